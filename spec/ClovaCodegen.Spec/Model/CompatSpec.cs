@@ -1,0 +1,225 @@
+using System;
+using System.Linq;
+
+namespace ClovaCodegen.Spec.Model;
+
+/// <summary>What CLOVA Studio does with an OpenAI request field.</summary>
+public enum FieldStatus
+{
+    /// <summary>An OpenAI field CLOVA Studio accepts.</summary>
+    Supported,
+
+    /// <summary>An OpenAI field CLOVA Studio rejects or ignores.</summary>
+    Unsupported,
+
+    /// <summary>A field of CLOVA Studio's own, not part of OpenAI's API.</summary>
+    ClovaOnly,
+
+    /// <summary>An OpenAI field the official SDKs send that the source tables do not mention.</summary>
+    Undocumented,
+}
+
+/// <summary>JSON types a field accepts (a field may accept several, e.g. <c>stop</c>: string or array).</summary>
+[Flags]
+public enum JsonFieldType
+{
+    None = 0,
+    String = 1,
+    Integer = 2,
+    Number = 4,
+    Boolean = 8,
+    Array = 16,
+    Object = 32,
+}
+
+/// <summary>The whole field-compatibility spec, as read from <c>clova-openai-compat.json</c>.</summary>
+public sealed record CompatSpec(
+    int SpecVersion,
+    string? Title,
+    ApiKeySpec? ApiKey,
+    string? RequestIdHeader,
+    EquatableArray<SourceSpec> Sources,
+    EquatableArray<BaseUrlSpec> BaseUrls,
+    EquatableArray<NativeUrlPatternSpec> NativeUrlPatterns,
+    EquatableArray<EndpointSpec> Endpoints,
+    EquatableArray<BindingSpec> Bindings)
+{
+    /// <summary>The endpoint with this id (e.g. <c>chat.completions</c>), or null.</summary>
+    public EndpointSpec? FindEndpoint(string id) => Endpoints.FirstOrDefault(e => e.Id == id);
+
+    /// <summary>The bindings of an SDK member (<c>Namespace.Type.Member</c>).</summary>
+    public BindingSpec? FindBinding(string member) => Bindings.FirstOrDefault(b => b.Member == member);
+
+    /// <summary>Hosts of the known base URLs (e.g. <c>clovastudio.stream.ntruss.com</c>).</summary>
+    public EquatableArray<string> ApiHosts =>
+        BaseUrls.Select(b => new Uri(b.Url).Host).Distinct(StringComparer.OrdinalIgnoreCase).ToEquatableArray();
+}
+
+/// <summary>A named source that facts in the spec cite.</summary>
+public sealed record SourceSpec(string Key, string Description);
+
+/// <summary>How the API authenticates and what its keys look like.</summary>
+public sealed record ApiKeySpec(string? Header, string? Scheme, string? Prefix, string? EnvironmentVariable, string? Note);
+
+/// <summary>The OpenAI-compatible base URL of one cloud.</summary>
+public sealed record BaseUrlSpec(string Cloud, string Url, bool Verified, string? Note, string? Source);
+
+/// <summary>A path shape of a native (non-OpenAI) CLOVA Studio URL.</summary>
+public sealed record NativeUrlPatternSpec(string Id, string PathPattern, string? Note, string? Source);
+
+/// <summary>An API endpoint under the base URL.</summary>
+public sealed record EndpointSpec(
+    string Id,
+    string Method,
+    string Path,
+    string? Note,
+    string? Source,
+    EquatableArray<ModelSpec> Models,
+    EquatableArray<FieldSpec> Fields)
+{
+    public const string ChatCompletions = "chat.completions";
+    public const string Embeddings = "embeddings";
+    public const string ModelList = "models";
+
+    /// <summary>The endpoint ids this toolkit knows how to generate code and checks for.</summary>
+    public static readonly EquatableArray<string> KnownIds = EquatableArray.Create(ChatCompletions, Embeddings, ModelList);
+
+    /// <summary>The field with this wire name, or null.</summary>
+    public FieldSpec? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
+
+    /// <summary>The field whose native (camelCase) names include this one, or null.</summary>
+    public FieldSpec? FindFieldByNativeName(string nativeName) => Fields.FirstOrDefault(f => f.NativeNames.Contains(nativeName));
+
+    /// <summary>The model with this name, or null.</summary>
+    public ModelSpec? FindModel(string name) => Models.FirstOrDefault(m => m.Name == name);
+}
+
+/// <summary>A model name an endpoint serves.</summary>
+public sealed record ModelSpec(string Name, bool Verified, int? Dimension, string? Note, string? Source);
+
+/// <summary>One request field of an endpoint and what CLOVA Studio does with it.</summary>
+public sealed record FieldSpec(
+    string Name,
+    FieldStatus Status,
+    JsonFieldType Type,
+    bool Required,
+    SpecLiteral? Default,
+    NumericRange? Range,
+    EquatableArray<SpecLiteral> AllowedValues,
+    bool RequiredValue,
+    EquatableArray<string> NativeNames,
+    EquatableArray<string> SentImplicitlyBy,
+    bool Uncertain,
+    string? Note,
+    string? Source)
+{
+    /// <summary>Whether a request may carry this field (supported or CLOVA-only).</summary>
+    public bool IsAccepted => Status is FieldStatus.Supported or FieldStatus.ClovaOnly;
+
+    /// <summary>Whether a literal is one of <see cref="AllowedValues"/> (true when there is no such list).</summary>
+    public bool Allows(SpecLiteral value) => AllowedValues.IsEmpty || AllowedValues.Contains(value);
+
+    /// <summary>Whether a number lies in <see cref="Range"/> (true when there is none).</summary>
+    public bool Allows(double value) => Range is null || Range.Contains(value);
+}
+
+/// <summary>A documented numeric range; either bound may be absent.</summary>
+public sealed record NumericRange(double? Minimum, bool ExclusiveMinimum, double? Maximum, bool ExclusiveMaximum)
+{
+    public bool Contains(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return false;
+        }
+
+        if (Minimum is { } min && (ExclusiveMinimum ? value <= min : value < min))
+        {
+            return false;
+        }
+
+        return Maximum is not { } max || (ExclusiveMaximum ? value < max : value <= max);
+    }
+
+    /// <summary>Interval notation, e.g. <c>(0, 2]</c> or <c>[1, ∞)</c>.</summary>
+    public override string ToString()
+    {
+        var lower = Minimum is { } min ? SpecLiteral.FormatNumber(min) : "-∞";
+        var upper = Maximum is { } max ? SpecLiteral.FormatNumber(max) : "∞";
+        var open = Minimum is null || ExclusiveMinimum ? "(" : "[";
+        var close = Maximum is null || ExclusiveMaximum ? ")" : "]";
+        return $"{open}{lower}, {upper}{close}";
+    }
+}
+
+/// <summary>The kind of a scalar JSON literal in the spec.</summary>
+public enum SpecLiteralKind
+{
+    String,
+    Number,
+    Boolean,
+    Null,
+    Json,
+}
+
+/// <summary>
+/// A JSON literal from the spec (a default or an allowed value). Strings hold their decoded value, numbers their
+/// value and spelling, anything structured its raw JSON text.
+/// </summary>
+public sealed record SpecLiteral(SpecLiteralKind Kind, string Text, double? Number)
+{
+    public static SpecLiteral FromString(string value) => new(SpecLiteralKind.String, value, null);
+
+    public static SpecLiteral FromNumber(double value) => new(SpecLiteralKind.Number, FormatNumber(value), value);
+
+    public static SpecLiteral FromBoolean(bool value) => new(SpecLiteralKind.Boolean, value ? "true" : "false", null);
+
+    /// <summary>The literal as JSON text (strings quoted and escaped).</summary>
+    public string ToJson() => Kind == SpecLiteralKind.String ? Quote(Text) : Text;
+
+    public override string ToString() => ToJson();
+
+    internal static string FormatNumber(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Quote(string value)
+    {
+        var builder = new System.Text.StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (c < ' ')
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+}
+
+/// <summary>An SDK member and the wire field it writes.</summary>
+public sealed record BindingSpec(string Member, string Endpoint, string Field, string? DroppedBy, string? Note, string? Source)
+{
+    /// <summary>The wildcard field name: the member is a bag of arbitrary fields.</summary>
+    public const string AnyField = "*";
+
+    /// <summary>The member's containing type (<c>OpenAI.Chat.ChatCompletionOptions</c>).</summary>
+    public string TypeName => Member.Substring(0, Math.Max(0, Member.LastIndexOf('.')));
+
+    /// <summary>The member's simple name (<c>EndUserId</c>).</summary>
+    public string MemberName => Member.Substring(Member.LastIndexOf('.') + 1);
+}
