@@ -59,13 +59,14 @@ public static class SpecDiagnosticIds
     public static readonly SpecDiagnosticKind UnknownType = new("CLOVA114", "Unknown JSON type name", SpecSeverity.Error);
     public static readonly SpecDiagnosticKind UnknownSource = new("CLOVA115", "Unknown source key", SpecSeverity.Warning);
     public static readonly SpecDiagnosticKind InvalidValue = new("CLOVA116", "Invalid spec value", SpecSeverity.Error);
+    public static readonly SpecDiagnosticKind MultipleSpecs = new("CLOVA117", "More than one spec file", SpecSeverity.Error);
 
     /// <summary>Every kind, for hosts that register Roslyn descriptors up front.</summary>
     public static readonly SpecDiagnosticKind[] All =
     {
         Unreadable, InvalidJson, MissingProperty, WrongJsonType, UnknownStatus, DuplicateField, UnknownEndpoint,
         DefaultOutsideRange, InvalidRange, InvalidUrlOrPattern, UnsupportedVersion, DuplicateEntry,
-        UnknownBindingField, UnknownProperty, UnknownType, UnknownSource, InvalidValue,
+        UnknownBindingField, UnknownProperty, UnknownType, UnknownSource, InvalidValue, MultipleSpecs,
     };
 }
 
