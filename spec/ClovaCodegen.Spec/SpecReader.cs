@@ -284,6 +284,7 @@ public static class SpecReader
             var id = context.GetNonEmptyString(item, "id");
             if (id is not null)
             {
+                context.DeclaredEndpointIds.Add(id);
                 var idNode = item.Find("id")!.Value;
                 if (!EndpointSpec.KnownIds.Contains(id))
                 {
@@ -628,7 +629,9 @@ public static class SpecReader
             if (endpointId is not null)
             {
                 endpoint = endpoints.FirstOrDefault(e => e.Id == endpointId);
-                if (endpoint is null)
+
+                // An endpoint that is declared but broken was reported already; don't cascade.
+                if (endpoint is null && !context.DeclaredEndpointIds.Contains(endpointId))
                 {
                     context.Report(SpecDiagnosticIds.UnknownEndpoint, item.Find("endpoint")!.Value, $"Binding names endpoint '{endpointId}', which the spec does not declare");
                 }
@@ -675,6 +678,8 @@ public static class SpecReader
         public string FilePath { get; }
 
         public HashSet<string> SourceKeys { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> DeclaredEndpointIds { get; } = new(StringComparer.Ordinal);
 
         public bool HasSourceTable { get; set; }
 

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ClovaCodegen.Spec.Model;
+using Xunit;
+
+namespace ClovaCodegen.Spec.Tests;
+
+/// <summary>
+/// The spec against shared/reference/FACTS.md, the team's digest of the source document: every field of the source
+/// tables is in the spec with the status the facts give, and the spec invents no field in those columns.
+/// </summary>
+public class FactsConformanceTests
+{
+    private static readonly Lazy<string> Facts = new(() => File.ReadAllText(RepositoryPaths.Facts));
+
+    public static TheoryData<string, string> Tables => new()
+    {
+        { "Chat Completions: field compatibility", EndpointSpec.ChatCompletions },
+        { "Embeddings: field compatibility", EndpointSpec.Embeddings },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public void Every_field_of_the_source_table_has_the_status_the_facts_give(string section, string endpointId)
+    {
+        var expected = ReadStatusTable(section);
+        var endpoint = SpecReader.ReadDefault().Spec!.FindEndpoint(endpointId)!;
+
+        Assert.NotEmpty(expected);
+        foreach (var (field, status) in expected)
+        {
+            var spec = endpoint.FindField(field);
+            Assert.True(spec is not null, $"{endpointId}: field '{field}' of the source table is missing from the spec");
+            Assert.True(status == spec!.Status, $"{endpointId}.{field}: facts say {status}, spec says {spec.Status}");
+        }
+
+        var tabled = endpoint.Fields.Where(f => f.Status != FieldStatus.Undocumented).Select(f => f.Name);
+        Assert.Equal(expected.Keys.OrderBy(n => n, StringComparer.Ordinal), tabled.OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_model_name_in_the_facts_is_listed_for_its_endpoint()
+    {
+        var models = Section("Models");
+        var chatPart = models.Substring(models.IndexOf("chat `", StringComparison.Ordinal));
+        var embeddingIndex = chatPart.IndexOf("embeddings `", StringComparison.Ordinal);
+        var chatNames = BacktickedNames(chatPart.Substring(0, embeddingIndex));
+        var embeddingNames = BacktickedNames(chatPart.Substring(embeddingIndex, chatPart.IndexOf("Which of these", StringComparison.Ordinal) - embeddingIndex));
+        var spec = SpecReader.ReadDefault().Spec!;
+
+        Assert.Contains("HCX-005", chatNames);
+        Assert.Contains("bge-m3", embeddingNames);
+        Assert.Equal(chatNames.OrderBy(n => n), spec.FindEndpoint(EndpointSpec.ChatCompletions)!.Models.Select(m => m.Name).OrderBy(n => n));
+        Assert.Equal(embeddingNames.OrderBy(n => n), spec.FindEndpoint(EndpointSpec.Embeddings)!.Models.Select(m => m.Name).OrderBy(n => n));
+    }
+
+    [Fact]
+    public void Sdk_member_bindings_match_the_verified_wire_table()
+    {
+        // "| `ChatCompletionOptions.Temperature` / `TopP` | `temperature` / `top_p` |" rows of the .NET SDK section.
+        var section = Section("What the official OpenAI .NET SDK (OpenAI 2.15.0) puts on the wire");
+        var spec = SpecReader.ReadDefault().Spec!;
+        var checkedCount = 0;
+        foreach (var line in section.Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal)))
+        {
+            var cells = line.Split('|');
+            var members = BacktickedNames(cells[1]).Select(m => m.Contains('.') ? m : "ChatCompletionOptions." + m).ToList();
+            var fields = BacktickedNames(cells[2]);
+            if (members.Count != fields.Count || members.Any(m => m.StartsWith("ChatCompletionOptions.Patch", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < members.Count; i++)
+            {
+                var prefix = members[i].StartsWith("Embedding", StringComparison.Ordinal) ? "OpenAI.Embeddings." : "OpenAI.Chat.";
+                var binding = spec.FindBinding(prefix + members[i]);
+                Assert.True(binding is not null, $"No binding for {prefix}{members[i]}");
+                Assert.Equal(fields[i], binding!.Field);
+                checkedCount++;
+            }
+        }
+
+        Assert.True(checkedCount >= 20, $"Only {checkedCount} bindings were checked; the facts table's format may have changed");
+    }
+
+    private static Dictionary<string, FieldStatus> ReadStatusTable(string section)
+    {
+        var result = new Dictionary<string, FieldStatus>(StringComparer.Ordinal);
+        foreach (var line in Section(section).Split('\n'))
+        {
+            var match = Regex.Match(line, @"^\|\s*(supported|unsupported|CLOVA-only)\s*\|(.*)\|\s*$");
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var status = match.Groups[1].Value switch
+            {
+                "supported" => FieldStatus.Supported,
+                "unsupported" => FieldStatus.Unsupported,
+                _ => FieldStatus.ClovaOnly,
+            };
+            // "(default 512)", "(only `"float"`)": remarks in parentheses name values, not fields.
+            foreach (var name in BacktickedNames(Regex.Replace(match.Groups[2].Value, @"\([^)]*\)", "")))
+            {
+                result.Add(name, status);
+            }
+        }
+
+        return result;
+    }
+
+    private static string Section(string heading)
+    {
+        var text = Facts.Value.Replace("\r\n", "\n");
+        var start = text.IndexOf("## " + heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"FACTS.md has no section '{heading}'");
+        var end = text.IndexOf("\n## ", start + 3, StringComparison.Ordinal);
+        return end < 0 ? text.Substring(start) : text.Substring(start, end - start);
+    }
+
+    private static List<string> BacktickedNames(string text) =>
+        Regex.Matches(text, "`([^`]+)`").Select(m => m.Groups[1].Value).ToList();
+}
