@@ -1,0 +1,54 @@
+// Each line marked "expect: CLOVA00N" makes the mistake that rule catches. Build to see them:
+//   dotnet build samples/Mistakes
+// The end-to-end tests build this file from the packed NuGet and check each warning lands on its marked line.
+using System;
+using System.ClientModel;
+using System.Collections.Generic;
+using System.Net.Http;
+using Microsoft.Extensions.AI;
+using OpenAI;
+using OpenAI.Chat;
+using OpenAI.Embeddings;
+
+var apiKey = Environment.GetEnvironmentVariable("CLOVA_STUDIO_API_KEY") ?? "not-set";
+
+// A native CLOVA URL (testapp + /v3/chat-completions/{model}) where the OpenAI-compatible base URL belongs.
+var client = new OpenAIClient(
+    new ApiKeyCredential(apiKey),
+    new OpenAIClientOptions { Endpoint = new Uri("https://clovastudio.stream.ntruss.com/testapp/v3/chat-completions/HCX-005") }); // expect: CLOVA003
+
+// An OpenAI model name on a CLOVA client.
+ChatClient chat = client.GetChatClient("gpt-4o"); // expect: CLOVA004
+
+var options = new ChatCompletionOptions
+{
+    EndUserId = "user-42", // expect: CLOVA001
+    TopP = 1.5f, // expect: CLOVA006
+};
+
+// No max token setting: CLOVA Studio stops at 512 tokens.
+ChatCompletion answer = chat.CompleteChat(new ChatMessage[] { new UserChatMessage("Hello") }, options); // expect: CLOVA008
+Console.WriteLine(answer.Content.Count);
+
+// The SDK's EmbeddingClient sends "encoding_format": "base64", which CLOVA Studio rejects.
+EmbeddingClient embeddings = client.GetEmbeddingClient("bge-m3");
+OpenAIEmbedding vector = embeddings.GenerateEmbedding("Hello"); // expect: CLOVA002
+Console.WriteLine(vector.ToFloats().Length);
+
+// A hard-coded CLOVA Studio key.
+var leaked = new ApiKeyCredential("nv-0123456789abcdef0123456789abcdef"); // expect: CLOVA007
+Console.WriteLine(leaked is null);
+
+// Native camelCase field names in an OpenAI-compatible raw request body.
+var body = new Dictionary<string, object>
+{
+    ["model"] = "HCX-005",
+    ["topK"] = 20, // expect: CLOVA005
+};
+using var http = new HttpClient();
+using var content = new StringContent(System.Text.Json.JsonSerializer.Serialize(body));
+_ = http.PostAsync("https://clovastudio.stream.ntruss.com/v1/openai/chat/completions", content);
+
+// Microsoft.Extensions.AI's OpenAI adapter drops TopK on its way to the wire.
+IChatClient meai = chat.AsIChatClient();
+_ = meai.GetResponseAsync("Hello", new ChatOptions { TopK = 20, MaxOutputTokens = 1024 }); // expect: CLOVA009

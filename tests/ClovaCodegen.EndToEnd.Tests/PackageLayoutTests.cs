@@ -1,0 +1,84 @@
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+using ClovaCodegen.EndToEnd.Tests.Infrastructure;
+using Xunit;
+
+namespace ClovaCodegen.EndToEnd.Tests;
+
+[Collection(PackagedFeedCollection.Name)]
+public class PackageLayoutTests
+{
+    private readonly PackagedFeed _feed;
+
+    public PackageLayoutTests(PackagedFeed feed) => _feed = feed;
+
+    private string PackagePath(string id, string extension = "nupkg") => Path.Combine(_feed.FeedDirectory, $"{id}.{_feed.Version}.{extension}");
+
+    [Fact]
+    public void ClovaCodegen_carries_runtime_roslyn_components_build_glue_and_spec()
+    {
+        using var package = ZipFile.OpenRead(PackagePath("ClovaCodegen"));
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet();
+
+        foreach (var tfm in new[] { "netstandard2.0", "net8.0", "net10.0" })
+        {
+            Assert.Contains($"lib/{tfm}/ClovaCodegen.Runtime.dll", entries);
+            Assert.Contains($"lib/{tfm}/ClovaCodegen.Runtime.xml", entries);
+        }
+
+        foreach (var component in new[] { "ClovaCodegen.Generator", "ClovaCodegen.Analyzers", "ClovaCodegen.CodeFixes", "ClovaCodegen.Spec" })
+        {
+            Assert.Contains($"analyzers/dotnet/cs/{component}.dll", entries);
+        }
+
+        Assert.Contains("buildTransitive/ClovaCodegen.props", entries);
+        Assert.Contains("buildTransitive/ClovaCodegen.targets", entries);
+        Assert.Contains("spec/clova-openai-compat.json", entries);
+        Assert.Contains("spec/clova-openai-compat.schema.json", entries);
+        Assert.Contains("README.md", entries);
+
+        // Roslyn components must not leak into lib/ (they would become compile references of the user's code).
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", System.StringComparison.Ordinal) && (e.Contains("Generator") || e.Contains("Analyzers") || e.Contains("CodeFixes")));
+    }
+
+    [Fact]
+    public void Nuspecs_carry_license_repository_readme_and_dependencies()
+    {
+        var core = ReadNuspec("ClovaCodegen");
+        var openAi = ReadNuspec("ClovaCodegen.OpenAI");
+
+        foreach (var nuspec in new[] { core, openAi })
+        {
+            Assert.Equal("MIT", Element(nuspec, "license")!.Value);
+            Assert.Equal("expression", Element(nuspec, "license")!.Attribute("type")!.Value);
+            Assert.Equal("README.md", Element(nuspec, "readme")!.Value);
+            Assert.NotNull(Element(nuspec, "repository")!.Attribute("url"));
+        }
+
+        var openAiDependencies = nuspecDependencies(openAi);
+        Assert.Contains("ClovaCodegen", openAiDependencies);
+        Assert.Contains("OpenAI", openAiDependencies);
+        Assert.DoesNotContain("Microsoft.CodeAnalysis.CSharp", nuspecDependencies(core));
+
+        static string[] nuspecDependencies(XDocument nuspec) =>
+            nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value).Distinct().ToArray();
+    }
+
+    [Fact]
+    public void Symbol_packages_are_produced()
+    {
+        Assert.True(File.Exists(PackagePath("ClovaCodegen", "snupkg")));
+        Assert.True(File.Exists(PackagePath("ClovaCodegen.OpenAI", "snupkg")));
+    }
+
+    private XDocument ReadNuspec(string id)
+    {
+        using var package = ZipFile.OpenRead(PackagePath(id));
+        using var stream = package.Entries.Single(e => e.FullName == id + ".nuspec").Open();
+        return XDocument.Load(stream);
+    }
+
+    private static XElement? Element(XDocument document, string name) => document.Descendants().FirstOrDefault(e => e.Name.LocalName == name);
+}
