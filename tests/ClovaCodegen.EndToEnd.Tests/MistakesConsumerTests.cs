@@ -1,0 +1,60 @@
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using ClovaCodegen.EndToEnd.Tests.Infrastructure;
+using Xunit;
+
+namespace ClovaCodegen.EndToEnd.Tests;
+
+/// <summary>
+/// samples/Mistakes/Program.cs makes each mistake once and marks its line with "expect: CLOVA00N". Built from the packed
+/// package by a fresh consumer, every rule must appear exactly on its marked lines, and nowhere else.
+/// </summary>
+[Collection(PackagedFeedCollection.Name)]
+public class MistakesConsumerTests
+{
+    private readonly PackagedFeed _feed;
+
+    public MistakesConsumerTests(PackagedFeed feed) => _feed = feed;
+
+    [Fact]
+    public async Task Package_consumer_sees_each_rule_on_its_marked_line()
+    {
+        var source = File.ReadAllText(Path.Combine(_feed.RepositoryRoot, "samples", "Mistakes", "Program.cs"));
+        var expected = source.Replace("\r", "").Split('\n')
+            .Select((text, index) => (Line: index + 1, Match: Regex.Match(text, @"expect: (CLOVA\d{3})")))
+            .Where(x => x.Match.Success)
+            .Select(x => (x.Line, Id: x.Match.Groups[1].Value))
+            .OrderBy(x => x.Line).ThenBy(x => x.Id)
+            .ToArray();
+        var editorConfig = File.ReadAllText(Path.Combine(_feed.RepositoryRoot, "samples", "Mistakes", ".editorconfig"));
+        var consumer = _feed.CreateConsumer("mistakes", ConsumerTemplates.Files(ConsumerTemplates.Project("net10.0"), source, (".editorconfig", editorConfig)));
+
+        var build = await consumer.BuildAsync();
+
+        build.EnsureSuccess("building the Mistakes consumer");
+        var actual = build.Diagnostics
+            .Where(d => d.File == "Program.cs" && d.Id.StartsWith("CLOVA", System.StringComparison.Ordinal))
+            .Select(d => (d.Line, d.Id))
+            .Distinct()
+            .OrderBy(x => x.Line).ThenBy(x => x.Id)
+            .ToArray();
+        Assert.True(expected.SequenceEqual(actual),
+            $"expected:\n  {string.Join("\n  ", expected)}\nactual:\n  {string.Join("\n  ", actual)}\n\nbuild output:\n{CommandResult.Tail(build.Output, 6000)}");
+        Assert.Equal(Enumerable.Range(1, 9).Select(n => $"CLOVA00{n}"), expected.Select(e => e.Id).Distinct().OrderBy(id => id));
+    }
+
+    [Fact]
+    public async Task Building_samples_Mistakes_in_the_repository_lists_every_rule()
+    {
+        var build = await Dotnet.RunAsync("build samples/Mistakes -nologo", _feed.RepositoryRoot);
+
+        build.EnsureSuccess("dotnet build samples/Mistakes");
+        var ids = build.Diagnostics.Where(d => d.Severity == "warning" || d.Severity == "info").Select(d => d.Id).ToHashSet();
+        foreach (var rule in Enumerable.Range(1, 9).Select(n => $"CLOVA00{n}"))
+        {
+            Assert.True(ids.Contains(rule), $"{rule} missing from `dotnet build samples/Mistakes`:\n{CommandResult.Tail(build.Output, 6000)}");
+        }
+    }
+}
