@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using ClovaCodegen.Generator.Emitters;
+using ClovaCodegen.Generator.Model;
+using ClovaCodegen.Generator.Parsing;
+using ClovaCodegen.Spec;
+using ClovaCodegen.Spec.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ClovaCodegen.Generator;
+
+/// <summary>
+/// Turns the field-compatibility spec into request types, builders, JSON metadata and OpenAI SDK extensions.
+/// The pipeline carries only value-equatable models (spec, options, compilation facts), so an edit to unrelated code
+/// leaves every step cached and emits nothing.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ClovaRequestGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps, for incrementality tests.</summary>
+    public static class TrackingNames
+    {
+        public const string SpecFiles = nameof(SpecFiles);
+        public const string Spec = nameof(Spec);
+        public const string Options = nameof(Options);
+        public const string Facts = nameof(Facts);
+        public const string Model = nameof(Model);
+    }
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var specFiles = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => SpecFileSelection.IsSpecFile(
+                pair.Left.Path,
+                pair.Right.GetOptions(pair.Left).TryGetValue(SpecFileSelection.MetadataKey, out var flag) ? flag : null))
+            .Select(static (pair, cancellationToken) => new SpecFile(pair.Left.Path, pair.Left.GetText(cancellationToken)?.ToString()))
+            .WithTrackingName(TrackingNames.SpecFiles);
+
+        var spec = specFiles
+            .Collect()
+            .Select(static (files, _) => SpecFileSelection.Read(files.OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => (f.Path, f.Text)).ToList()))
+            .WithTrackingName(TrackingNames.Spec);
+
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => OptionsParser.Parse(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        var facts = context.CompilationProvider
+            .Select(static (compilation, _) => new CompilationFacts(
+                HasRuntimeContracts: compilation.GetTypeByMetadataName("ClovaCodegen.IClovaChatCompletionRequest") is not null
+                    && compilation.GetTypeByMetadataName("ClovaCodegen.IClovaEmbeddingRequest") is not null,
+                HasOpenAIChatOptions: compilation.GetTypeByMetadataName("OpenAI.Chat.ChatCompletionOptions") is not null,
+                HasSystemTextJson: compilation.GetTypeByMetadataName("System.Text.Json.Utf8JsonWriter") is not null,
+                HasJsonMetadataServices: compilation.GetTypeByMetadataName("System.Text.Json.Serialization.Metadata.JsonMetadataServices") is not null))
+            .WithTrackingName(TrackingNames.Facts);
+
+        var model = spec.Combine(options).Combine(facts)
+            .Select(static (pair, _) => new GenerationModel(pair.Left.Left, pair.Left.Right, pair.Right))
+            .WithTrackingName(TrackingNames.Model);
+
+        context.RegisterSourceOutput(model, static (production, generation) => Emit(production, generation));
+    }
+
+    private static void Emit(SourceProductionContext context, GenerationModel generation)
+    {
+        foreach (var diagnostic in generation.Spec.Diagnostics)
+        {
+            context.ReportDiagnostic(DiagnosticDescriptors.FromSpec(diagnostic));
+        }
+
+        foreach (var problem in generation.Options.Problems)
+        {
+            var descriptor = problem.DescriptorId switch
+            {
+                "CLOVA200" => DiagnosticDescriptors.InvalidNamespace,
+                "CLOVA201" => DiagnosticDescriptors.InvalidAccessibility,
+                _ => DiagnosticDescriptors.InvalidSwitch,
+            };
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, Location.None, problem.Arguments.Cast<object>().ToArray()));
+        }
+
+        if (generation.Spec.Spec is not { } spec || !generation.Options.GenerateRequests)
+        {
+            return;
+        }
+
+        if (!generation.Facts.HasSystemTextJson)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingSystemTextJson, Location.None));
+            return;
+        }
+
+        var options = generation.Options;
+        var chat = spec.FindEndpoint(EndpointSpec.ChatCompletions);
+        var embeddings = spec.FindEndpoint(EndpointSpec.Embeddings);
+        var jsonTypes = new List<(string, string)>();
+
+        AddSource(context, RequestTypesEmitter.NamesHintName, () => RequestTypesEmitter.EmitNames(options, spec));
+        if (chat is not null)
+        {
+            AddSource(context, MessageTypesEmitter.HintName, () => MessageTypesEmitter.Emit(options));
+            AddSource(context, RequestTypesEmitter.ChatHintName, () => RequestTypesEmitter.EmitChat(options, spec, chat, generation.Facts));
+            jsonTypes.Add(("ChatCompletionRequest", "WriteJson(writer, false)"));
+            var wantsBridge = options.OpenAIExtensions == OpenAIExtensionsMode.Always
+                || (options.OpenAIExtensions == OpenAIExtensionsMode.Auto && generation.Facts.HasOpenAIChatOptions);
+            if (wantsBridge)
+            {
+                AddSource(context, OpenAIExtensionsEmitter.HintName, () => OpenAIExtensionsEmitter.Emit(options, chat));
+            }
+        }
+
+        if (embeddings is not null)
+        {
+            AddSource(context, RequestTypesEmitter.EmbeddingHintName, () => RequestTypesEmitter.EmitEmbeddings(options, spec, embeddings, generation.Facts));
+            jsonTypes.Add(("EmbeddingRequest", "WriteJson(writer)"));
+        }
+
+        if (generation.Facts.HasJsonMetadataServices && jsonTypes.Count > 0)
+        {
+            AddSource(context, JsonContextEmitter.HintName, () => JsonContextEmitter.Emit(options, jsonTypes));
+        }
+    }
+
+    /// <summary>Emits one file; an emitter bug becomes a CLOVA204 warning instead of a compiler crash (CS8785).</summary>
+    private static void AddSource(SourceProductionContext context, string hintName, Func<string?> emit)
+    {
+        string? source;
+        try
+        {
+            source = emit();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, hintName, ex.Message));
+            return;
+        }
+
+        if (source is not null)
+        {
+            context.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
+        }
+    }
+
+    /// <summary>A spec additional file's path and text (equatable, unlike AdditionalText).</summary>
+    private sealed record SpecFile(string Path, string? Text);
+}

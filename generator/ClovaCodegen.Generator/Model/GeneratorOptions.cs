@@ -1,0 +1,33 @@
+using ClovaCodegen.Spec.Model;
+
+namespace ClovaCodegen.Generator.Model;
+
+/// <summary>When to emit the OpenAI SDK bridge.</summary>
+internal enum OpenAIExtensionsMode
+{
+    Auto,
+    Always,
+    Never,
+}
+
+/// <summary>A problem with an MSBuild option, reported by the output step (equatable, unlike Diagnostic).</summary>
+internal sealed record OptionProblem(string DescriptorId, EquatableArray<string> Arguments);
+
+/// <summary>The MSBuild options the generator reads, parsed and validated.</summary>
+internal sealed record GeneratorOptions(
+    string Namespace,
+    bool IsPublic,
+    bool GenerateRequests,
+    OpenAIExtensionsMode OpenAIExtensions,
+    EquatableArray<OptionProblem> Problems)
+{
+    public const string DefaultNamespace = "ClovaCodegen.Requests";
+
+    public string Accessibility => IsPublic ? "public" : "internal";
+}
+
+/// <summary>What the consumer's compilation offers the generated code.</summary>
+internal sealed record CompilationFacts(bool HasRuntimeContracts, bool HasOpenAIChatOptions, bool HasSystemTextJson, bool HasJsonMetadataServices);
+
+/// <summary>Everything one generation needs: the spec (or its problems), the options and the compilation facts.</summary>
+internal sealed record GenerationModel(ClovaCodegen.Spec.SpecReadResult Spec, GeneratorOptions Options, CompilationFacts Facts);
