@@ -21,10 +21,9 @@ internal static class JsonContextEmitter
         writer.Line("    {");
         writer.Line("        private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new global::System.Text.Json.JsonSerializerOptions");
         writer.Line("        {");
-        writer.Line("            Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,");
         writer.Line("        };");
         writer.Line();
-        writer.Line("        /// <summary>The context with its default options (non-ASCII written unescaped).</summary>");
+        writer.Line("        /// <summary>The context with default options. For unescaped Korean text, use the types' <c>ToUtf8Json</c> or a writer with a relaxed encoder.</summary>");
         writer.Line("        public static ClovaJsonContext Default { get; } = new ClovaJsonContext(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));");
         writer.Line();
         writer.Line("        /// <summary>Creates a context over <paramref name=\"options\"/>.</summary>");
@@ -69,7 +68,7 @@ internal static class JsonContextEmitter
         foreach (var (type, writeCall) in types)
         {
             writer.Line();
-            writer.Line($"        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{type}> Create_{type}(global::System.Text.Json.JsonSerializerOptions options)");
+            writer.Line($"        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{type}> Create_{type}(global::System.Text.Json.JsonSerializerOptions options)");
             writer.Line("        {");
             writer.Line($"            var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<{type}>");
             writer.Line("            {");
@@ -77,7 +76,11 @@ internal static class JsonContextEmitter
             writer.Line("                PropertyMetadataInitializer = null,");
             writer.Line($"                SerializeHandler = static (writer, value) => value.{writeCall},");
             writer.Line("            };");
-            writer.Line($"            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<{type}>(options, values);");
+            writer.Line($"            var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<{type}>(options, values);");
+            writer.Line();
+            writer.Line("            // The serializer takes the fast path (SerializeHandler) only for metadata that names this context as its origin.");
+            writer.Line("            typeInfo.OriginatingResolver = this;");
+            writer.Line("            return typeInfo;");
             writer.Line("        }");
         }
 

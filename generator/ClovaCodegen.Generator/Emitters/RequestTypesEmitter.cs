@@ -466,13 +466,13 @@ internal static class RequestTypesEmitter
         writer.Line("        /// <summary>The request body as UTF-8 JSON, with non-ASCII text unescaped.</summary>");
         writer.Line($"        public byte[] ToUtf8Json({parameter})");
         writer.Line("        {");
-        writer.Line("            using var stream = new global::System.IO.MemoryStream();");
-        writer.Line("            using (var writer = new global::System.Text.Json.Utf8JsonWriter(stream, ClovaJsonNames.WriterOptions))");
+        writer.Line("            using var buffer = new global::System.IO.MemoryStream();");
+        writer.Line("            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer, ClovaJsonNames.WriterOptions))");
         writer.Line("            {");
         writer.Line(argument.Length == 0 ? "                WriteJson(writer);" : $"                WriteJson(writer, {argument});");
         writer.Line("            }");
         writer.Line();
-        writer.Line("            return stream.ToArray();");
+        writer.Line("            return buffer.ToArray();");
         writer.Line("        }");
     }
 
