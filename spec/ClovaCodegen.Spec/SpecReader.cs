@@ -309,7 +309,7 @@ public static class SpecReader
             }
 
             var models = ReadModels(context, item);
-            var fields = ReadFields(context, item);
+            var fields = ReadFields(context, item, id);
             if (id is not null && method is not null && path is not null)
             {
                 result.Add(new EndpointSpec(id, method, path, context.GetString(item, "note", required: false), context.GetString(item, "source", required: false), models, fields));
@@ -361,7 +361,7 @@ public static class SpecReader
 
     private static readonly Regex WireName = new("^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant);
 
-    private static EquatableArray<FieldSpec> ReadFields(ReadContext context, JsonNode endpoint)
+    private static EquatableArray<FieldSpec> ReadFields(ReadContext context, JsonNode endpoint, string? endpointId)
     {
         var array = context.GetArray(endpoint, "fields", required: false);
         var result = new List<FieldSpec>();
@@ -376,6 +376,12 @@ public static class SpecReader
             if (!context.ExpectObject(item, "A field"))
             {
                 continue;
+            }
+
+            // Remember the name even if the field turns out broken, so bindings to it don't cascade into CLOVA112.
+            if (item.Find("name")?.Value.StringValue is { } declaredName)
+            {
+                context.DeclaredFields.Add(endpointId + "/" + declaredName);
             }
 
             var field = ReadField(context, item);
@@ -637,7 +643,8 @@ public static class SpecReader
                 }
             }
 
-            if (endpoint is not null && field is not null && field != BindingSpec.AnyField && endpoint.FindField(field) is null)
+            if (endpoint is not null && field is not null && field != BindingSpec.AnyField && endpoint.FindField(field) is null
+                && !context.DeclaredFields.Contains(endpointId + "/" + field))
             {
                 context.Report(SpecDiagnosticIds.UnknownBindingField, item.Find("field")!.Value, $"Endpoint '{endpointId}' declares no field '{field}'");
             }
@@ -680,6 +687,8 @@ public static class SpecReader
         public HashSet<string> SourceKeys { get; } = new(StringComparer.Ordinal);
 
         public HashSet<string> DeclaredEndpointIds { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> DeclaredFields { get; } = new(StringComparer.Ordinal);
 
         public bool HasSourceTable { get; set; }
 

@@ -28,15 +28,25 @@ internal static class GeneratorHarness
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver(string? specText = null, IDictionary<string, string>? properties = null, bool trackSteps = false)
+    public const string SpecPath = "/consumer/my-spec.json";
+
+    /// <summary>A spec additional file at <see cref="SpecPath"/>.</summary>
+    public static AdditionalText SpecFile(string text) => new InMemoryAdditionalText(SpecPath, text);
+
+    public static GeneratorDriver CreateDriver(string? specText = null, IDictionary<string, string>? properties = null, bool trackSteps = false) =>
+        CreateDriver(specText is null ? null : SpecFile(specText), properties, trackSteps);
+
+    public static GeneratorDriver CreateDriver(AdditionalText? spec, IDictionary<string, string>? properties = null, bool trackSteps = false)
     {
         var additional = new List<AdditionalText>();
-        if (specText is not null)
+        if (spec is not null)
         {
-            additional.Add(new InMemoryAdditionalText("/consumer/my-spec.json", specText));
+            additional.Add(spec);
         }
 
-        var options = new TestOptionsProvider(properties ?? new Dictionary<string, string>(), specText is null ? null : "/consumer/my-spec.json");
+        var specText = spec?.Path;
+
+        var options = new TestOptionsProvider(properties ?? new Dictionary<string, string>(), specText);
         return CSharpGeneratorDriver.Create(
             new[] { new ClovaRequestGenerator().AsSourceGenerator() },
             additional,
