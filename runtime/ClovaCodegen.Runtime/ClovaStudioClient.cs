@@ -1,0 +1,254 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ClovaCodegen;
+
+/// <summary>
+/// Calls CLOVA Studio's OpenAI-compatible API: chat completions (whole or streamed), embeddings and the model list.
+/// Request bodies come from the generated builders (or any <see cref="IClovaChatCompletionRequest"/>); responses are
+/// read with source-generated System.Text.Json metadata, so the client is trimming and Native AOT safe.
+/// </summary>
+public sealed class ClovaStudioClient : IDisposable
+{
+    /// <summary>The header CLOVA Studio answers with, naming the request for support.</summary>
+    public const string RequestIdHeader = "X-NCP-CLOVASTUDIO-REQUEST-ID";
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly Uri _baseUrl;
+    private readonly string _apiKey;
+
+    /// <summary>Creates a client. <paramref name="httpClient"/> is used as given (e.g. from IHttpClientFactory) and not disposed.</summary>
+    /// <exception cref="ArgumentException">No API key, or an <c>http</c> endpoint that is not loopback.</exception>
+    public ClovaStudioClient(ClovaStudioClientOptions options, HttpClient? httpClient = null)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            throw new ArgumentException("An API key is required (CLOVA Studio test or service key, usually from CLOVA_STUDIO_API_KEY).", nameof(options));
+        }
+
+        var endpoint = options.Endpoint ?? throw new ArgumentException("Endpoint is required.", nameof(options));
+        if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && !(endpoint.Scheme == Uri.UriSchemeHttp && endpoint.IsLoopback)))
+        {
+            throw new ArgumentException($"Endpoint {endpoint} must be https (http only for loopback, e.g. the local emulator).", nameof(options));
+        }
+
+        _baseUrl = endpoint.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
+        _apiKey = options.ApiKey!;
+        _http = httpClient ?? new HttpClient();
+        _ownsHttp = httpClient is null;
+    }
+
+    /// <summary>The base URL requests go to.</summary>
+    public Uri BaseUrl => _baseUrl;
+
+    /// <summary>Sends a chat completion request and returns the whole answer.</summary>
+    public async Task<ChatCompletion> CompleteChatAsync(IClovaChatCompletionRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        using var message = CreatePost("chat/completions", writer => request.WriteJson(writer, stream: false));
+        using var response = await SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(response, ClovaResponseJsonContext.Default.ChatCompletion, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends a chat completion request with <c>"stream": true</c> and yields chunks as they arrive. A stream that ends
+    /// before <c>data: [DONE]</c> throws <see cref="ClovaStudioException"/> rather than returning a silently short answer.
+    /// </summary>
+    public async IAsyncEnumerable<ChatCompletionChunk> StreamChatAsync(IClovaChatCompletionRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        using var message = CreatePost("chat/completions", writer => request.WriteJson(writer, stream: true));
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var response = await SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var requestId = RequestIdOf(response);
+#if NET
+        using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        var done = false;
+        await using var items = SseParser.Create(body).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            SseItem<string> item;
+            try
+            {
+                if (!await items.MoveNextAsync().ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                item = items.Current;
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException)
+            {
+                throw new ClovaStudioException("The chat stream was cut before it finished: " + ex.Message, (int)response.StatusCode, "stream_cut", requestId, ex);
+            }
+
+            if (item.Data == "[DONE]")
+            {
+                done = true;
+                break;
+            }
+
+            ChatCompletionChunk? chunk;
+            try
+            {
+                chunk = JsonSerializer.Deserialize(item.Data, ClovaResponseJsonContext.Default.ChatCompletionChunk);
+            }
+            catch (JsonException ex)
+            {
+                throw new ClovaStudioException("A chat stream chunk is not valid JSON: " + ex.Message, (int)response.StatusCode, "invalid_chunk", requestId, ex);
+            }
+
+            if (chunk is not null)
+            {
+                yield return chunk;
+            }
+        }
+
+        if (!done)
+        {
+            throw new ClovaStudioException("The chat stream ended early, without 'data: [DONE]'; the answer is incomplete.", (int)response.StatusCode, "stream_ended_early", requestId);
+        }
+    }
+
+    /// <summary>Sends an embeddings request (always <c>"encoding_format": "float"</c> with the generated builder).</summary>
+    public async Task<EmbeddingResponse> CreateEmbeddingsAsync(IClovaEmbeddingRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        using var message = CreatePost("embeddings", request.WriteJson);
+        using var response = await SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(response, ClovaResponseJsonContext.Default.EmbeddingResponse, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Lists the models the service offers (<c>GET models</c>).</summary>
+    public async Task<IReadOnlyList<ClovaModel>> ListModelsAsync(CancellationToken cancellationToken = default)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUrl, "models"));
+        Authorize(message);
+        using var response = await SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var list = await ReadAsync(response, ClovaResponseJsonContext.Default.ModelList, cancellationToken).ConfigureAwait(false);
+        return list.Data;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+
+    /// <summary>Describes the client without its key.</summary>
+    public override string ToString() => $"ClovaStudioClient {{ BaseUrl = {_baseUrl} }}";
+
+    private HttpRequestMessage CreatePost(string path, Action<Utf8JsonWriter> writeBody)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writeBody(writer);
+        }
+
+        var content = new ByteArrayContent(buffer.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        var message = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUrl, path)) { Content = content };
+        Authorize(message);
+        return message;
+    }
+
+    private void Authorize(HttpRequestMessage message) => message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(message, completion, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ClovaStudioException($"Could not reach {_baseUrl.Host}: {ex.Message}", innerException: ex);
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            var requestId = RequestIdOf(response);
+            var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            string? code = null;
+            string? detail = null;
+            try
+            {
+                var envelope = JsonSerializer.Deserialize(text, ClovaResponseJsonContext.Default.ErrorEnvelope);
+                code = envelope?.Error?.Code;
+                detail = envelope?.Error?.Message;
+            }
+            catch (JsonException)
+            {
+                detail = text.Length > 300 ? text.Substring(0, 300) : text;
+            }
+
+            var status = (int)response.StatusCode;
+            var message2 = $"CLOVA Studio answered {status} ({response.ReasonPhrase}){(code is null ? "" : " " + code)}: {detail}{(requestId is null ? "" : $" [request id {requestId}]")}";
+            throw new ClovaStudioException(message2.Replace(_apiKey, "***"), status, code, requestId);
+        }
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+#if NET
+        using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false)
+                ?? throw new ClovaStudioException("CLOVA Studio answered with an empty body.", (int)response.StatusCode, requestId: RequestIdOf(response));
+        }
+        catch (JsonException ex)
+        {
+            throw new ClovaStudioException("CLOVA Studio's answer is not the expected JSON: " + ex.Message, (int)response.StatusCode, "invalid_response", RequestIdOf(response), ex);
+        }
+    }
+
+    private static string? RequestIdOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues(RequestIdHeader, out var values) ? values.FirstOrDefault() : null;
+}

@@ -1,0 +1,26 @@
+using System;
+
+namespace ClovaCodegen;
+
+/// <summary>CLOVA Studio's OpenAI-compatible base URLs, one per cloud (kept equal to the spec's <c>baseUrls</c> by a test).</summary>
+public static class ClovaStudioEndpoints
+{
+    /// <summary>Public cloud: <c>https://clovastudio.stream.ntruss.com/v1/openai/</c>.</summary>
+    public static Uri Public { get; } = new("https://clovastudio.stream.ntruss.com/v1/openai/");
+
+    /// <summary>Gov cloud: <c>https://clovastudio.stream.gov-ntruss.com/v1/openai/</c>.</summary>
+    public static Uri Gov { get; } = new("https://clovastudio.stream.gov-ntruss.com/v1/openai/");
+}
+
+/// <summary>How <see cref="ClovaStudioClient"/> reaches CLOVA Studio.</summary>
+public sealed class ClovaStudioClientOptions
+{
+    /// <summary>A CLOVA Studio test or service API key (<c>nv-...</c>). Never printed by <see cref="ToString"/>, logs or exceptions.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The OpenAI-compatible base URL (default: <see cref="ClovaStudioEndpoints.Public"/>). <c>http</c> is accepted for loopback only.</summary>
+    public Uri Endpoint { get; set; } = ClovaStudioEndpoints.Public;
+
+    /// <summary>Describes the options without the key.</summary>
+    public override string ToString() => $"ClovaStudioClientOptions {{ Endpoint = {Endpoint}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "(set)")} }}";
+}

@@ -1,0 +1,144 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace ClovaCodegen;
+
+/// <summary>A chat completion (OpenAI format).</summary>
+public sealed class ChatCompletion
+{
+    /// <summary>Response id.</summary>
+    [JsonPropertyName("id")] public string Id { get; set; } = "";
+
+    /// <summary>The model that answered.</summary>
+    [JsonPropertyName("model")] public string Model { get; set; } = "";
+
+    /// <summary>The answers.</summary>
+    [JsonPropertyName("choices")] public IReadOnlyList<ChatChoice> Choices { get; set; } = new List<ChatChoice>();
+
+    /// <summary>Token counts.</summary>
+    [JsonPropertyName("usage")] public Usage? Usage { get; set; }
+}
+
+/// <summary>One answer of a chat completion.</summary>
+public sealed class ChatChoice
+{
+    /// <summary>Position of the answer.</summary>
+    [JsonPropertyName("index")] public int Index { get; set; }
+
+    /// <summary>The answer's message.</summary>
+    [JsonPropertyName("message")] public ChatMessageContent Message { get; set; } = new();
+
+    /// <summary>Why generation stopped (<c>stop</c>, <c>length</c>, <c>tool_calls</c>).</summary>
+    [JsonPropertyName("finish_reason")] public string? FinishReason { get; set; }
+}
+
+/// <summary>A message in a response.</summary>
+public sealed class ChatMessageContent
+{
+    /// <summary>The role, <c>assistant</c>.</summary>
+    [JsonPropertyName("role")] public string Role { get; set; } = "";
+
+    /// <summary>The text.</summary>
+    [JsonPropertyName("content")] public string? Content { get; set; }
+}
+
+/// <summary>One chunk of a streamed chat completion.</summary>
+public sealed class ChatCompletionChunk
+{
+    /// <summary>Response id.</summary>
+    [JsonPropertyName("id")] public string Id { get; set; } = "";
+
+    /// <summary>The deltas.</summary>
+    [JsonPropertyName("choices")] public IReadOnlyList<ChatChunkChoice> Choices { get; set; } = new List<ChatChunkChoice>();
+}
+
+/// <summary>One choice's delta in a chunk.</summary>
+public sealed class ChatChunkChoice
+{
+    /// <summary>Position of the answer.</summary>
+    [JsonPropertyName("index")] public int Index { get; set; }
+
+    /// <summary>What this chunk adds.</summary>
+    [JsonPropertyName("delta")] public ChatDelta Delta { get; set; } = new();
+
+    /// <summary>Set on the last chunk of a choice.</summary>
+    [JsonPropertyName("finish_reason")] public string? FinishReason { get; set; }
+}
+
+/// <summary>What a chunk adds to the answer.</summary>
+public sealed class ChatDelta
+{
+    /// <summary>The role, on the first chunk.</summary>
+    [JsonPropertyName("role")] public string? Role { get; set; }
+
+    /// <summary>The next piece of text.</summary>
+    [JsonPropertyName("content")] public string? Content { get; set; }
+}
+
+/// <summary>Embeddings for the request's inputs.</summary>
+public sealed class EmbeddingResponse
+{
+    /// <summary>One vector per input, in input order.</summary>
+    [JsonPropertyName("data")] public IReadOnlyList<EmbeddingData> Data { get; set; } = new List<EmbeddingData>();
+
+    /// <summary>The embedding model.</summary>
+    [JsonPropertyName("model")] public string Model { get; set; } = "";
+}
+
+/// <summary>One embedding vector.</summary>
+public sealed class EmbeddingData
+{
+    /// <summary>Position of the input.</summary>
+    [JsonPropertyName("index")] public int Index { get; set; }
+
+    /// <summary>The vector.</summary>
+    [JsonPropertyName("embedding")] public float[] Embedding { get; set; } = System.Array.Empty<float>();
+}
+
+/// <summary>A model the service offers.</summary>
+public sealed class ClovaModel
+{
+    /// <summary>The model name.</summary>
+    [JsonPropertyName("id")] public string Id { get; set; } = "";
+}
+
+/// <summary>Token counts of a completion.</summary>
+public sealed class Usage
+{
+    /// <summary>Prompt tokens.</summary>
+    [JsonPropertyName("prompt_tokens")] public int PromptTokens { get; set; }
+
+    /// <summary>Completion tokens.</summary>
+    [JsonPropertyName("completion_tokens")] public int CompletionTokens { get; set; }
+
+    /// <summary>Both.</summary>
+    [JsonPropertyName("total_tokens")] public int TotalTokens { get; set; }
+}
+
+internal sealed class ModelList
+{
+    [JsonPropertyName("data")] public List<ClovaModel> Data { get; set; } = new();
+}
+
+internal sealed class ErrorEnvelope
+{
+    [JsonPropertyName("error")] public ErrorBody? Error { get; set; }
+}
+
+internal sealed class ErrorBody
+{
+    [JsonPropertyName("message")] public string? Message { get; set; }
+
+    [JsonPropertyName("code")] public string? Code { get; set; }
+}
+
+/// <summary>Reflection-free metadata for the response types (trimming and Native AOT safe).</summary>
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(ChatCompletion))]
+[JsonSerializable(typeof(ChatCompletionChunk))]
+[JsonSerializable(typeof(EmbeddingResponse))]
+[JsonSerializable(typeof(ModelList))]
+[JsonSerializable(typeof(ErrorEnvelope))]
+internal sealed partial class ClovaResponseJsonContext : JsonSerializerContext
+{
+}
