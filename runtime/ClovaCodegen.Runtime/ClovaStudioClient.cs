@@ -60,7 +60,7 @@ public sealed class ClovaStudioClient : IDisposable
     public Uri BaseUrl => _baseUrl;
 
     /// <summary>Sends a chat completion request and returns the whole answer.</summary>
-    public async Task<ChatCompletion> CompleteChatAsync(IClovaChatCompletionRequest request, CancellationToken cancellationToken = default)
+    public async Task<ClovaChatCompletion> CompleteChatAsync(IClovaChatCompletionRequest request, CancellationToken cancellationToken = default)
     {
         if (request is null)
         {
@@ -69,14 +69,14 @@ public sealed class ClovaStudioClient : IDisposable
 
         using var message = CreatePost("chat/completions", writer => request.WriteJson(writer, stream: false));
         using var response = await SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        return await ReadAsync(response, ClovaResponseJsonContext.Default.ChatCompletion, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(response, ClovaResponseJsonContext.Default.ClovaChatCompletion, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Sends a chat completion request with <c>"stream": true</c> and yields chunks as they arrive. A stream that ends
     /// before <c>data: [DONE]</c> throws <see cref="ClovaStudioException"/> rather than returning a silently short answer.
     /// </summary>
-    public async IAsyncEnumerable<ChatCompletionChunk> StreamChatAsync(IClovaChatCompletionRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<ClovaChatCompletionChunk> StreamChatAsync(IClovaChatCompletionRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (request is null)
         {
@@ -117,10 +117,10 @@ public sealed class ClovaStudioClient : IDisposable
                 break;
             }
 
-            ChatCompletionChunk? chunk;
+            ClovaChatCompletionChunk? chunk;
             try
             {
-                chunk = JsonSerializer.Deserialize(item.Data, ClovaResponseJsonContext.Default.ChatCompletionChunk);
+                chunk = JsonSerializer.Deserialize(item.Data, ClovaResponseJsonContext.Default.ClovaChatCompletionChunk);
             }
             catch (JsonException ex)
             {
@@ -140,7 +140,7 @@ public sealed class ClovaStudioClient : IDisposable
     }
 
     /// <summary>Sends an embeddings request (always <c>"encoding_format": "float"</c> with the generated builder).</summary>
-    public async Task<EmbeddingResponse> CreateEmbeddingsAsync(IClovaEmbeddingRequest request, CancellationToken cancellationToken = default)
+    public async Task<ClovaEmbeddingResponse> CreateEmbeddingsAsync(IClovaEmbeddingRequest request, CancellationToken cancellationToken = default)
     {
         if (request is null)
         {
@@ -149,7 +149,7 @@ public sealed class ClovaStudioClient : IDisposable
 
         using var message = CreatePost("embeddings", request.WriteJson);
         using var response = await SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        return await ReadAsync(response, ClovaResponseJsonContext.Default.EmbeddingResponse, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(response, ClovaResponseJsonContext.Default.ClovaEmbeddingResponse, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Lists the models the service offers (<c>GET models</c>).</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace ClovaCodegen;
 
 /// <summary>A chat completion (OpenAI format).</summary>
-public sealed class ChatCompletion
+public sealed class ClovaChatCompletion
 {
     /// <summary>Response id.</summary>
     [JsonPropertyName("id")] public string Id { get; set; } = "";
@@ -13,27 +13,27 @@ public sealed class ChatCompletion
     [JsonPropertyName("model")] public string Model { get; set; } = "";
 
     /// <summary>The answers.</summary>
-    [JsonPropertyName("choices")] public IReadOnlyList<ChatChoice> Choices { get; set; } = new List<ChatChoice>();
+    [JsonPropertyName("choices")] public IReadOnlyList<ClovaChatChoice> Choices { get; set; } = new List<ClovaChatChoice>();
 
     /// <summary>Token counts.</summary>
-    [JsonPropertyName("usage")] public Usage? Usage { get; set; }
+    [JsonPropertyName("usage")] public ClovaUsage? Usage { get; set; }
 }
 
 /// <summary>One answer of a chat completion.</summary>
-public sealed class ChatChoice
+public sealed class ClovaChatChoice
 {
     /// <summary>Position of the answer.</summary>
     [JsonPropertyName("index")] public int Index { get; set; }
 
     /// <summary>The answer's message.</summary>
-    [JsonPropertyName("message")] public ChatMessageContent Message { get; set; } = new();
+    [JsonPropertyName("message")] public ClovaChatResponseMessage Message { get; set; } = new();
 
     /// <summary>Why generation stopped (<c>stop</c>, <c>length</c>, <c>tool_calls</c>).</summary>
     [JsonPropertyName("finish_reason")] public string? FinishReason { get; set; }
 }
 
 /// <summary>A message in a response.</summary>
-public sealed class ChatMessageContent
+public sealed class ClovaChatResponseMessage
 {
     /// <summary>The role, <c>assistant</c>.</summary>
     [JsonPropertyName("role")] public string Role { get; set; } = "";
@@ -43,30 +43,30 @@ public sealed class ChatMessageContent
 }
 
 /// <summary>One chunk of a streamed chat completion.</summary>
-public sealed class ChatCompletionChunk
+public sealed class ClovaChatCompletionChunk
 {
     /// <summary>Response id.</summary>
     [JsonPropertyName("id")] public string Id { get; set; } = "";
 
     /// <summary>The deltas.</summary>
-    [JsonPropertyName("choices")] public IReadOnlyList<ChatChunkChoice> Choices { get; set; } = new List<ChatChunkChoice>();
+    [JsonPropertyName("choices")] public IReadOnlyList<ClovaChatChunkChoice> Choices { get; set; } = new List<ClovaChatChunkChoice>();
 }
 
 /// <summary>One choice's delta in a chunk.</summary>
-public sealed class ChatChunkChoice
+public sealed class ClovaChatChunkChoice
 {
     /// <summary>Position of the answer.</summary>
     [JsonPropertyName("index")] public int Index { get; set; }
 
     /// <summary>What this chunk adds.</summary>
-    [JsonPropertyName("delta")] public ChatDelta Delta { get; set; } = new();
+    [JsonPropertyName("delta")] public ClovaChatDelta Delta { get; set; } = new();
 
     /// <summary>Set on the last chunk of a choice.</summary>
     [JsonPropertyName("finish_reason")] public string? FinishReason { get; set; }
 }
 
 /// <summary>What a chunk adds to the answer.</summary>
-public sealed class ChatDelta
+public sealed class ClovaChatDelta
 {
     /// <summary>The role, on the first chunk.</summary>
     [JsonPropertyName("role")] public string? Role { get; set; }
@@ -76,17 +76,17 @@ public sealed class ChatDelta
 }
 
 /// <summary>Embeddings for the request's inputs.</summary>
-public sealed class EmbeddingResponse
+public sealed class ClovaEmbeddingResponse
 {
     /// <summary>One vector per input, in input order.</summary>
-    [JsonPropertyName("data")] public IReadOnlyList<EmbeddingData> Data { get; set; } = new List<EmbeddingData>();
+    [JsonPropertyName("data")] public IReadOnlyList<ClovaEmbeddingData> Data { get; set; } = new List<ClovaEmbeddingData>();
 
     /// <summary>The embedding model.</summary>
     [JsonPropertyName("model")] public string Model { get; set; } = "";
 }
 
 /// <summary>One embedding vector.</summary>
-public sealed class EmbeddingData
+public sealed class ClovaEmbeddingData
 {
     /// <summary>Position of the input.</summary>
     [JsonPropertyName("index")] public int Index { get; set; }
@@ -103,7 +103,7 @@ public sealed class ClovaModel
 }
 
 /// <summary>Token counts of a completion.</summary>
-public sealed class Usage
+public sealed class ClovaUsage
 {
     /// <summary>Prompt tokens.</summary>
     [JsonPropertyName("prompt_tokens")] public int PromptTokens { get; set; }
@@ -134,9 +134,9 @@ internal sealed class ErrorBody
 
 /// <summary>Reflection-free metadata for the response types (trimming and Native AOT safe).</summary>
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
-[JsonSerializable(typeof(ChatCompletion))]
-[JsonSerializable(typeof(ChatCompletionChunk))]
-[JsonSerializable(typeof(EmbeddingResponse))]
+[JsonSerializable(typeof(ClovaChatCompletion))]
+[JsonSerializable(typeof(ClovaChatCompletionChunk))]
+[JsonSerializable(typeof(ClovaEmbeddingResponse))]
 [JsonSerializable(typeof(ModelList))]
 [JsonSerializable(typeof(ErrorEnvelope))]
 internal sealed partial class ClovaResponseJsonContext : JsonSerializerContext

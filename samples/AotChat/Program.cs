@@ -47,5 +47,5 @@ Console.WriteLine($" ({chunks} chunks)");
 
 var embedding = await client.CreateEmbeddingsAsync(EmbeddingRequest.Create("bge-m3").Input("클로바 스튜디오").Build());
 var vector = embedding.Data[0].Embedding;
-Console.WriteLine($"embedding: {vector.Count} dimensions, first {string.Join(", ", vector.Take(3).Select(v => v.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)))}");
+Console.WriteLine($"embedding: {vector.Length} dimensions, first {string.Join(", ", vector.Take(3).Select(v => v.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)))}");
 return 0;
