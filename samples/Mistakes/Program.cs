@@ -27,7 +27,7 @@ var options = new ChatCompletionOptions
 };
 
 // No max token setting: CLOVA Studio stops at 512 tokens.
-ChatCompletion answer = chat.CompleteChat(new ChatMessage[] { new UserChatMessage("Hello") }, options); // expect: CLOVA008
+ChatCompletion answer = chat.CompleteChat(new OpenAI.Chat.ChatMessage[] { new UserChatMessage("Hello") }, options); // expect: CLOVA008
 Console.WriteLine(answer.Content.Count);
 
 // The SDK's EmbeddingClient sends "encoding_format": "base64", which CLOVA Studio rejects.

@@ -1,0 +1,58 @@
+using System.Linq;
+using ClovaCodegen.Spec.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ClovaCodegen.Analyzers.Infrastructure;
+
+internal static class OperationExtensions
+{
+    /// <summary>The operation without implicit conversions around it.</summary>
+    public static IOperation WithoutConversions(this IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>The member as the spec's bindings name it: <c>Namespace.Type.Member</c>.</summary>
+    public static string BindingName(this ISymbol member) =>
+        member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "") + "." + member.Name;
+
+    /// <summary>The binding of a property the code sets, with its endpoint's field (null when the spec binds none).</summary>
+    public static (BindingSpec Binding, FieldSpec? Field)? FindBinding(this CompatSpec spec, IPropertySymbol property)
+    {
+        var binding = spec.FindBinding(property.BindingName());
+        if (binding is null)
+        {
+            return null;
+        }
+
+        return (binding, spec.FindEndpoint(binding.Endpoint)?.FindField(binding.Field));
+    }
+
+    /// <summary>A constant string argument by parameter name, or null.</summary>
+    public static IArgumentOperation? Argument(this IInvocationOperation invocation, string parameterName) =>
+        invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameterName);
+
+    public static bool IsOrDerivesFrom(this ITypeSymbol? type, INamedTypeSymbol? expected)
+    {
+        for (var current = type; current is not null && expected is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, expected))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A double from a numeric constant, or null.</summary>
+    public static double? AsDouble(this Optional<object?> constant) => constant.HasValue && constant.Value is not null and not string and not bool and not char
+        ? System.Convert.ToDouble(constant.Value, System.Globalization.CultureInfo.InvariantCulture)
+        : null;
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Linq;
+using ClovaCodegen.Analyzers.Infrastructure;
+using ClovaCodegen.Spec.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ClovaCodegen.Analyzers.Rules;
+
+/// <summary>
+/// CLOVA008: a chat request that sets no max token count, so CLOVA Studio's default (the spec's <c>max_tokens</c> default,
+/// 512) cuts longer answers. Checks OpenAI SDK chat calls (no options, or options created without MaxOutputTokenCount and
+/// never given one) and generated builder chains that reach <c>Build()</c> without <c>MaxTokens</c>/<c>MaxCompletionTokens</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MissingMaxTokensAnalyzer : ClovaAnalyzer
+{
+    public MissingMaxTokensAnalyzer()
+        : base(DiagnosticDescriptors.MissingMaxTokens)
+    {
+    }
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext context, CompatSpec spec, KnownTypes types)
+    {
+        var chat = spec.FindEndpoint(EndpointSpec.ChatCompletions);
+        var defaultText = chat?.FindField("max_tokens")?.Default?.ToJson() ?? "512";
+        context.RegisterOperationAction(
+            operation =>
+            {
+                var invocation = (IInvocationOperation)operation.Operation;
+                var method = invocation.TargetMethod;
+                if (method.Name.StartsWith("CompleteChat", StringComparison.Ordinal) && method.ContainingType.IsOrDerivesFrom(types.ChatClient))
+                {
+                    var options = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.IsOrDerivesFrom(types.ChatCompletionOptions) == true);
+                    if (options is null || !SetsMaxTokens(options.Value.WithoutConversions(), operation))
+                    {
+                        operation.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), defaultText));
+                    }
+                }
+                else if (method.Name == "Build" && method.ContainingType.Name == "ChatCompletionRequestBuilder" && !ChainCalls(invocation, "MaxTokens", "MaxCompletionTokens"))
+                {
+                    operation.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), defaultText));
+                }
+            },
+            OperationKind.Invocation);
+    }
+
+    private static bool SetsMaxTokens(IOperation options, OperationAnalysisContext context)
+    {
+        switch (options)
+        {
+            case IDefaultValueOperation or ILiteralOperation:
+                return false;
+            case IObjectCreationOperation creation:
+                return InitializerSets(creation);
+            case ILocalReferenceOperation local:
+                // Created with an initializer that sets it, or assigned later in the same body.
+                var body = context.ContainingSymbol.DeclaringSyntaxReferences.Select(r => r.GetSyntax(context.CancellationToken)).FirstOrDefault();
+                return body is null || body.DescendantNodes().Any(node =>
+                    node.ToString() is var text && text.StartsWith(local.Local.Name + ".MaxOutputTokenCount", StringComparison.Ordinal))
+                    || LocalInitializerSets(local, context);
+            default:
+                return true; // a parameter, field or call: can't see it, don't guess
+        }
+    }
+
+    private static bool LocalInitializerSets(ILocalReferenceOperation local, OperationAnalysisContext context)
+    {
+        foreach (var reference in local.Local.DeclaringSyntaxReferences)
+        {
+            var text = reference.GetSyntax(context.CancellationToken).ToString();
+            if (text.IndexOf("MaxOutputTokenCount", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+
+            if (text.IndexOf("new", StringComparison.Ordinal) < 0)
+            {
+                return true; // initialised from elsewhere: can't see it
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InitializerSets(IObjectCreationOperation creation) =>
+        creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
+            .Any(a => a.Target is IPropertyReferenceOperation { Property.Name: "MaxOutputTokenCount" }) == true;
+
+    private static bool ChainCalls(IInvocationOperation build, params string[] names)
+    {
+        for (var receiver = build.Instance?.WithoutConversions(); receiver is IInvocationOperation call; receiver = call.Instance?.WithoutConversions())
+        {
+            if (names.Contains(call.TargetMethod.Name))
+            {
+                return true;
+            }
+        }
+
+        // A builder kept in a variable may be configured across statements: only judge fluent chains.
+        return build.Instance?.WithoutConversions() is not IInvocationOperation;
+    }
+}

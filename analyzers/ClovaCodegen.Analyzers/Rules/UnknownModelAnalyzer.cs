@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using ClovaCodegen.Analyzers.Infrastructure;
+using ClovaCodegen.Spec.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ClovaCodegen.Analyzers.Rules;
+
+/// <summary>
+/// CLOVA004: a constant model name not in the spec's list for its endpoint, given to the OpenAI SDK
+/// (<c>GetChatClient</c>, <c>GetEmbeddingClient</c>, <c>new ChatClient</c>, <c>new EmbeddingClient</c>) or to a generated
+/// builder's <c>Create</c>. An embedding model for chat, or a chat model for embeddings, is caught the same way.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnknownModelAnalyzer : ClovaAnalyzer
+{
+    /// <summary>Diagnostic property: the nearest known names, comma-separated, for the fix.</summary>
+    public const string SuggestionsProperty = "Suggestions";
+
+    public UnknownModelAnalyzer()
+        : base(DiagnosticDescriptors.UnknownModel)
+    {
+    }
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext context, CompatSpec spec, KnownTypes types)
+    {
+        var chat = spec.FindEndpoint(EndpointSpec.ChatCompletions);
+        var embeddings = spec.FindEndpoint(EndpointSpec.Embeddings);
+        context.RegisterOperationAction(
+            operation =>
+            {
+                var invocation = (IInvocationOperation)operation.Operation;
+                var name = invocation.TargetMethod.Name;
+                var type = invocation.TargetMethod.ContainingType;
+                EndpointSpec? endpoint = null;
+                if (type.IsOrDerivesFrom(types.OpenAIClient))
+                {
+                    endpoint = name == "GetChatClient" ? chat : name == "GetEmbeddingClient" ? embeddings : null;
+                }
+                else if (name == "Create" && invocation.TargetMethod.IsStatic)
+                {
+                    endpoint = type.Name == "ChatCompletionRequest" ? chat : type.Name == "EmbeddingRequest" ? embeddings : null;
+                }
+
+                Check(operation, endpoint, invocation.Argument("model"));
+            },
+            OperationKind.Invocation);
+        context.RegisterOperationAction(
+            operation =>
+            {
+                var creation = (IObjectCreationOperation)operation.Operation;
+                var endpoint = creation.Type.IsOrDerivesFrom(types.ChatClient) ? chat : creation.Type.IsOrDerivesFrom(types.EmbeddingClient) ? embeddings : null;
+                Check(operation, endpoint, creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "model"));
+            },
+            OperationKind.ObjectCreation);
+    }
+
+    private void Check(OperationAnalysisContext context, EndpointSpec? endpoint, IArgumentOperation? argument)
+    {
+        if (endpoint is null || endpoint.Models.IsEmpty || argument?.Value.WithoutConversions() is not { ConstantValue: { HasValue: true, Value: string model } } value)
+        {
+            return;
+        }
+
+        if (endpoint.FindModel(model) is not null)
+        {
+            return;
+        }
+
+        var nearest = endpoint.Models.Select(m => m.Name).OrderBy(m => Distance(m.ToLowerInvariant(), model.ToLowerInvariant())).ThenBy(m => m, StringComparer.Ordinal).Take(3).ToArray();
+        var kind = endpoint.Id == EndpointSpec.Embeddings ? "embedding" : "chat";
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(SuggestionsProperty, string.Join(",", nearest));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptor, value.Syntax.GetLocation(), properties, model, kind, "; known: " + string.Join(", ", nearest)));
+    }
+
+    /// <summary>Levenshtein distance, for the nearest-name suggestions.</summary>
+    internal static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+}
