@@ -28,7 +28,10 @@ public sealed class UnsupportedFieldFixer : CodeFixProvider
             return;
         }
 
-        SyntaxNode target = assignment.Parent is ExpressionStatementSyntax statement ? statement : assignment;
+        // A statement goes whole (with its global-statement wrapper in top-level programs); an initializer member alone.
+        SyntaxNode target = assignment.Parent is ExpressionStatementSyntax statement
+            ? statement.Parent is GlobalStatementSyntax global ? global : statement
+            : assignment;
         foreach (var diagnostic in context.Diagnostics)
         {
             context.RegisterCodeFix(

@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace ClovaCodegen.Analyzers.Tests;
+
+/// <summary>
+/// Every analyzer over every prefix (by token) of realistic files: half-typed code is what the IDE analyzes most of
+/// the time, and an analyzer exception there shows as AD0001.
+/// </summary>
+public class RobustnessTests
+{
+    public static TheoryData<string> Files => new() { "samples/Mistakes/Program.cs", "samples/QuickStart/Program.cs" };
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public async Task No_analyzer_throws_on_any_token_prefix(string relativePath)
+    {
+        var text = File.ReadAllText(Path.Combine(Paths.Root, relativePath));
+        var tokens = CSharpSyntaxTree.ParseText(text).GetRoot().DescendantTokens().ToList();
+        var exceptions = new List<System.Exception>();
+
+        foreach (var token in tokens)
+        {
+            await AnalyzerHarness.AnalyzeAsync(text.Substring(0, token.Span.End), exceptions: exceptions);
+        }
+
+        Assert.True(tokens.Count > 100, "the sample is too small to be a meaningful robustness input");
+        Assert.True(exceptions.Count == 0, string.Join("\n\n", exceptions.Take(3)));
+    }
+}
