@@ -55,11 +55,11 @@ internal static class AnalyzerHarness
     private static readonly CSharpCompilationOptions CompilationOptions = new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable)
         .WithSpecificDiagnosticOptions(new[] { "SCME0001", "OPENAI001", "MEAI001" }.ToDictionary(id => id, _ => ReportDiagnostic.Suppress));
 
-    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, string? specText = null, IEnumerable<DiagnosticAnalyzer>? analyzers = null, List<Exception>? exceptions = null)
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, string? specText = null, IEnumerable<DiagnosticAnalyzer>? analyzers = null, List<Exception>? exceptions = null, string? scope = null)
     {
         var compilation = Compile(source);
         var options = new CompilationWithAnalyzersOptions(
-            Options(specText),
+            Options(specText, scope),
             onAnalyzerException: (ex, _, _) => { if (exceptions is null) { throw new Xunit.Sdk.XunitException("Analyzer threw (AD0001): " + ex); } lock (exceptions) { exceptions.Add(ex); } },
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
@@ -120,10 +120,37 @@ internal static class AnalyzerHarness
         return actions.Count > index ? actions[index] : null;
     }
 
-    private static AnalyzerOptions Options(string? specText)
+    private static AnalyzerOptions Options(string? specText, string? scope = null)
     {
         var files = specText is null ? ImmutableArray<AdditionalText>.Empty : ImmutableArray.Create<AdditionalText>(new SpecFile(specText));
-        return new AnalyzerOptions(files);
+        return scope is null ? new AnalyzerOptions(files) : new AnalyzerOptions(files, new ScopeOptionsProvider(scope));
+    }
+
+    /// <summary>What an .editorconfig with <c>clova_codegen.scope = ...</c> gives the analyzers.</summary>
+    private sealed class ScopeOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly ScopeOptions _options;
+
+        public ScopeOptionsProvider(string scope) => _options = new ScopeOptions(scope);
+
+        public override AnalyzerConfigOptions GlobalOptions => _options;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+        private sealed class ScopeOptions : AnalyzerConfigOptions
+        {
+            private readonly string _scope;
+
+            public ScopeOptions(string scope) => _scope = scope;
+
+            public override bool TryGetValue(string key, out string value)
+            {
+                value = _scope;
+                return key == "clova_codegen.scope";
+            }
+        }
     }
 
     private static ImmutableArray<MetadataReference> CreateReferences()

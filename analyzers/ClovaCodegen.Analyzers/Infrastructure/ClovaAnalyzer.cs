@@ -26,7 +26,7 @@ public abstract class ClovaAnalyzer : DiagnosticAnalyzer
             var spec = SpecProvider.Read(start.Options, start.CancellationToken);
             if (spec is not null)
             {
-                OnCompilationStart(start, spec, new KnownTypes(start.Compilation));
+                OnCompilationStart(start, spec, new KnownTypes(start.Compilation, new AnalysisScope(start.Options, spec)));
             }
         });
     }
@@ -37,8 +37,9 @@ public abstract class ClovaAnalyzer : DiagnosticAnalyzer
 /// <summary>The SDK types the rules look for, resolved once per compilation (null when not referenced).</summary>
 public sealed class KnownTypes
 {
-    public KnownTypes(Compilation compilation)
+    public KnownTypes(Compilation compilation, AnalysisScope scope)
     {
+        Scope = scope;
         OpenAIClient = compilation.GetTypeByMetadataName("OpenAI.OpenAIClient");
         ChatClient = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatClient");
         ChatCompletionOptions = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatCompletionOptions");
@@ -47,6 +48,9 @@ public sealed class KnownTypes
         AuthenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
         ClovaStudioClientOptions = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaStudioClientOptions");
     }
+
+    /// <summary>The configured scope (project or endpoint).</summary>
+    public AnalysisScope Scope { get; }
 
     public INamedTypeSymbol? OpenAIClient { get; }
 

@@ -32,6 +32,11 @@ public sealed class BaseUrlAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
+                if (!types.Scope.Applies(operation))
+                {
+                    return;
+                }
+
                 var literal = (ILiteralOperation)operation.Operation;
                 if (literal.ConstantValue.Value is not string text || !Uri.TryCreate(text, UriKind.Absolute, out var uri))
                 {

@@ -23,6 +23,11 @@ public sealed class DroppedOptionAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
+                if (!types.Scope.Applies(operation))
+                {
+                    return;
+                }
+
                 var assignment = (ISimpleAssignmentOperation)operation.Operation;
                 if (assignment.Target is IPropertyReferenceOperation { Property: var property } target && spec.FindBinding(property) is { Binding.DroppedBy: { } adapter })
                 {

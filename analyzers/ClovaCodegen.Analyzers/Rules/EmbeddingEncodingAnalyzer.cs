@@ -29,6 +29,11 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
+                if (!types.Scope.Applies(operation))
+                {
+                    return;
+                }
+
                 var invocation = (IInvocationOperation)operation.Operation;
                 var method = invocation.TargetMethod;
                 if (!method.Name.StartsWith("GenerateEmbedding", StringComparison.Ordinal) || !method.ContainingType.IsOrDerivesFrom(types.EmbeddingClient))

@@ -28,6 +28,11 @@ public sealed class HardcodedApiKeyAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
+                if (!types.Scope.Applies(operation))
+                {
+                    return;
+                }
+
                 var literal = (ILiteralOperation)operation.Operation;
                 if (literal.ConstantValue.Value is not string text)
                 {

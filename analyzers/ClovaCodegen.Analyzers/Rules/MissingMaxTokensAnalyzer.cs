@@ -28,6 +28,11 @@ public sealed class MissingMaxTokensAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
+                if (!types.Scope.Applies(operation))
+                {
+                    return;
+                }
+
                 var invocation = (IInvocationOperation)operation.Operation;
                 var method = invocation.TargetMethod;
                 if (method.Name.StartsWith("CompleteChat", StringComparison.Ordinal) && method.ContainingType.IsOrDerivesFrom(types.ChatClient))

@@ -35,6 +35,11 @@ public sealed class NativeFieldNameAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
+                if (!types.Scope.Applies(operation))
+                {
+                    return;
+                }
+
                 var literal = (ILiteralOperation)operation.Operation;
                 if (literal.ConstantValue.Value is not string text || literal.Parent is not IArgumentOperation argument)
                 {
@@ -54,6 +59,11 @@ public sealed class NativeFieldNameAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
+                if (!types.Scope.Applies(operation))
+                {
+                    return;
+                }
+
                 var creation = (IAnonymousObjectCreationOperation)operation.Operation;
                 foreach (var initializer in creation.Initializers.OfType<ISimpleAssignmentOperation>())
                 {

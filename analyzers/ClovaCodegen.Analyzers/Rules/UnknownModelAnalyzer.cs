@@ -32,6 +32,11 @@ public sealed class UnknownModelAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
+                if (!types.Scope.Applies(operation))
+                {
+                    return;
+                }
+
                 var invocation = (IInvocationOperation)operation.Operation;
                 var name = invocation.TargetMethod.Name;
                 var type = invocation.TargetMethod.ContainingType;
@@ -51,6 +56,11 @@ public sealed class UnknownModelAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
+                if (!types.Scope.Applies(operation))
+                {
+                    return;
+                }
+
                 var creation = (IObjectCreationOperation)operation.Operation;
                 var endpoint = creation.Type.IsOrDerivesFrom(types.ChatClient) ? chat : creation.Type.IsOrDerivesFrom(types.EmbeddingClient) ? embeddings : null;
                 Check(operation, endpoint, creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "model"));

@@ -23,6 +23,11 @@ public sealed class UnsupportedFieldAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
+                if (!types.Scope.Applies(operation))
+                {
+                    return;
+                }
+
                 var assignment = (ISimpleAssignmentOperation)operation.Operation;
                 if (assignment.Target is not IPropertyReferenceOperation { Property: var property } target || spec.FindBinding(property) is not { } bound)
                 {

@@ -21,6 +21,11 @@ public sealed class ValueRangeAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
+                if (!types.Scope.Applies(operation))
+                {
+                    return;
+                }
+
                 var assignment = (ISimpleAssignmentOperation)operation.Operation;
                 if (assignment.Target is IPropertyReferenceOperation { Property: var property } && spec.FindBinding(property) is { Field: { Range: { } range } field })
                 {
