@@ -1,0 +1,137 @@
+using System;
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+
+namespace ClovaCodegen.OpenAI;
+
+/// <summary>What to do with a request field CLOVA Studio does not support.</summary>
+public enum ClovaCompatibilityMode
+{
+    /// <summary>Throw <see cref="ClovaCompatibilityException"/> naming each field, before anything is sent.</summary>
+    Strict,
+
+    /// <summary>Drop the fields and send the rest (each drop is reported to <see cref="ClovaCompatibilityPolicy.FieldDropped"/>).</summary>
+    Lenient,
+}
+
+/// <summary>A request carried fields CLOVA Studio does not support (strict mode). Nothing was sent.</summary>
+public sealed class ClovaCompatibilityException : InvalidOperationException
+{
+    /// <summary>Creates the exception.</summary>
+    public ClovaCompatibilityException(IReadOnlyList<string> fields)
+        : base("CLOVA Studio does not support these request fields: " + string.Join(", ", fields) + ". Remove them, or use ClovaCompatibilityMode.Lenient to drop them.")
+        => Fields = fields;
+
+    /// <summary>The unsupported wire fields.</summary>
+    public IReadOnlyList<string> Fields { get; }
+}
+
+/// <summary>
+/// A <see cref="PipelinePolicy"/> that makes the OpenAI SDK's requests CLOVA-compatible: embeddings are sent with
+/// <c>"encoding_format": "float"</c> (the SDK sends "base64"), <c>stream_options</c> (added by the SDK to every streaming
+/// call) is removed, and any other unsupported field is rejected (strict) or dropped (lenient).
+/// </summary>
+public sealed class ClovaCompatibilityPolicy : PipelinePolicy
+{
+    /// <summary>
+    /// Unsupported chat fields (spec status <c>unsupported</c>); a test keeps this list equal to the spec, because the spec
+    /// reader is a compile-time component and is not shipped to run time.
+    /// </summary>
+    public static readonly IReadOnlyList<string> UnsupportedChatFields = new[]
+    {
+        "store", "reasoning_effort", "metadata", "logit_bias", "logprobs", "top_logprobs", "n", "modalities", "prediction", "audio",
+        "service_tier", "stream_options", "parallel_tool_calls", "user",
+    };
+
+    /// <summary>Unsupported embedding fields (spec status <c>unsupported</c>).</summary>
+    public static readonly IReadOnlyList<string> UnsupportedEmbeddingFields = new[] { "user" };
+
+    /// <summary>Fields the SDK adds by itself; removed silently even in strict mode, since the caller did not ask for them.</summary>
+    private static readonly HashSet<string> Implicit = new(StringComparer.Ordinal) { "stream_options" };
+
+    /// <summary>Creates the policy.</summary>
+    public ClovaCompatibilityPolicy(ClovaCompatibilityMode mode = ClovaCompatibilityMode.Strict) => Mode = mode;
+
+    /// <summary>Strict or lenient.</summary>
+    public ClovaCompatibilityMode Mode { get; }
+
+    /// <summary>Called with each field dropped in lenient mode (hook your logger here).</summary>
+    public event Action<string>? FieldDropped;
+
+    /// <inheritdoc/>
+    public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
+    {
+        Rewrite(message);
+        ProcessNext(message, pipeline, currentIndex);
+    }
+
+    /// <inheritdoc/>
+    public override async ValueTask ProcessAsync(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
+    {
+        Rewrite(message);
+        await ProcessNextAsync(message, pipeline, currentIndex).ConfigureAwait(false);
+    }
+
+    private void Rewrite(PipelineMessage message)
+    {
+        var request = message.Request;
+        var path = request.Uri?.AbsolutePath ?? "";
+        var isEmbeddings = path.EndsWith("/embeddings", StringComparison.Ordinal);
+        var isChat = path.EndsWith("/chat/completions", StringComparison.Ordinal);
+        if ((!isEmbeddings && !isChat) || request.Content is null)
+        {
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        request.Content.WriteTo(buffer, default);
+        if (JsonNode.Parse(buffer.ToArray()) is not JsonObject body)
+        {
+            return;
+        }
+
+        var unsupported = (isEmbeddings ? UnsupportedEmbeddingFields : UnsupportedChatFields).Where(f => body.ContainsKey(f)).ToList();
+        var explicitFields = unsupported.Where(f => !Implicit.Contains(f)).ToList();
+        if (explicitFields.Count > 0 && Mode == ClovaCompatibilityMode.Strict)
+        {
+            throw new ClovaCompatibilityException(explicitFields);
+        }
+
+        foreach (var field in unsupported)
+        {
+            body.Remove(field);
+            if (!Implicit.Contains(field))
+            {
+                FieldDropped?.Invoke(field);
+            }
+        }
+
+        if (isEmbeddings)
+        {
+            body["encoding_format"] = "float";
+        }
+
+        request.Content = BinaryContent.Create(BinaryData.FromString(body.ToJsonString()));
+    }
+}
+
+/// <summary>One call to point the official OpenAI SDK at CLOVA Studio.</summary>
+public static class ClovaOpenAI
+{
+    /// <summary>Client options for CLOVA Studio: its base URL (default public cloud) and the compatibility policy.</summary>
+    public static global::OpenAI.OpenAIClientOptions CreateClientOptions(Uri? endpoint = null, ClovaCompatibilityMode mode = ClovaCompatibilityMode.Strict)
+    {
+        var options = new global::OpenAI.OpenAIClientOptions { Endpoint = endpoint ?? ClovaStudioEndpoints.Public };
+        options.AddPolicy(new ClovaCompatibilityPolicy(mode), PipelinePosition.PerCall);
+        return options;
+    }
+
+    /// <summary>An <c>OpenAIClient</c> for CLOVA Studio; get chat and embedding clients from it as usual.</summary>
+    public static global::OpenAI.OpenAIClient CreateClient(string apiKey, Uri? endpoint = null, ClovaCompatibilityMode mode = ClovaCompatibilityMode.Strict) =>
+        new(new ApiKeyCredential(apiKey ?? throw new ArgumentNullException(nameof(apiKey))), CreateClientOptions(endpoint, mode));
+}
