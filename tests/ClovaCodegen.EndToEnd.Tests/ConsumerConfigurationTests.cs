@@ -66,7 +66,7 @@ public class ConsumerConfigurationTests
             ? """<PackageReference Include="Microsoft.NETFramework.ReferenceAssemblies" Version="1.0.3" PrivateAssets="all" />"""
             : "";
         var project = ConsumerTemplates.Project(targetFramework, "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>", extraItems, withOpenAI: false, outputType: "Library");
-        var consumer = _feed.CreateConsumer("clean-" + targetFramework, new() { ["Consumer.csproj"] = project, ["Assistant.cs"] = CorrectLibraryCode });
+        var consumer = _feed.CreateConsumer("clean-" + targetFramework, new System.Collections.Generic.Dictionary<string, string> { ["Consumer.csproj"] = project, ["Assistant.cs"] = CorrectLibraryCode });
 
         var build = await consumer.BuildAsync();
 

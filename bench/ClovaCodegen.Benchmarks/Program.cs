@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(ClovaCodegen.Benchmarks.ChatRequestSerialization).Assembly).Run(args);
