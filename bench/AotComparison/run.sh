@@ -11,7 +11,7 @@ out="artifacts/aot-comparison"
 mkdir -p "$out"
 
 publish() { # project name
-  dotnet publish "$1" -c Release -r linux-x64 -p:PublishAot=true -o "$out/$2" -nologo -v:q 2>&1 | tee "$out/$2.publish.log" >/dev/null
+  dotnet publish "$1" -c Release -r linux-x64 -o "$out/$2" -nologo -v:q 2>&1 | tee "$out/$2.publish.log" >/dev/null
 }
 publish samples/AotChat AotChat
 publish bench/AotComparison/OpenAISdkChat OpenAISdkChat
