@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(ClovaCodegen.Generator.Benchmarks.GeneratorCost).Assembly).Run(args);
