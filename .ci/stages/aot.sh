@@ -10,6 +10,7 @@ if ! command -v clang >/dev/null 2>&1 || ! dpkg -s zlib1g-dev >/dev/null 2>&1; t
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang zlib1g-dev >/dev/null
 fi
 
+mkdir -p artifacts
 out="artifacts/aot"
 rm -rf "$out"
 dotnet publish samples/AotChat -c Release -r linux-x64 -p:TreatWarningsAsErrors=true -warnaserror -o "$out" -nologo 2>&1 | tee artifacts/aot.publish.log
