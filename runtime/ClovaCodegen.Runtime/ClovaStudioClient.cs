@@ -11,6 +11,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
 
 namespace ClovaCodegen;
 
@@ -29,6 +31,7 @@ public sealed class ClovaStudioClient : IDisposable
     private readonly bool _ownsHttp;
     private readonly Uri _baseUrl;
     private readonly string _apiKey;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retry;
 
     /// <summary>Creates a client. <paramref name="httpClient"/> is used as given (e.g. from IHttpClientFactory) and not disposed.</summary>
     /// <exception cref="ArgumentException">No API key, or an <c>http</c> endpoint that is not loopback.</exception>
@@ -54,6 +57,42 @@ public sealed class ClovaStudioClient : IDisposable
         _apiKey = options.ApiKey!;
         _http = httpClient ?? new HttpClient();
         _ownsHttp = httpClient is null;
+        _retry = CreateRetryPipeline(options);
+    }
+
+    private static ResiliencePipeline<HttpResponseMessage> CreateRetryPipeline(ClovaStudioClientOptions options)
+    {
+        if (options.MaxRetries <= 0)
+        {
+            return ResiliencePipeline<HttpResponseMessage>.Empty;
+        }
+
+        var maxDelay = options.MaxRetryDelay;
+        return new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = maxDelay,
+                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                    .Handle<HttpRequestException>()
+                    .HandleResult(response => (int)response.StatusCode == 429 || (int)response.StatusCode >= 500),
+                DelayGenerator = arguments =>
+                {
+                    // CLOVA Studio's Retry-After (seconds or a date) wins over the computed backoff, within MaxRetryDelay.
+                    var retryAfter = arguments.Outcome.Result?.Headers.RetryAfter;
+                    var delay = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : (TimeSpan?)null);
+                    return new ValueTask<TimeSpan?>(delay is { } d && d >= TimeSpan.Zero ? (d > maxDelay ? maxDelay : d) : null);
+                },
+                OnRetry = arguments =>
+                {
+                    arguments.Outcome.Result?.Dispose();
+                    return default;
+                },
+            })
+            .Build();
     }
 
     /// <summary>The base URL requests go to.</summary>
@@ -67,8 +106,8 @@ public sealed class ClovaStudioClient : IDisposable
             throw new ArgumentNullException(nameof(request));
         }
 
-        using var message = CreatePost("chat/completions", writer => request.WriteJson(writer, stream: false));
-        using var response = await SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var body = Serialize(writer => request.WriteJson(writer, stream: false));
+        using var response = await SendAsync(() => CreatePost("chat/completions", body), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         return await ReadAsync(response, ClovaResponseJsonContext.Default.ClovaChatCompletion, cancellationToken).ConfigureAwait(false);
     }
 
@@ -83,9 +122,15 @@ public sealed class ClovaStudioClient : IDisposable
             throw new ArgumentNullException(nameof(request));
         }
 
-        using var message = CreatePost("chat/completions", writer => request.WriteJson(writer, stream: true));
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        using var response = await SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var requestBody = Serialize(writer => request.WriteJson(writer, stream: true));
+        HttpRequestMessage CreateStreamingPost()
+        {
+            var message = CreatePost("chat/completions", requestBody);
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+            return message;
+        }
+
+        using var response = await SendAsync(CreateStreamingPost, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var requestId = RequestIdOf(response);
 #if NET
         using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -147,17 +192,22 @@ public sealed class ClovaStudioClient : IDisposable
             throw new ArgumentNullException(nameof(request));
         }
 
-        using var message = CreatePost("embeddings", request.WriteJson);
-        using var response = await SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var body = Serialize(request.WriteJson);
+        using var response = await SendAsync(() => CreatePost("embeddings", body), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         return await ReadAsync(response, ClovaResponseJsonContext.Default.ClovaEmbeddingResponse, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Lists the models the service offers (<c>GET models</c>).</summary>
     public async Task<IReadOnlyList<ClovaModel>> ListModelsAsync(CancellationToken cancellationToken = default)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUrl, "models"));
-        Authorize(message);
-        using var response = await SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        HttpRequestMessage CreateGet()
+        {
+            var message = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUrl, "models"));
+            Authorize(message);
+            return message;
+        }
+
+        using var response = await SendAsync(CreateGet, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         var list = await ReadAsync(response, ClovaResponseJsonContext.Default.ModelList, cancellationToken).ConfigureAwait(false);
         return list.Data;
     }
@@ -174,7 +224,7 @@ public sealed class ClovaStudioClient : IDisposable
     /// <summary>Describes the client without its key.</summary>
     public override string ToString() => $"ClovaStudioClient {{ BaseUrl = {_baseUrl} }}";
 
-    private HttpRequestMessage CreatePost(string path, Action<Utf8JsonWriter> writeBody)
+    private static byte[] Serialize(Action<Utf8JsonWriter> writeBody)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -182,7 +232,13 @@ public sealed class ClovaStudioClient : IDisposable
             writeBody(writer);
         }
 
-        var content = new ByteArrayContent(buffer.ToArray());
+        return buffer.ToArray();
+    }
+
+    /// <summary>A new message per attempt: an HttpRequestMessage can be sent only once.</summary>
+    private HttpRequestMessage CreatePost(string path, byte[] body)
+    {
+        var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         var message = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUrl, path)) { Content = content };
         Authorize(message);
@@ -191,12 +247,18 @@ public sealed class ClovaStudioClient : IDisposable
 
     private void Authorize(HttpRequestMessage message) => message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, HttpCompletionOption completion, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> createMessage, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(message, completion, cancellationToken).ConfigureAwait(false);
+            response = await _retry.ExecuteAsync(
+                async token =>
+                {
+                    using var message = createMessage();
+                    return await _http.SendAsync(message, completion, token).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {

@@ -21,6 +21,15 @@ public sealed class ClovaStudioClientOptions
     /// <summary>The OpenAI-compatible base URL (default: <see cref="ClovaStudioEndpoints.Public"/>). <c>http</c> is accepted for loopback only.</summary>
     public Uri Endpoint { get; set; } = ClovaStudioEndpoints.Public;
 
+    /// <summary>Retries of transient failures (429, 5xx, connection errors), with exponential backoff; 0 turns retries off.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first retry's delay; later ones double (with jitter). A <c>Retry-After</c> header takes precedence.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>No retry waits longer than this, whatever <c>Retry-After</c> says.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Describes the options without the key.</summary>
     public override string ToString() => $"ClovaStudioClientOptions {{ Endpoint = {Endpoint}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "(set)")} }}";
 }

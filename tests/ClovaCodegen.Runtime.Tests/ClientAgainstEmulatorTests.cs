@@ -22,7 +22,7 @@ public sealed class ClientAgainstEmulatorTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _emulator = await ClovaStudioEmulator.StartAsync();
-        _client = new ClovaStudioClient(new ClovaStudioClientOptions { ApiKey = FakeKey, Endpoint = _emulator.BaseUrl });
+        _client = new ClovaStudioClient(new ClovaStudioClientOptions { ApiKey = FakeKey, Endpoint = _emulator.BaseUrl, MaxRetries = 0 });
     }
 
     public async Task DisposeAsync()
@@ -150,6 +150,35 @@ public sealed class ClientAgainstEmulatorTests : IAsyncLifetime
         Assert.Equal(500, error.StatusCode);
         Assert.Equal("server_error", error.ErrorCode);
         Assert.NotEmpty(await _client.ListModelsAsync());
+    }
+
+    [Fact]
+    public async Task Retries_honour_retry_after_and_then_succeed()
+    {
+        _emulator.Options.FailureStatusCode = 429;
+        _emulator.Options.RetryAfterSeconds = 1;
+        _emulator.Options.FailNextRequests = 1;
+        using var client = new ClovaStudioClient(new ClovaStudioClientOptions { ApiKey = FakeKey, Endpoint = _emulator.BaseUrl, MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var models = await client.ListModelsAsync();
+
+        Assert.NotEmpty(models);
+        Assert.Equal(0, _emulator.Options.FailNextRequests);
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {watch.Elapsed}, before Retry-After's 1 s");
+    }
+
+    [Fact]
+    public async Task Retries_stop_at_the_bound()
+    {
+        _emulator.Options.FailureStatusCode = 500;
+        _emulator.Options.FailNextRequests = 5;
+        using var client = new ClovaStudioClient(new ClovaStudioClientOptions { ApiKey = FakeKey, Endpoint = _emulator.BaseUrl, MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(5) });
+
+        var error = await Assert.ThrowsAsync<ClovaStudioException>(() => client.CompleteChatAsync(Hello()));
+
+        Assert.Equal(500, error.StatusCode);
+        Assert.Equal(2, _emulator.Options.FailNextRequests); // 1 attempt + 2 retries consumed 3 failures
     }
 
     [Fact]
