@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(ClovaCodegen.Runtime.Benchmarks.RuntimeRoundTrip).Assembly).Run(args);
