@@ -55,6 +55,10 @@ internal static class GeneratorHarness
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
     }
 
+    /// <summary>MSBuild properties as the compiler sees them (build_property.*), plus the spec metadata for <paramref name="specPath"/>.</summary>
+    public static AnalyzerConfigOptionsProvider Options(IDictionary<string, string> properties, string? specPath = null) =>
+        new TestOptionsProvider(properties, specPath);
+
     public static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics, GeneratorDriverRunResult Result) Run(
         Compilation input, string? specText = null, IDictionary<string, string>? properties = null)
     {

@@ -35,6 +35,7 @@ public class IncrementalityTests
             }
         }
 
+        Assert.NotEmpty(result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs));
         Assert.All(result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs),
             output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
     }
@@ -50,6 +51,7 @@ public class IncrementalityTests
         var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
 
         Assert.Contains(result.TrackedSteps[ClovaRequestGenerator.TrackingNames.Model].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Contains("[0, 64]", result.GeneratedSources.Single(s => s.HintName == "ChatCompletionRequest.g.cs").SourceText.ToString());
     }
 
@@ -57,11 +59,33 @@ public class IncrementalityTests
     public void Changing_an_option_regenerates()
     {
         var compilation = GeneratorHarness.Compilation(GeneratorHarness.Net10References, Program);
-        var first = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation).GetRunResult().Results.Single();
-        var second = GeneratorHarness.CreateDriver(properties: new System.Collections.Generic.Dictionary<string, string> { ["ClovaCodegenNamespace"] = "Other.Ns" }, trackSteps: true)
-            .RunGenerators(compilation).GetRunResult().Results.Single();
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+        var first = driver.GetRunResult().Results.Single();
 
-        Assert.Contains("namespace ClovaCodegen.Requests", first.GeneratedSources.First().SourceText.ToString());
-        Assert.Contains("namespace Other.Ns", second.GeneratedSources.First().SourceText.ToString());
+        // The same driver, only the options changed (as when the MSBuild property is edited in an IDE session).
+        driver = driver.WithUpdatedAnalyzerConfigOptions(
+            GeneratorHarness.Options(new System.Collections.Generic.Dictionary<string, string> { ["ClovaCodegenNamespace"] = "Other.Ns" }));
+        var second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Contains(second.TrackedSteps[ClovaRequestGenerator.TrackingNames.Options].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(second.TrackedSteps[ClovaRequestGenerator.TrackingNames.Model].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(second.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.All(second.TrackedSteps[ClovaRequestGenerator.TrackingNames.Spec].SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Spec: {o.Reason}"));
+        Assert.Contains("namespace ClovaCodegen.Requests", first.GeneratedSources.Single(s => s.HintName == "ChatCompletionRequest.g.cs").SourceText.ToString());
+        Assert.Contains("namespace Other.Ns", second.GeneratedSources.Single(s => s.HintName == "ChatCompletionRequest.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
+    public void Rerunning_with_the_same_inputs_emits_nothing_new()
+    {
+        var compilation = GeneratorHarness.Compilation(GeneratorHarness.Net10References, Program);
+        var driver = GeneratorHarness.CreateDriver(GeneratorHarness.DefaultSpecText, trackSteps: true).RunGenerators(compilation);
+
+        var result = driver.RunGenerators(compilation.Clone()).GetRunResult().Results.Single();
+
+        Assert.NotEmpty(result.TrackedOutputSteps);
+        Assert.All(result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs),
+            output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
     }
 }
