@@ -30,15 +30,18 @@ public sealed class AnalysisScope
     /// <summary>Whether the rules apply to code in this operation's file.</summary>
     public bool Applies(OperationAnalysisContext context) => Applies(context.Operation.Syntax.SyntaxTree, context.CancellationToken);
 
-    public bool Applies(SyntaxTree tree, System.Threading.CancellationToken cancellationToken) => _decisions.GetOrAdd(tree, t =>
+    public bool Applies(SyntaxTree tree, System.Threading.CancellationToken cancellationToken) =>
+        _decisions.TryGetValue(tree, out var decided) ? decided : _decisions.GetOrAdd(tree, Decide(tree, cancellationToken));
+
+    private bool Decide(SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
     {
-        var scope = _options.AnalyzerConfigOptionsProvider.GetOptions(t).TryGetValue(OptionName, out var value) ? value.Trim().ToLowerInvariant() : "project";
+        var scope = _options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(OptionName, out var value) ? value.Trim().ToLowerInvariant() : "project";
         if (scope != "endpoint")
         {
             return true;
         }
 
-        var text = t.GetText(cancellationToken).ToString();
+        var text = tree.GetText(cancellationToken).ToString();
         return _evidence.Any(e => text.IndexOf(e, StringComparison.OrdinalIgnoreCase) >= 0);
-    });
+    }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using ClovaCodegen.Spec.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -7,6 +9,8 @@ namespace ClovaCodegen.Analyzers.Infrastructure;
 
 internal static class OperationExtensions
 {
+    private static readonly ConditionalWeakTable<CompatSpec, Dictionary<string, BindingSpec[]>> BindingsBySimpleName = new();
+
     /// <summary>The operation without implicit conversions around it.</summary>
     public static IOperation WithoutConversions(this IOperation operation)
     {
@@ -25,7 +29,15 @@ internal static class OperationExtensions
     /// <summary>The binding of a property the code sets, with its endpoint's field (null when the spec binds none).</summary>
     public static (BindingSpec Binding, FieldSpec? Field)? FindBinding(this CompatSpec spec, IPropertySymbol property)
     {
-        var binding = spec.FindBinding(property.BindingName());
+        // Most assignments set members no binding names: rule them out by simple name before building the full name.
+        var bySimpleName = BindingsBySimpleName.GetValue(spec, s => s.Bindings.GroupBy(b => b.MemberName).ToDictionary(g => g.Key, g => g.ToArray()));
+        if (!bySimpleName.TryGetValue(property.Name, out var candidates))
+        {
+            return null;
+        }
+
+        var fullName = property.BindingName();
+        var binding = candidates.FirstOrDefault(b => b.Member == fullName);
         if (binding is null)
         {
             return null;

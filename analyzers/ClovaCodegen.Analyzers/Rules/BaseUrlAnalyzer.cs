@@ -38,7 +38,9 @@ public sealed class BaseUrlAnalyzer : ClovaAnalyzer
                 }
 
                 var literal = (ILiteralOperation)operation.Operation;
-                if (literal.ConstantValue.Value is not string text || !Uri.TryCreate(text, UriKind.Absolute, out var uri))
+                if (literal.ConstantValue.Value is not string text
+                    || (text.IndexOf("clovastudio", StringComparison.OrdinalIgnoreCase) < 0 && !hosts.Any(h => text.IndexOf(h, StringComparison.OrdinalIgnoreCase) >= 0))
+                    || !Uri.TryCreate(text, UriKind.Absolute, out var uri))
                 {
                     return;
                 }

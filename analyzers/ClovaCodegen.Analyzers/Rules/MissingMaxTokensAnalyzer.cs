@@ -3,6 +3,7 @@ using System.Linq;
 using ClovaCodegen.Analyzers.Infrastructure;
 using ClovaCodegen.Spec.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -61,10 +62,15 @@ public sealed class MissingMaxTokensAnalyzer : ClovaAnalyzer
                 return InitializerSets(creation);
             case ILocalReferenceOperation local:
                 // Created with an initializer that sets it, or assigned later in the same body.
+                if (LocalInitializerSets(local, context))
+                {
+                    return true;
+                }
+
                 var body = context.ContainingSymbol.DeclaringSyntaxReferences.Select(r => r.GetSyntax(context.CancellationToken)).FirstOrDefault();
-                return body is null || body.DescendantNodes().Any(node =>
-                    node.ToString() is var text && text.StartsWith(local.Local.Name + ".MaxOutputTokenCount", StringComparison.Ordinal))
-                    || LocalInitializerSets(local, context);
+                return body is null || body.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Any(access =>
+                    access.Name.Identifier.ValueText == "MaxOutputTokenCount"
+                    && access.Expression is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == local.Local.Name);
             default:
                 return true; // a parameter, field or call: can't see it, don't guess
         }

@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ClovaCodegen.Analyzers.Benchmarks;
+
+/// <summary>
+/// Wall-clock cost of the CLOVA analyzers on the synthetic project: the compiler's own GetDiagnostics() (baseline)
+/// against the same plus all nine rules, each on a fresh compilation.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
+public class AnalyzerCost
+{
+    [Benchmark(Baseline = true)]
+    public int CompilerDiagnostics() => SyntheticProject.Compilation().GetDiagnostics().Length;
+
+    [Benchmark]
+    public async Task<int> CompilerPlusAnalyzers()
+    {
+        var compilation = SyntheticProject.Compilation();
+        var withAnalyzers = compilation.WithAnalyzers(SyntheticProject.Analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+        return (await withAnalyzers.GetAllDiagnosticsAsync()).Length;
+    }
+}
+
+/// <summary>The issue's measure: analyzer execution time from CompilationWithAnalyzers telemetry / GetDiagnostics() time.</summary>
+public static class AnalyzerTelemetry
+{
+    public static void Report(int runs)
+    {
+        for (var run = 0; run <= runs; run++)
+        {
+            var compilation = SyntheticProject.Compilation();
+            var watch = Stopwatch.StartNew();
+            var compilerDiagnostics = compilation.GetDiagnostics();
+            var compilerTime = watch.Elapsed;
+
+            var withAnalyzers = compilation.WithAnalyzers(SyntheticProject.Analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            var result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
+            var perRule = SyntheticProject.Analyzers
+                .Select(a => (Id: a.SupportedDiagnostics[0].Id, Name: a.GetType().Name, Time: result.AnalyzerTelemetryInfo[a].ExecutionTime))
+                .OrderByDescending(r => r.Time).ToList();
+            var analyzerTime = TimeSpan.FromTicks(perRule.Sum(r => r.Time.Ticks));
+            var found = result.GetAllDiagnostics().Where(d => d.Id.StartsWith("CLOVA", StringComparison.Ordinal)).GroupBy(d => d.Id).OrderBy(g => g.Key)
+                .Select(g => $"{g.Key}x{g.Count()}");
+            var errors = compilerDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+
+            Console.WriteLine($"[telemetry run {run}{(run == 0 ? ", warm-up" : "")}] files={SyntheticProject.FileCount} compiler errors={errors} GetDiagnostics={compilerTime.TotalMilliseconds:F0} ms, analyzers total={analyzerTime.TotalMilliseconds:F1} ms, ratio={analyzerTime.TotalMilliseconds / compilerTime.TotalMilliseconds:P2}");
+            Console.WriteLine($"  slowest: {string.Join(", ", perRule.Take(3).Select(r => $"{r.Id} {r.Name} {r.Time.TotalMilliseconds:F1} ms"))}");
+            Console.WriteLine($"  reported: {string.Join(", ", found)}");
+            if (errors > 0)
+            {
+                Console.WriteLine("  first error: " + compilerDiagnostics.First(d => d.Severity == DiagnosticSeverity.Error));
+            }
+        }
+    }
+}
