@@ -14,7 +14,7 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor EmbeddingEncoding = Create(
         RuleIdentifiers.EmbeddingEncoding, "Embeddings must be requested with encoding_format \"float\"",
-        "{0} sends \"encoding_format\": \"base64\", which CLOVA Studio rejects; rewrite it to \"float\" (ClovaCodegen.OpenAI's policy, or Patch)", Compatibility, DiagnosticSeverity.Warning);
+        "{0}, but CLOVA Studio accepts only \"encoding_format\": \"float\"; {1}", Compatibility, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor BaseUrl = Create(
         RuleIdentifiers.BaseUrl, "Wrong CLOVA Studio base URL",
@@ -29,8 +29,8 @@ public static class DiagnosticDescriptors
         "'{0}' is the native API's name; the OpenAI-compatible API expects '{1}'", Compatibility, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor ValueRange = Create(
-        RuleIdentifiers.ValueRange, "Value outside the documented range",
-        "{0} for '{1}' lies outside its documented range {2}", Compatibility, DiagnosticSeverity.Warning);
+        RuleIdentifiers.ValueRange, "Value outside the documented range or allowed values",
+        "{0} for '{1}' {2}", Compatibility, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor HardcodedApiKey = Create(
         RuleIdentifiers.HardcodedApiKey, "Hard-coded CLOVA Studio API key",

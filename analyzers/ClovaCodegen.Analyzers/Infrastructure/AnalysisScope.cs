@@ -1,5 +1,5 @@
-using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using ClovaCodegen.Spec.Model;
 using Microsoft.CodeAnalysis;
@@ -9,39 +9,42 @@ namespace ClovaCodegen.Analyzers.Infrastructure;
 
 /// <summary>
 /// Which code counts as talking to CLOVA Studio, from the <c>.editorconfig</c> option <c>clova_codegen.scope</c>:
-/// <c>project</c> (default: all code of a project that references ClovaCodegen) or <c>endpoint</c> (only files that show
-/// evidence of CLOVA Studio: a CLOVA API host in a string, or ClovaCodegen's client, endpoints or generated requests).
-/// The <c>endpoint</c> scope is decided per file, not per call site: a file that talks to both services is checked.
+/// <c>project</c> (default: all code of a project that references ClovaCodegen) or <c>endpoint</c> (only call sites whose
+/// client, options or URL provably lead to CLOVA Studio; see <see cref="CallSiteEvidence"/>). A project that also calls
+/// api.openai.com uses <c>endpoint</c> and gets no diagnostics on that code.
 /// </summary>
 public sealed class AnalysisScope
 {
     public const string OptionName = "clova_codegen.scope";
 
     private readonly AnalyzerOptions _options;
-    private readonly string[] _evidence;
-    private readonly ConcurrentDictionary<SyntaxTree, bool> _decisions = new();
+    private readonly IReadOnlyList<string> _hosts;
+    private readonly ConcurrentDictionary<SyntaxTree, bool> _endpointMode = new();
 
     public AnalysisScope(AnalyzerOptions options, CompatSpec spec)
     {
         _options = options;
-        _evidence = spec.ApiHosts.Concat(new[] { "ClovaStudioClient", "ClovaStudioEndpoints", "ChatCompletionRequest", "EmbeddingRequest", "ClovaCodegen" }).ToArray();
+        _hosts = spec.ApiHosts.ToArray();
     }
 
-    /// <summary>Whether the rules apply to code in this operation's file.</summary>
-    public bool Applies(OperationAnalysisContext context) => Applies(context.Operation.Syntax.SyntaxTree, context.CancellationToken);
-
-    public bool Applies(SyntaxTree tree, System.Threading.CancellationToken cancellationToken) =>
-        _decisions.TryGetValue(tree, out var decided) ? decided : _decisions.GetOrAdd(tree, Decide(tree, cancellationToken));
-
-    private bool Decide(SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
+    /// <summary>Whether the rules apply to the code at <paramref name="anchor"/> (default: the operation itself).</summary>
+    public bool Applies(OperationAnalysisContext context, SyntaxNode? anchor = null)
     {
-        var scope = _options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(OptionName, out var value) ? value.Trim().ToLowerInvariant() : "project";
-        if (scope != "endpoint")
+        var tree = context.Operation.Syntax.SyntaxTree;
+        if (!IsEndpointMode(tree))
         {
             return true;
         }
 
-        var text = tree.GetText(cancellationToken).ToString();
-        return _evidence.Any(e => text.IndexOf(e, StringComparison.OrdinalIgnoreCase) >= 0);
+        return context.Operation.SemanticModel is { } model
+            && CallSiteEvidence.TalksToClova(model, anchor ?? context.Operation.Syntax, _hosts, context.CancellationToken);
     }
+
+    /// <summary>Whether the file's configured scope is <c>endpoint</c>.</summary>
+    public bool IsEndpointMode(SyntaxTree tree) =>
+        _endpointMode.TryGetValue(tree, out var decided) ? decided : _endpointMode.GetOrAdd(tree, ReadMode(tree));
+
+    private bool ReadMode(SyntaxTree tree) =>
+        _options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(OptionName, out var value)
+        && value.Trim().ToLowerInvariant() == "endpoint";
 }

@@ -12,7 +12,8 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// <summary>
 /// CLOVA003: a CLOVA Studio URL in a string constant that is wrong for the OpenAI-compatible API: a native path
 /// (the spec's nativeUrlPatterns: testapp/serviceapp, /v3/chat-completions/..., native embeddings), no /v1/openai,
-/// plain http, or a clovastudio host that is not one of the spec's API hosts.
+/// plain http, a clovastudio host that is not one of the spec's API hosts, a base URL that already ends with the endpoint
+/// path, or another host (not loopback, where the emulator runs) given to ClovaCodegen's or the OpenAI SDK's endpoint.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BaseUrlAnalyzer : ClovaAnalyzer
@@ -32,28 +33,33 @@ public sealed class BaseUrlAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
-                if (!types.Scope.Applies(operation))
-                {
-                    return;
-                }
-
                 var literal = (ILiteralOperation)operation.Operation;
                 if (literal.ConstantValue.Value is not string text
-                    || (text.IndexOf("clovastudio", StringComparison.OrdinalIgnoreCase) < 0 && !hosts.Any(h => text.IndexOf(h, StringComparison.OrdinalIgnoreCase) >= 0))
+                    || !text.StartsWith("http", StringComparison.OrdinalIgnoreCase)
                     || !Uri.TryCreate(text, UriKind.Absolute, out var uri))
                 {
                     return;
                 }
 
                 var isApiHost = hosts.Any(h => string.Equals(h, uri.Host, StringComparison.OrdinalIgnoreCase));
-                if (!isApiHost && !uri.Host.StartsWith("clovastudio.", StringComparison.OrdinalIgnoreCase))
+                string? problem;
+                if (isApiHost || uri.Host.StartsWith("clovastudio.", StringComparison.OrdinalIgnoreCase))
                 {
-                    return; // not a CLOVA Studio URL
+                    // A CLOVA Studio host is evidence enough that this is meant for CLOVA, in either scope.
+                    problem = Problem(uri, isApiHost, patterns) ?? (Sink(literal) is not null && EndsWithEndpointPath(uri, spec)
+                        ? "a base URL must not include the endpoint path; the SDK appends it again"
+                        : null);
+                }
+                else
+                {
+                    // Another host where a CLOVA endpoint is expected: ClovaCodegen's options always; the OpenAI SDK's
+                    // options only in project scope (in endpoint scope that URL is what makes the client not CLOVA's).
+                    var sink = Sink(literal);
+                    var isClovaEndpoint = sink is "ClovaStudioClientOptions" or "ClovaOpenAI"
+                        || (sink == "OpenAIClientOptions" && !types.Scope.IsEndpointMode(literal.Syntax.SyntaxTree));
+                    problem = isClovaEndpoint && !uri.IsLoopback ? $"'{uri.Host}' is not a CLOVA Studio API host" : null;
                 }
 
-                var problem = Problem(uri, isApiHost, patterns) ?? (UsedAsBaseUrl(literal) && EndsWithEndpointPath(uri, spec)
-                    ? "a base URL must not include the endpoint path; the SDK appends it again"
-                    : null);
                 if (problem is null)
                 {
                     return;
@@ -94,20 +100,31 @@ public sealed class BaseUrlAnalyzer : ClovaAnalyzer
         return null;
     }
 
-    /// <summary>Whether the literal becomes a base address: <c>Endpoint = new Uri("...")</c> or <c>BaseAddress = new Uri("...")</c>.</summary>
-    private static bool UsedAsBaseUrl(ILiteralOperation literal)
+    /// <summary>
+    /// Where the literal becomes a base address, by the receiving type's name: <c>X.Endpoint = new Uri("...")</c>,
+    /// <c>X.BaseAddress = new Uri("...")</c>, or the <c>endpoint</c> argument of <c>ClovaOpenAI</c>'s factories; null otherwise.
+    /// </summary>
+    private static string? Sink(ILiteralOperation literal)
     {
-        var parent = literal.Parent;
-        while (parent is IArgumentOperation or IConversionOperation or IObjectCreationOperation)
+        IOperation current = literal;
+        for (var depth = 0; depth < 8 && current.Parent is { } parent; depth++, current = parent)
         {
-            parent = parent.Parent;
-            if (parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Endpoint" or "BaseAddress" } })
+            switch (parent)
             {
-                return true;
+                case IConversionOperation or IObjectCreationOperation { Type.Name: "Uri" }:
+                    continue;
+                case IArgumentOperation { Parent: IObjectCreationOperation { Type.Name: "Uri" } }:
+                    continue;
+                case IArgumentOperation { Parameter.Name: "endpoint", Parent: IInvocationOperation { TargetMethod.ContainingType.Name: "ClovaOpenAI" } }:
+                    return "ClovaOpenAI";
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { Name: "Endpoint" or "BaseAddress" } property } }:
+                    return property.ContainingType.Name;
+                default:
+                    return null;
             }
         }
 
-        return false;
+        return null;
     }
 
     private static bool EndsWithEndpointPath(Uri uri, CompatSpec spec) =>

@@ -2,13 +2,13 @@ using ClovaCodegen.Analyzers.Infrastructure;
 using ClovaCodegen.Spec.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace ClovaCodegen.Analyzers.Rules;
 
 /// <summary>
-/// CLOVA009: setting a member an adapter silently drops (the spec's <c>droppedBy</c>), such as Microsoft.Extensions.AI's
-/// <c>ChatOptions.TopK</c> and <c>AdditionalProperties</c> through its OpenAI adapter.
+/// CLOVA009: writing a member an adapter silently drops (the spec's <c>droppedBy</c>), such as Microsoft.Extensions.AI's
+/// <c>ChatOptions.TopK</c> and <c>AdditionalProperties</c> (assigned, initialized, or filled with Add/indexers) through its
+/// OpenAI adapter.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DroppedOptionAnalyzer : ClovaAnalyzer
@@ -23,17 +23,11 @@ public sealed class DroppedOptionAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
-                if (!types.Scope.Applies(operation))
+                if (RequestWrites.BoundMember(operation.Operation, spec) is { Binding.DroppedBy: { } adapter } bound && types.Scope.Applies(operation, bound.Location))
                 {
-                    return;
-                }
-
-                var assignment = (ISimpleAssignmentOperation)operation.Operation;
-                if (assignment.Target is IPropertyReferenceOperation { Property: var property } target && spec.FindBinding(property) is { Binding.DroppedBy: { } adapter })
-                {
-                    operation.ReportDiagnostic(Diagnostic.Create(Descriptor, target.Syntax.GetLocation(), property.Name, adapter));
+                    operation.ReportDiagnostic(Diagnostic.Create(Descriptor, bound.Location.GetLocation(), bound.Property.Name, adapter));
                 }
             },
-            OperationKind.SimpleAssignment);
+            RequestWrites.MemberWriteKinds);
     }
 }

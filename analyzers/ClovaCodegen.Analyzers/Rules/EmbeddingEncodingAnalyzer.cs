@@ -1,19 +1,34 @@
 using System;
+using System.Collections.Immutable;
+using System.Linq;
 using ClovaCodegen.Analyzers.Infrastructure;
 using ClovaCodegen.Spec.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ClovaCodegen.Analyzers.Rules;
 
 /// <summary>
-/// CLOVA002: the OpenAI SDK's EmbeddingClient sends <c>"encoding_format": "base64"</c> on every call (verified), which
-/// CLOVA Studio rejects. Flags its embedding calls unless the options argument patches the field.
+/// CLOVA002: embeddings requested without <c>"encoding_format": "float"</c>. The OpenAI SDK's EmbeddingClient sends
+/// <c>"base64"</c> on every call (verified), which CLOVA Studio rejects: its embedding calls, and Microsoft.Extensions.AI
+/// generators made from it, are flagged unless the client comes from ClovaCodegen.OpenAI (its policy rewrites the field)
+/// or the options patch <c>encoding_format</c>. Raw embeddings bodies are flagged when the key is missing or not "float".
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmbeddingEncodingAnalyzer : ClovaAnalyzer
 {
+    /// <summary>Diagnostic property: what the fix does (<see cref="FixAddPolicy"/>, <see cref="FixAddField"/>, <see cref="FixUseFloat"/>).</summary>
+    public const string FixProperty = "Fix";
+    public const string FixAddPolicy = "AddPolicy";
+    public const string FixAddField = "AddField";
+    public const string FixUseFloat = "UseFloat";
+
+    private const string Float = "float";
+    private static readonly string[] PatchedField = { "encoding_format" };
+    private static readonly string[] PolicyApi = { "ClovaOpenAI", "ClovaCompatibilityPolicy" };
+
     public EmbeddingEncodingAnalyzer()
         : base(DiagnosticDescriptors.EmbeddingEncoding)
     {
@@ -21,49 +36,102 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, CompatSpec spec, KnownTypes types)
     {
-        if (types.EmbeddingClient is null)
+        if (types.EmbeddingClient is not null)
         {
-            return;
+            context.RegisterOperationAction(operation => AnalyzeSdkCall(operation, types), OperationKind.Invocation);
         }
 
         context.RegisterOperationAction(
             operation =>
             {
-                if (!types.Scope.Applies(operation))
+                if (RequestWrites.RawBody(operation.Operation, spec, operation.CancellationToken) is not { Endpoint.Id: EndpointSpec.Embeddings } body)
                 {
                     return;
                 }
 
-                var invocation = (IInvocationOperation)operation.Operation;
-                var method = invocation.TargetMethod;
-                if (!method.Name.StartsWith("GenerateEmbedding", StringComparison.Ordinal) || !method.ContainingType.IsOrDerivesFrom(types.EmbeddingClient))
+                var encoding = body.Keys.FirstOrDefault(k => k.Key == "encoding_format");
+                if (encoding.Key is null)
                 {
-                    return;
+                    var at = body.Creation.Syntax is BaseObjectCreationExpressionSyntax or AnonymousObjectCreationExpressionSyntax ? body.Creation.Syntax.GetFirstToken().GetLocation() : body.Creation.Syntax.GetLocation();
+                    Report(operation, types, body.Creation.Syntax, at, FixAddField, "This embeddings request body has no encoding_format", "add \"encoding_format\": \"float\"");
                 }
-
-                // A call whose options were built in code that mentions encoding_format (a Patch) is left alone.
-                var options = invocation.Argument("options")?.Value.WithoutConversions();
-                if (options is not null and not IDefaultValueOperation && ContainsText(operation, "encoding_format"))
+                else if (RequestWrites.ConstantText(encoding.Value) is { } value && value != Float)
                 {
-                    return;
+                    Report(operation, types, encoding.Value!.Syntax, encoding.Value.Syntax.GetLocation(), FixUseFloat, $"This embeddings request body sets encoding_format to \"{value}\"", "use \"float\"");
                 }
-
-                operation.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), method.Name));
             },
-            OperationKind.Invocation);
+            RequestWrites.RawBodyKinds);
     }
 
-    private static bool ContainsText(OperationAnalysisContext context, string text)
+    private void AnalyzeSdkCall(OperationAnalysisContext operation, KnownTypes types)
     {
-        var body = context.ContainingSymbol.DeclaringSyntaxReferences;
-        foreach (var reference in body)
+        var invocation = (IInvocationOperation)operation.Operation;
+        var method = invocation.TargetMethod;
+        var client = method.Name.StartsWith("GenerateEmbedding", StringComparison.Ordinal) && method.ContainingType.IsOrDerivesFrom(types.EmbeddingClient) ? invocation.Instance
+            : method.Name == "AsIEmbeddingGenerator" && method.IsExtensionMethod && invocation.Arguments.Length > 0 && invocation.Arguments[0].Value.WithoutConversions().Type.IsOrDerivesFrom(types.EmbeddingClient) ? invocation.Arguments[0].Value
+            : null;
+        if (client is null || invocation.SemanticModel is not { } model)
         {
-            if (reference.GetSyntax(context.CancellationToken).ToString().IndexOf(text, StringComparison.Ordinal) >= 0)
+            return;
+        }
+
+        // A client from ClovaOpenAI (or with its policy added), or options that Patch encoding_format, sends "float".
+        if (CallSiteEvidence.Finds(model, invocation.Syntax, PatchedField, PolicyApi, operation.CancellationToken))
+        {
+            return;
+        }
+
+        var creation = ClientCreation(client.WithoutConversions(), types);
+        var where = method.Name == "AsIEmbeddingGenerator" ? $"The embedding generator from this EmbeddingClient (via {method.Name}) sends \"base64\"" : $"{method.Name} sends \"base64\" by default";
+        Report(operation, types, invocation.Syntax, invocation.Syntax.GetLocation(), creation is null ? null : FixAddPolicy, where,
+            "create the client with ClovaOpenAI.CreateClientOptions(...) (ClovaCodegen.OpenAI's compatibility policy), or Patch the field", creation?.Syntax.GetLocation());
+    }
+
+    private void Report(OperationAnalysisContext operation, KnownTypes types, SyntaxNode anchor, Location location, string? fix, string what, string remedy, Location? additional = null)
+    {
+        if (!types.Scope.Applies(operation, anchor))
+        {
+            return;
+        }
+
+        var properties = fix is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix);
+        operation.ReportDiagnostic(Diagnostic.Create(Descriptor, location, additional is null ? null : new[] { additional }, properties, what, remedy));
+    }
+
+    /// <summary>
+    /// The <c>new OpenAIClient(...)</c> or <c>new EmbeddingClient(...)</c> the client came from, followed through local
+    /// initializers and <c>GetEmbeddingClient</c> in the same body (null when it can't be seen).
+    /// </summary>
+    private static IObjectCreationOperation? ClientCreation(IOperation client, KnownTypes types)
+    {
+        for (var hops = 0; hops < 8; hops++)
+        {
+            switch (client.WithoutConversions())
             {
-                return true;
+                case IObjectCreationOperation creation when creation.Type.IsOrDerivesFrom(types.OpenAIClient) || creation.Type.IsOrDerivesFrom(types.EmbeddingClient):
+                    return creation;
+                case IInvocationOperation { TargetMethod.Name: "GetEmbeddingClient", Instance: { } owner }:
+                    client = owner;
+                    break;
+                case ILocalReferenceOperation local when LocalInitializer(local) is { } initializer:
+                    client = initializer;
+                    break;
+                default:
+                    return null;
             }
         }
 
-        return false;
+        return null;
+    }
+
+    private static IOperation? LocalInitializer(ILocalReferenceOperation local)
+    {
+        var declarator = local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax;
+        if (declarator?.Initializer is not { } initializer || declarator.SyntaxTree != local.Syntax.SyntaxTree || local.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        return model.GetOperation(initializer.Value);
     }
 }

@@ -10,6 +10,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// <summary>
 /// CLOVA007: a string constant that looks like a CLOVA Studio key (the spec's <c>apiKey.prefix</c>, <c>nv-</c>, and a long
 /// token) given to <c>ApiKeyCredential</c>, an <c>Authorization</c> header, or <c>ClovaStudioClientOptions.ApiKey</c>.
+/// It ignores <c>clova_codegen.scope</c>: a key with CLOVA's prefix is evidence enough that it is a CLOVA key.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardcodedApiKeyAnalyzer : ClovaAnalyzer
@@ -28,11 +29,6 @@ public sealed class HardcodedApiKeyAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
-                if (!types.Scope.Applies(operation))
-                {
-                    return;
-                }
-
                 var literal = (ILiteralOperation)operation.Operation;
                 if (literal.ConstantValue.Value is not string text)
                 {

@@ -29,22 +29,17 @@ public sealed class MissingMaxTokensAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
-                if (!types.Scope.Applies(operation))
-                {
-                    return;
-                }
-
                 var invocation = (IInvocationOperation)operation.Operation;
                 var method = invocation.TargetMethod;
                 if (method.Name.StartsWith("CompleteChat", StringComparison.Ordinal) && method.ContainingType.IsOrDerivesFrom(types.ChatClient))
                 {
                     var options = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.IsOrDerivesFrom(types.ChatCompletionOptions) == true);
-                    if (options is null || !SetsMaxTokens(options.Value.WithoutConversions(), operation))
+                    if ((options is null || !SetsMaxTokens(options.Value.WithoutConversions(), operation)) && types.Scope.Applies(operation))
                     {
                         operation.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), defaultText));
                     }
                 }
-                else if (method.Name == "Build" && method.ContainingType.Name == "ChatCompletionRequestBuilder" && !ChainCalls(invocation, "MaxTokens", "MaxCompletionTokens"))
+                else if (method.Name == "Build" && method.ContainingType.Name == "ChatCompletionRequestBuilder" && !ChainCalls(invocation, "MaxTokens", "MaxCompletionTokens") && types.Scope.Applies(operation))
                 {
                     operation.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), defaultText));
                 }

@@ -35,11 +35,6 @@ public sealed class NativeFieldNameAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
-                if (!types.Scope.Applies(operation))
-                {
-                    return;
-                }
-
                 var literal = (ILiteralOperation)operation.Operation;
                 if (literal.ConstantValue.Value is not string text || literal.Parent is not IArgumentOperation argument)
                 {
@@ -47,7 +42,7 @@ public sealed class NativeFieldNameAnalyzer : ClovaAnalyzer
                 }
 
                 var key = text.StartsWith("$.", System.StringComparison.Ordinal) ? text.Substring(2) : text;
-                if (!byNativeName.TryGetValue(key, out var wire) || !IsKeyPosition(argument))
+                if (!byNativeName.TryGetValue(key, out var wire) || !IsKeyPosition(argument) || !types.Scope.Applies(operation))
                 {
                     return;
                 }
@@ -59,15 +54,10 @@ public sealed class NativeFieldNameAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
-                if (!types.Scope.Applies(operation))
-                {
-                    return;
-                }
-
                 var creation = (IAnonymousObjectCreationOperation)operation.Operation;
                 foreach (var initializer in creation.Initializers.OfType<ISimpleAssignmentOperation>())
                 {
-                    if (initializer.Target is IPropertyReferenceOperation { Property.Name: var name } target && byNativeName.TryGetValue(name, out var wire))
+                    if (initializer.Target is IPropertyReferenceOperation { Property.Name: var name } target && byNativeName.TryGetValue(name, out var wire) && types.Scope.Applies(operation, target.Syntax))
                     {
                         operation.ReportDiagnostic(Diagnostic.Create(Descriptor, target.Syntax.GetLocation(), name, wire));
                     }

@@ -32,11 +32,6 @@ public sealed class UnknownModelAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
-                if (!types.Scope.Applies(operation))
-                {
-                    return;
-                }
-
                 var invocation = (IInvocationOperation)operation.Operation;
                 var name = invocation.TargetMethod.Name;
                 var type = invocation.TargetMethod.ContainingType;
@@ -50,32 +45,27 @@ public sealed class UnknownModelAnalyzer : ClovaAnalyzer
                     endpoint = type.Name == "ChatCompletionRequest" ? chat : type.Name == "EmbeddingRequest" ? embeddings : null;
                 }
 
-                Check(operation, endpoint, invocation.Argument("model"));
+                Check(operation, types.Scope, endpoint, invocation.Argument("model"));
             },
             OperationKind.Invocation);
         context.RegisterOperationAction(
             operation =>
             {
-                if (!types.Scope.Applies(operation))
-                {
-                    return;
-                }
-
                 var creation = (IObjectCreationOperation)operation.Operation;
                 var endpoint = creation.Type.IsOrDerivesFrom(types.ChatClient) ? chat : creation.Type.IsOrDerivesFrom(types.EmbeddingClient) ? embeddings : null;
-                Check(operation, endpoint, creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "model"));
+                Check(operation, types.Scope, endpoint, creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "model"));
             },
             OperationKind.ObjectCreation);
     }
 
-    private void Check(OperationAnalysisContext context, EndpointSpec? endpoint, IArgumentOperation? argument)
+    private void Check(OperationAnalysisContext context, AnalysisScope scope, EndpointSpec? endpoint, IArgumentOperation? argument)
     {
         if (endpoint is null || endpoint.Models.IsEmpty || argument?.Value.WithoutConversions() is not { ConstantValue: { HasValue: true, Value: string model } } value)
         {
             return;
         }
 
-        if (endpoint.FindModel(model) is not null)
+        if (endpoint.FindModel(model) is not null || !scope.Applies(context))
         {
             return;
         }

@@ -7,8 +7,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ClovaCodegen.Analyzers.Rules;
 
 /// <summary>
-/// CLOVA001: setting an SDK member that writes a field the spec marks unsupported (warning) or undocumented (info).
-/// Which member writes which field comes from the spec's bindings, so a user's spec can add members.
+/// CLOVA001: writing a field the spec marks unsupported (warning) or undocumented (info) — through an SDK member the
+/// spec's bindings name (assigned, initialized, or filled with Add/indexers), a <c>Patch</c> path, or a key of a raw
+/// request body. Which member writes which field comes from the spec, so a user's spec can change what is flagged.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnsupportedFieldAnalyzer : ClovaAnalyzer
@@ -23,35 +24,47 @@ public sealed class UnsupportedFieldAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
-                if (!types.Scope.Applies(operation))
+                if (RequestWrites.BoundMember(operation.Operation, spec) is { } bound)
                 {
-                    return;
+                    // Members an adapter drops are CLOVA009's.
+                    if (bound.Binding.DroppedBy is null && bound.Field is { } field)
+                    {
+                        Report(operation, types.Scope, bound.Location, bound.Property.Name, field);
+                    }
                 }
-
-                var assignment = (ISimpleAssignmentOperation)operation.Operation;
-                if (assignment.Target is not IPropertyReferenceOperation { Property: var property } target || spec.FindBinding(property) is not { } bound)
+                else if (operation.Operation is IInvocationOperation invocation && RequestWrites.PatchPath(invocation, spec) is { } patch)
                 {
-                    return;
+                    Report(operation, types.Scope, patch.Location, patch.MemberOrKey, patch.Field);
                 }
-
-                if (bound.Binding.DroppedBy is not null || bound.Field is not { } field)
-                {
-                    return; // dropped members are CLOVA009's
-                }
-
-                var (severity, verb) = field.Status switch
-                {
-                    FieldStatus.Unsupported => (DiagnosticSeverity.Warning, "does not support"),
-                    FieldStatus.Undocumented => (DiagnosticSeverity.Info, "does not document (it may be rejected or ignored)"),
-                    _ => ((DiagnosticSeverity?)null, ""),
-                };
-                if (severity is null)
-                {
-                    return;
-                }
-
-                operation.ReportDiagnostic(Diagnostic.Create(Descriptor, target.Syntax.GetLocation(), severity.Value, null, null, property.Name, field.Name, verb));
             },
-            OperationKind.SimpleAssignment);
+            RequestWrites.MemberWriteKinds);
+        context.RegisterOperationAction(
+            operation =>
+            {
+                if (RequestWrites.RawBody(operation.Operation, spec, operation.CancellationToken) is not { } body)
+                {
+                    return;
+                }
+
+                foreach (var write in body.Fields())
+                {
+                    Report(operation, types.Scope, write.Location, write.MemberOrKey, write.Field);
+                }
+            },
+            RequestWrites.RawBodyKinds);
+    }
+
+    private void Report(OperationAnalysisContext operation, AnalysisScope scope, SyntaxNode location, string member, FieldSpec field)
+    {
+        var (severity, verb) = field.Status switch
+        {
+            FieldStatus.Unsupported => (DiagnosticSeverity.Warning, "does not support"),
+            FieldStatus.Undocumented => (DiagnosticSeverity.Info, "does not document (it may be rejected or ignored)"),
+            _ => ((DiagnosticSeverity?)null, ""),
+        };
+        if (severity is not null && scope.Applies(operation, location))
+        {
+            operation.ReportDiagnostic(Diagnostic.Create(Descriptor, location.GetLocation(), severity.Value, null, null, member, field.Name, verb));
+        }
     }
 }

@@ -6,11 +6,15 @@ using ClovaCodegen.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ClovaCodegen.CodeFixes.Rules;
 
-/// <summary>CLOVA001 and CLOVA009: remove the assignment (a statement, or a member of an object initializer).</summary>
+/// <summary>
+/// CLOVA001 and CLOVA009: remove what writes the field — a statement (assignment, <c>Add</c>, <c>Patch.Set</c>), a member
+/// of an object initializer, an anonymous object's member, or a dictionary initializer's entry.
+/// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnsupportedFieldFixer)), Shared]
 public sealed class UnsupportedFieldFixer : CodeFixProvider
 {
@@ -22,24 +26,53 @@ public sealed class UnsupportedFieldFixer : CodeFixProvider
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var node = root?.FindNode(context.Span, getInnermostNodeForTie: true);
-        var assignment = node?.AncestorsAndSelf().OfType<AssignmentExpressionSyntax>().FirstOrDefault();
-        if (root is null || assignment is null)
+        var target = node is null ? null : Removable(node);
+        if (root is null || target is null)
         {
             return;
         }
 
-        // A statement goes whole (with its global-statement wrapper in top-level programs); an initializer member alone.
-        SyntaxNode target = assignment.Parent is ExpressionStatementSyntax statement
-            ? statement.Parent is GlobalStatementSyntax global ? global : statement
-            : assignment;
         foreach (var diagnostic in context.Diagnostics)
         {
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    $"Remove '{assignment.Left}' (not sent to CLOVA Studio)",
+                    $"Remove '{Describe(target)}' (not sent to CLOVA Studio)",
                     _ => Task.FromResult(context.Document.WithSyntaxRoot(root.RemoveNode(target, SyntaxRemoveOptions.KeepExteriorTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives)!)),
                     equivalenceKey: nameof(UnsupportedFieldFixer)),
                 diagnostic);
         }
     }
+
+    /// <summary>The smallest node whose removal removes the write; null when there is none to remove safely.</summary>
+    private static SyntaxNode? Removable(SyntaxNode node)
+    {
+        foreach (var ancestor in node.AncestorsAndSelf())
+        {
+            switch (ancestor)
+            {
+                case AnonymousObjectMemberDeclaratorSyntax member:
+                    return member;
+                case InitializerExpressionSyntax complex when complex.IsKind(SyntaxKind.ComplexElementInitializerExpression):
+                    return complex;
+                case AssignmentExpressionSyntax or InvocationExpressionSyntax when ancestor.Parent is ExpressionStatementSyntax statement:
+                    // A statement goes whole (with its global-statement wrapper in top-level programs).
+                    return statement.Parent is GlobalStatementSyntax global ? global : statement;
+                case AssignmentExpressionSyntax assignment when assignment.Parent is InitializerExpressionSyntax:
+                    return assignment;
+                case StatementSyntax or MemberDeclarationSyntax:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Describe(SyntaxNode target) => target switch
+    {
+        GlobalStatementSyntax { Statement: ExpressionStatementSyntax statement } => statement.Expression.ToString(),
+        ExpressionStatementSyntax statement => statement.Expression.ToString(),
+        AssignmentExpressionSyntax assignment => assignment.Left.ToString(),
+        AnonymousObjectMemberDeclaratorSyntax member => member.NameEquals?.Name.ToString() ?? member.ToString(),
+        _ => target.ToString(),
+    };
 }

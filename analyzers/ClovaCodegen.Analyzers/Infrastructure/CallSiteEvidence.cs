@@ -1,0 +1,244 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ClovaCodegen.Analyzers.Infrastructure;
+
+/// <summary>
+/// Decides, for the <c>endpoint</c> scope, whether the code around a call site provably talks to CLOVA Studio.
+/// <para>
+/// From the statement that holds the anchor it goes forward to the statements that use what that statement declares or
+/// assigns (options → the call that sends them; a body → its content → the POST), then backward from every variable
+/// those statements mention to where it was given its value: local declarations and assignments in the same body, field
+/// and property initializers and assignments (constructors included) in the same type. The code talks to CLOVA when one
+/// of those places names a CLOVA Studio API host or ClovaCodegen's API (ClovaOpenAI, ClovaStudioClient, endpoints,
+/// generated requests). Anything it can't see (parameters, other types, other files) proves nothing, so it stays quiet.
+/// </para>
+/// </summary>
+internal sealed class CallSiteEvidence
+{
+    private const int MaxHops = 3;
+    private const int MaxNodes = 128;
+
+    /// <summary>ClovaCodegen's API: code that names it talks to CLOVA.</summary>
+    public static readonly string[] ClovaApiNames = { "ClovaOpenAI", "ClovaStudioClient", "ClovaStudioClientOptions", "ClovaStudioEndpoints", "ClovaChatClient", "ClovaEmbeddingGenerator", "ChatCompletionRequest", "EmbeddingRequest", "AddClovaStudio" };
+
+    private readonly SemanticModel _model;
+    private readonly IReadOnlyList<string> _literalParts;
+    private readonly IReadOnlyList<string> _identifiers;
+    private readonly CancellationToken _cancellationToken;
+    private readonly HashSet<SyntaxNode> _visited = new();
+
+    private CallSiteEvidence(SemanticModel model, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, CancellationToken cancellationToken)
+    {
+        _model = model;
+        _literalParts = literalParts;
+        _identifiers = identifiers;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Whether the code at the anchor provably talks to CLOVA: a CLOVA API host or ClovaCodegen's API.</summary>
+    public static bool TalksToClova(SemanticModel model, SyntaxNode anchor, IReadOnlyList<string> hosts, CancellationToken cancellationToken) =>
+        new CallSiteEvidence(model, hosts, ClovaApiNames, cancellationToken).Decide(anchor);
+
+    /// <summary>
+    /// Whether the code at the anchor, or where its variables got their values, has a string containing one of
+    /// <paramref name="literalParts"/> or names one of <paramref name="identifiers"/>.
+    /// </summary>
+    public static bool Finds(SemanticModel model, SyntaxNode anchor, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, CancellationToken cancellationToken) =>
+        new CallSiteEvidence(model, literalParts, identifiers, cancellationToken).Decide(anchor);
+
+    private bool Decide(SyntaxNode anchor)
+    {
+        var start = Statement(anchor);
+        var related = new List<SyntaxNode> { start };
+        var seeds = new HashSet<ISymbol>(Written(start), SymbolEqualityComparer.Default);
+        var frontier = seeds.ToList();
+        for (var hop = 0; hop < MaxHops && frontier.Count > 0 && related.Count < MaxNodes; hop++)
+        {
+            var next = new List<ISymbol>();
+            foreach (var symbol in frontier)
+            {
+                foreach (var use in Uses(symbol))
+                {
+                    if (related.Contains(use))
+                    {
+                        continue;
+                    }
+
+                    related.Add(use);
+                    next.AddRange(Written(use).Where(seeds.Add));
+                }
+            }
+
+            frontier = next;
+        }
+
+        return related.Any(FromOrigins);
+    }
+
+    /// <summary>Whether this node, or where any variable it mentions got its value, shows CLOVA evidence.</summary>
+    private bool FromOrigins(SyntaxNode node)
+    {
+        var pending = new Stack<SyntaxNode>();
+        pending.Push(node);
+        while (pending.Count > 0 && _visited.Count < MaxNodes)
+        {
+            var current = pending.Pop();
+            if (!_visited.Add(current))
+            {
+                continue;
+            }
+
+            if (HasDirectEvidence(current))
+            {
+                return true;
+            }
+
+            foreach (var identifier in current.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            {
+                if (Symbol(identifier) is { } symbol and (ILocalSymbol or IFieldSymbol or IPropertySymbol))
+                {
+                    foreach (var origin in Origins(symbol))
+                    {
+                        pending.Push(origin);
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasDirectEvidence(SyntaxNode node)
+    {
+        foreach (var token in node.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken) || token.IsKind(SyntaxKind.Utf8StringLiteralToken))
+            {
+                var text = token.ValueText;
+                if (_literalParts.Any(h => text.IndexOf(h, StringComparison.OrdinalIgnoreCase) >= 0))
+                {
+                    return true;
+                }
+            }
+            else if (token.IsKind(SyntaxKind.IdentifierToken) && _identifiers.Contains(token.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Where a local, field or property of this type gets its value: its declarator, the assignments to it, and the calls
+    /// that change it (<c>options.Patch.Set(...)</c>, <c>options.AddPolicy(...)</c>).
+    /// </summary>
+    private IEnumerable<SyntaxNode> Origins(ISymbol symbol)
+    {
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == _model.SyntaxTree)
+            {
+                yield return reference.GetSyntax(_cancellationToken);
+            }
+        }
+
+        foreach (var use in Uses(symbol))
+        {
+            if (Written(use).Contains(symbol, SymbolEqualityComparer.Default) || IsCallOn(use, symbol))
+            {
+                yield return use;
+            }
+        }
+    }
+
+    /// <summary>The statements (or member declarations) in the symbol's region that mention it.</summary>
+    private IEnumerable<SyntaxNode> Uses(ISymbol symbol)
+    {
+        var region = Region(symbol);
+        if (region is null)
+        {
+            yield break;
+        }
+
+        var seen = new HashSet<SyntaxNode>();
+        foreach (var identifier in region.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (identifier.Identifier.ValueText == symbol.Name && SymbolEqualityComparer.Default.Equals(Symbol(identifier), symbol) && seen.Add(Statement(identifier)))
+            {
+                yield return Statement(identifier);
+            }
+        }
+    }
+
+    /// <summary>A local lives in its body; a field or property in its type's declaration in this file.</summary>
+    private SyntaxNode? Region(ISymbol symbol)
+    {
+        var declaration = symbol.DeclaringSyntaxReferences.FirstOrDefault(r => r.SyntaxTree == _model.SyntaxTree)?.GetSyntax(_cancellationToken);
+        return symbol switch
+        {
+            ILocalSymbol => declaration?.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax),
+            IFieldSymbol or IPropertySymbol => declaration?.FirstAncestorOrSelf<TypeDeclarationSyntax>(),
+            _ => null,
+        };
+    }
+
+    /// <summary>The symbols a statement declares or assigns (the root of each assignment's left side).</summary>
+    private IEnumerable<ISymbol> Written(SyntaxNode statement)
+    {
+        foreach (var node in statement.DescendantNodesAndSelf())
+        {
+            switch (node)
+            {
+                case VariableDeclaratorSyntax declarator when _model.GetDeclaredSymbol(declarator, _cancellationToken) is { } declared:
+                    yield return declared;
+                    break;
+                case PropertyDeclarationSyntax property when _model.GetDeclaredSymbol(property, _cancellationToken) is { } declared:
+                    yield return declared;
+                    break;
+                case AssignmentExpressionSyntax assignment when Root(assignment.Left) is { } root && Symbol(root) is { } assigned:
+                    yield return assigned;
+                    break;
+            }
+        }
+    }
+
+    private bool IsCallOn(SyntaxNode statement, ISymbol symbol) =>
+        statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } }
+        && Root(access.Expression) is { } root && SymbolEqualityComparer.Default.Equals(Symbol(root), symbol);
+
+    /// <summary><c>a</c> of <c>a</c>, <c>a.B.C</c>, <c>this.a</c>, <c>a[i]</c>.</summary>
+    private static IdentifierNameSyntax? Root(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case IdentifierNameSyntax identifier:
+                    return identifier;
+                case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax name }:
+                    return name;
+                case MemberAccessExpressionSyntax access:
+                    expression = access.Expression;
+                    break;
+                case ElementAccessExpressionSyntax element:
+                    expression = element.Expression;
+                    break;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private ISymbol? Symbol(IdentifierNameSyntax identifier) => _model.GetSymbolInfo(identifier, _cancellationToken).Symbol;
+
+    /// <summary>The innermost statement (not a block) or member declaration holding the node.</summary>
+    private static SyntaxNode Statement(SyntaxNode node) =>
+        node.FirstAncestorOrSelf<SyntaxNode>(n => n is StatementSyntax and not BlockSyntax || n is MemberDeclarationSyntax and not TypeDeclarationSyntax) ?? node;
+}
