@@ -37,7 +37,7 @@ public sealed class UnsupportedFieldFixer : CodeFixProvider
             context.RegisterCodeFix(
                 CodeAction.Create(
                     $"Remove '{Describe(target)}' (not sent to CLOVA Studio)",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.RemoveNode(target, SyntaxRemoveOptions.KeepExteriorTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives)!)),
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.RemoveNode(target, RemoveOptions(target))!)),
                     equivalenceKey: nameof(UnsupportedFieldFixer)),
                 diagnostic);
         }
@@ -66,6 +66,21 @@ public sealed class UnsupportedFieldFixer : CodeFixProvider
 
         return null;
     }
+
+    /// <summary>
+    /// The node goes with its indentation and line break (so no blank line or stray space is left), unless comments or
+    /// directives lead it: those stay.
+    /// </summary>
+    private static SyntaxRemoveOptions RemoveOptions(SyntaxNode target) =>
+        SyntaxRemoveOptions.KeepUnbalancedDirectives
+        | (target.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia) || t.IsDirective)
+            ? SyntaxRemoveOptions.KeepLeadingTrivia
+            : SyntaxRemoveOptions.KeepNoTrivia)
+        | (IsLastOfList(target) ? SyntaxRemoveOptions.KeepTrailingTrivia : 0);
+
+    /// <summary>The last element of an initializer list without a trailing comma: its preceding comma goes, its trailing space stays.</summary>
+    private static bool IsLastOfList(SyntaxNode target) =>
+        target.Parent is InitializerExpressionSyntax or AnonymousObjectCreationExpressionSyntax && !target.GetLastToken().GetNextToken().IsKind(SyntaxKind.CommaToken);
 
     private static string Describe(SyntaxNode target) => target switch
     {

@@ -83,4 +83,105 @@ public class UnsupportedFieldAnalyzerTests
         Assert.Contains("MaxOutputTokenCount = 10", all);
         Assert.Empty((await AnalyzerHarness.AnalyzeAsync(all)).Where(d => d.Id == "CLOVA001"));
     }
+
+    [Fact]
+    public Task Collection_adds_indexers_and_initializer_fills_of_unsupported_members_warn() => AnalyzerHarness.VerifyAsync("""
+        using OpenAI.Chat;
+        var options = new ChatCompletionOptions { MaxOutputTokenCount = 10, {|CLOVA001:Metadata|} = { ["team"] = "search" } };
+        {|CLOVA001:options.Metadata|}["k"] = "v";
+        {|CLOVA001:options.Metadata|}.Add("k2", "v");
+        {|CLOVA001:options.LogitBiases|}.Add(1, 2);
+        options.StopSequences.Add("end");
+        System.Console.WriteLine(options);
+        """);
+
+    [Fact]
+    public Task Patch_paths_naming_unsupported_fields_warn() => AnalyzerHarness.VerifyAsync("""
+        using OpenAI.Chat;
+        using OpenAI.Embeddings;
+        var options = new ChatCompletionOptions { MaxOutputTokenCount = 10 };
+        options.Patch.Set({|CLOVA001:"$.logprobs"u8|}, true);
+        options.Patch.Set("$.top_k"u8, 20);
+        var embedding = new EmbeddingGenerationOptions();
+        embedding.Patch.Set({|CLOVA001:"$.user"u8|}, "u");
+        embedding.Patch.Set("$.encoding_format"u8, "float");
+        System.Console.WriteLine($"{options}{embedding}");
+        """);
+
+    [Fact]
+    public Task Keys_of_raw_request_bodies_warn_but_other_dictionaries_do_not() => AnalyzerHarness.VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Text.Json.Nodes;
+        var anonymous = new { model = "HCX-005", messages = new[] { new { role = "user", content = "hi" } }, max_tokens = 100, {|CLOVA001:logprobs|} = true };
+        var dictionary = new Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], [{|CLOVA001:"user"|}] = "u", ["max_tokens"] = 10 };
+        var json = new JsonObject { ["model"] = "bge-m3", ["input"] = "text", ["encoding_format"] = "float", [{|CLOVA001:"user"|}] = "u" };
+        var built = new Dictionary<string, object?>();
+        built["model"] = "HCX-005";
+        built["messages"] = null;
+        built.Add({|CLOVA001:"store"|}, true);
+        var added = new Dictionary<string, object> { { "model", "HCX-005" }, { "messages", new object[0] }, { {|CLOVA001:"n"|}, 2 } };
+        var notABody = new Dictionary<string, object> { ["user"] = "u", ["store"] = true };
+        System.Console.WriteLine($"{anonymous}{dictionary}{json}{built}{added}{notABody}");
+        """);
+
+    [Fact]
+    public async Task Undocumented_body_keys_are_info_and_unsupported_ones_warnings()
+    {
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync("""
+            var body = new { model = "HCX-005", messages = new object[0], max_tokens = 10, safety_identifier = "s", logprobs = true };
+            System.Console.WriteLine(body);
+            """);
+
+        var reported = diagnostics.Where(d => d.Id == "CLOVA001").ToDictionary(d => d.GetMessage().Split('\'')[1], d => d.Severity);
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Info, reported["safety_identifier"]);
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, reported["logprobs"]);
+        Assert.Equal(2, reported.Count);
+    }
+
+    [Fact]
+    public async Task Fix_all_removes_adds_indexers_patches_and_body_keys_keeping_the_rest()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using OpenAI.Chat;
+            var options = new ChatCompletionOptions
+            {
+                MaxOutputTokenCount = 10,
+                Metadata = { ["team"] = "search" },
+            };
+            options.Metadata["k"] = "v";
+            options.LogitBiases.Add(1, 2);
+            options.Patch.Set("$.logprobs"u8, true);
+            var body = new { model = "HCX-005", messages = new object[0], logprobs = true, max_tokens = 10 };
+            var dictionary = new Dictionary<string, object>
+            {
+                ["model"] = "HCX-005",
+                ["messages"] = new object[0],
+                ["user"] = "u",
+                ["max_tokens"] = 10,
+            };
+            var added = new Dictionary<string, object> { { "model", "HCX-005" }, { "messages", new object[0] }, { "n", 2 } };
+            System.Console.WriteLine($"{options}{body}{dictionary}{added}");
+            """;
+
+        var fixedSource = await AnalyzerHarness.FixAsync(source, "CLOVA001", new UnsupportedFieldFixer(), fixAll: true);
+
+        Assert.Equal("""
+            using System.Collections.Generic;
+            using OpenAI.Chat;
+            var options = new ChatCompletionOptions
+            {
+                MaxOutputTokenCount = 10,
+            };
+            var body = new { model = "HCX-005", messages = new object[0], max_tokens = 10 };
+            var dictionary = new Dictionary<string, object>
+            {
+                ["model"] = "HCX-005",
+                ["messages"] = new object[0],
+                ["max_tokens"] = 10,
+            };
+            var added = new Dictionary<string, object> { { "model", "HCX-005" }, { "messages", new object[0] } };
+            System.Console.WriteLine($"{options}{body}{dictionary}{added}");
+            """, fixedSource);
+    }
 }

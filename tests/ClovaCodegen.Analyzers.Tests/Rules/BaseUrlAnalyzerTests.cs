@@ -1,0 +1,39 @@
+using System.Linq;
+using System.Threading.Tasks;
+using ClovaCodegen.CodeFixes.Rules;
+using Xunit;
+
+namespace ClovaCodegen.Analyzers.Tests.Rules;
+
+public class BaseUrlAnalyzerTests
+{
+    [Fact]
+    public Task Native_paths_http_and_missing_openai_segment_warn() => AnalyzerHarness.VerifyAsync("""
+        using System;
+        var a = new Uri({|CLOVA003:"https://clovastudio.stream.ntruss.com/testapp/v3/chat-completions/HCX-005"|});
+        var b = new Uri({|CLOVA003:"http://clovastudio.stream.ntruss.com/v1/openai/"|});
+        var c = new Uri({|CLOVA003:"https://clovastudio.stream.gov-ntruss.com/v1/"|});
+        var d = new Uri({|CLOVA003:"https://clovastudio.apigw.ntruss.com/v1/openai/"|});
+        var ok1 = new Uri("https://clovastudio.stream.ntruss.com/v1/openai/");
+        var ok2 = new Uri("https://clovastudio.stream.gov-ntruss.com/v1/openai/chat/completions");
+        var other = new Uri("https://api.openai.com/v1");
+        Console.WriteLine($"{a}{b}{c}{d}{ok1}{ok2}{other}");
+        """);
+
+    [Fact]
+    public Task A_base_url_that_already_names_the_endpoint_warns() => AnalyzerHarness.VerifyAsync("""
+        using System;
+        var options = new OpenAI.OpenAIClientOptions { Endpoint = new Uri({|CLOVA003:"https://clovastudio.stream.ntruss.com/v1/openai/chat/completions"|}) };
+        Console.WriteLine(options);
+        """);
+
+    [Fact]
+    public async Task Fix_uses_the_canonical_url_of_the_same_cloud()
+    {
+        var fixedSource = await AnalyzerHarness.FixAsync(
+            "var u = new System.Uri(\"https://clovastudio.stream.gov-ntruss.com/serviceapp/v3/chat-completions/HCX-005\");\nSystem.Console.WriteLine(u);",
+            "CLOVA003", new LiteralReplacementFixer());
+
+        Assert.Contains("\"https://clovastudio.stream.gov-ntruss.com/v1/openai/\"", fixedSource);
+    }
+}

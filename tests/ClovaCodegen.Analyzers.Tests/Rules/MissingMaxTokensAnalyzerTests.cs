@@ -1,0 +1,24 @@
+using System.Linq;
+using System.Threading.Tasks;
+using ClovaCodegen.CodeFixes.Rules;
+using Xunit;
+
+namespace ClovaCodegen.Analyzers.Tests.Rules;
+
+public class MissingMaxTokensAnalyzerTests
+{
+    [Fact]
+    public Task Chat_calls_without_max_tokens_are_reported() => AnalyzerHarness.VerifyAsync("""
+        using OpenAI.Chat;
+        var chat = new ChatClient("HCX-005", System.Environment.GetEnvironmentVariable("K")!);
+        ChatMessage[] messages = { new UserChatMessage("hi") };
+        {|CLOVA008:chat.CompleteChat(messages)|};
+        var bare = new ChatCompletionOptions { Temperature = 0.5f };
+        {|CLOVA008:chat.CompleteChat(messages, bare)|};
+        var good = new ChatCompletionOptions { MaxOutputTokenCount = 1024 };
+        chat.CompleteChat(messages, good);
+        var later = new ChatCompletionOptions();
+        later.MaxOutputTokenCount = 2048;
+        chat.CompleteChat(messages, later);
+        """);
+}
