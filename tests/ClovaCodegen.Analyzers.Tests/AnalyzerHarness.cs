@@ -159,8 +159,8 @@ internal static class AnalyzerHarness
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll");
         var extra = new[]
         {
-            typeof(OpenAI.OpenAIClient), typeof(System.ClientModel.ApiKeyCredential), typeof(Microsoft.Extensions.AI.ChatOptions),
-            typeof(Microsoft.Extensions.AI.OpenAIClientExtensions), typeof(ClovaCodegen.ClovaStudioClient),
+            typeof(global::OpenAI.OpenAIClient), typeof(System.ClientModel.ApiKeyCredential), typeof(Microsoft.Extensions.AI.ChatOptions),
+            typeof(Microsoft.Extensions.AI.OpenAIClientExtensions), typeof(ClovaCodegen.ClovaStudioClient), typeof(ClovaCodegen.OpenAI.ClovaOpenAI),
         }.Select(t => t.Assembly.Location);
         return trusted.Concat(extra).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     }

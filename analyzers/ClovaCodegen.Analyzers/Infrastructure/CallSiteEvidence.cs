@@ -43,17 +43,24 @@ internal sealed class CallSiteEvidence
 
     /// <summary>Whether the code at the anchor provably talks to CLOVA: a CLOVA API host or ClovaCodegen's API.</summary>
     public static bool TalksToClova(SemanticModel model, SyntaxNode anchor, IReadOnlyList<string> hosts, CancellationToken cancellationToken) =>
-        new CallSiteEvidence(model, hosts, ClovaApiNames, cancellationToken).Decide(anchor);
+        new CallSiteEvidence(model, hosts, ClovaApiNames, cancellationToken).Decide(anchor, followUses: true);
 
     /// <summary>
     /// Whether the code at the anchor, or where its variables got their values, has a string containing one of
-    /// <paramref name="literalParts"/> or names one of <paramref name="identifiers"/>.
+    /// <paramref name="literalParts"/> or names one of <paramref name="identifiers"/>. With <paramref name="followUses"/>
+    /// the search starts from the anchor's statement and the calls its variables are passed to; without, from the anchor
+    /// node alone (what a call's receiver and arguments are made of).
     /// </summary>
-    public static bool Finds(SemanticModel model, SyntaxNode anchor, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, CancellationToken cancellationToken) =>
-        new CallSiteEvidence(model, literalParts, identifiers, cancellationToken).Decide(anchor);
+    public static bool Finds(SemanticModel model, SyntaxNode anchor, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, bool followUses, CancellationToken cancellationToken) =>
+        new CallSiteEvidence(model, literalParts, identifiers, cancellationToken).Decide(anchor, followUses);
 
-    private bool Decide(SyntaxNode anchor)
+    private bool Decide(SyntaxNode anchor, bool followUses)
     {
+        if (!followUses)
+        {
+            return FromOrigins(anchor);
+        }
+
         var start = Statement(anchor);
         var related = new List<SyntaxNode> { start };
         var seeds = new HashSet<ISymbol>(Written(start), SymbolEqualityComparer.Default);
@@ -63,7 +70,7 @@ internal sealed class CallSiteEvidence
             var next = new List<ISymbol>();
             foreach (var symbol in frontier)
             {
-                foreach (var use in Uses(symbol))
+                foreach (var use in Uses(symbol, passedOnly: true))
                 {
                     if (related.Contains(use))
                     {
@@ -158,8 +165,11 @@ internal sealed class CallSiteEvidence
         }
     }
 
-    /// <summary>The statements (or member declarations) in the symbol's region that mention it.</summary>
-    private IEnumerable<SyntaxNode> Uses(ISymbol symbol)
+    /// <summary>
+    /// The statements (or member declarations) in the symbol's region that mention it; with <paramref name="passedOnly"/>,
+    /// only those that pass it on (as an argument, an initializer or the receiver of a call), not that merely print it.
+    /// </summary>
+    private IEnumerable<SyntaxNode> Uses(ISymbol symbol, bool passedOnly = false)
     {
         var region = Region(symbol);
         if (region is null)
@@ -170,7 +180,10 @@ internal sealed class CallSiteEvidence
         var seen = new HashSet<SyntaxNode>();
         foreach (var identifier in region.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
-            if (identifier.Identifier.ValueText == symbol.Name && SymbolEqualityComparer.Default.Equals(Symbol(identifier), symbol) && seen.Add(Statement(identifier)))
+            if (identifier.Identifier.ValueText == symbol.Name
+                && (!passedOnly || identifier.Parent is ArgumentSyntax or EqualsValueClauseSyntax or AssignmentExpressionSyntax || identifier.Parent is MemberAccessExpressionSyntax access && access.Expression == identifier)
+                && SymbolEqualityComparer.Default.Equals(Symbol(identifier), symbol)
+                && seen.Add(Statement(identifier)))
             {
                 yield return Statement(identifier);
             }

@@ -8,11 +8,13 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// <summary>
 /// CLOVA009: writing a member an adapter silently drops (the spec's <c>droppedBy</c>), such as Microsoft.Extensions.AI's
 /// <c>ChatOptions.TopK</c> and <c>AdditionalProperties</c> (assigned, initialized, or filled with Add/indexers) through its
-/// OpenAI adapter.
+/// OpenAI adapter. Options that provably go to ClovaCodegen's <c>ClovaChatClient</c> are left alone: it sends them.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DroppedOptionAnalyzer : ClovaAnalyzer
 {
+    private static readonly string[] ClovaChatClients = { "ClovaChatClient" };
+
     public DroppedOptionAnalyzer()
         : base(DiagnosticDescriptors.DroppedOption)
     {
@@ -23,11 +25,18 @@ public sealed class DroppedOptionAnalyzer : ClovaAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
-                if (RequestWrites.BoundMember(operation.Operation, spec) is { Binding.DroppedBy: { } adapter } bound && types.Scope.Applies(operation, bound.Location))
+                if (RequestWrites.BoundMember(operation.Operation, spec) is { Binding.DroppedBy: { } adapter } bound
+                    && types.Scope.Applies(operation, bound.Location)
+                    && !GoesToClovaChatClient(operation, bound.Location))
                 {
                     operation.ReportDiagnostic(Diagnostic.Create(Descriptor, bound.Location.GetLocation(), bound.Property.Name, adapter));
                 }
             },
             RequestWrites.MemberWriteKinds);
     }
+
+    /// <summary>Options that provably go to ClovaCodegen's own IChatClient, which sends TopK and AdditionalProperties.</summary>
+    private static bool GoesToClovaChatClient(OperationAnalysisContext operation, SyntaxNode location) =>
+        operation.Operation.SemanticModel is { } model
+        && CallSiteEvidence.Finds(model, location, System.Array.Empty<string>(), ClovaChatClients, followUses: true, operation.CancellationToken);
 }

@@ -76,7 +76,7 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaAnalyzer
         }
 
         // A client from ClovaOpenAI (or with its policy added), or options that Patch encoding_format, sends "float".
-        if (CallSiteEvidence.Finds(model, invocation.Syntax, PatchedField, PolicyApi, operation.CancellationToken))
+        if (CallSiteEvidence.Finds(model, invocation.Syntax, PatchedField, PolicyApi, followUses: false, operation.CancellationToken))
         {
             return;
         }

@@ -69,7 +69,7 @@ public sealed class EmbeddingEncodingFixer : CodeFixProvider
     }
 
     private static void Register(CodeFixContext context, Diagnostic diagnostic, string title, SyntaxNode newRoot) =>
-        context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(newRoot)), equivalenceKey: nameof(EmbeddingEncodingFixer) + title), diagnostic);
+        context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(newRoot)), equivalenceKey: nameof(EmbeddingEncodingFixer) + "Body"), diagnostic);
 
     private static LiteralExpressionSyntax LiteralFloat() => SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal("float"));
 

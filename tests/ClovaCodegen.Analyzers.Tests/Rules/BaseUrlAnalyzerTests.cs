@@ -36,4 +36,29 @@ public class BaseUrlAnalyzerTests
 
         Assert.Contains("\"https://clovastudio.stream.gov-ntruss.com/v1/openai/\"", fixedSource);
     }
+
+    [Fact]
+    public Task Other_hosts_given_to_clova_endpoints_warn_but_loopback_and_plain_http_clients_do_not() => AnalyzerHarness.VerifyAsync("""
+        using System;
+        var clova = new ClovaCodegen.ClovaStudioClientOptions { Endpoint = new Uri({|CLOVA003:"https://api.openai.com/v1/"|}) };
+        var emulator = new ClovaCodegen.ClovaStudioClientOptions { Endpoint = new Uri("http://127.0.0.1:5000/v1/openai/") };
+        var sdk = new OpenAI.OpenAIClientOptions { Endpoint = new Uri({|CLOVA003:"https://example.com/v1"|}) };
+        var viaFactory = ClovaCodegen.OpenAI.ClovaOpenAI.CreateClientOptions(new Uri({|CLOVA003:"https://gateway.example.com/v1/openai/"|}));
+        var http = new System.Net.Http.HttpClient { BaseAddress = new Uri("https://example.com/") };
+        Console.WriteLine($"{clova}{emulator}{sdk}{viaFactory}{http}");
+        """);
+
+    [Fact]
+    public async Task In_endpoint_scope_another_host_on_the_sdk_options_is_simply_not_clova()
+    {
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync("""
+            using System;
+            var sdk = new OpenAI.OpenAIClientOptions { Endpoint = new Uri("https://api.openai.com/v1") };
+            var clova = new ClovaCodegen.ClovaStudioClientOptions { Endpoint = new Uri("https://api.openai.com/v1/") };
+            Console.WriteLine($"{sdk}{clova}");
+            """, scope: "endpoint");
+
+        var only = Assert.Single(diagnostics, d => d.Id == "CLOVA003");
+        Assert.Equal(3, only.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
 }

@@ -24,4 +24,13 @@ public class DroppedOptionAnalyzerTests
         Assert.DoesNotContain("TopK", fixedSource);
         Assert.Contains("MaxOutputTokens = 100", fixedSource);
     }
+
+    [Fact]
+    public Task Additional_properties_filled_by_indexer_add_or_initializer_warn() => AnalyzerHarness.VerifyAsync("""
+        using Microsoft.Extensions.AI;
+        var options = new ChatOptions { MaxOutputTokens = 100, {|CLOVA009:AdditionalProperties|} = { ["top_k"] = 5 } };
+        {|CLOVA009:options.AdditionalProperties|}!["repetition_penalty"] = 1.1;
+        {|CLOVA009:options.AdditionalProperties|}!.Add("repeat_penalty", 1.1);
+        System.Console.WriteLine(options);
+        """);
 }

@@ -15,4 +15,11 @@ public class ValueRangeAnalyzerTests
         var meai = new Microsoft.Extensions.AI.ChatOptions { Temperature = {|CLOVA006:2.5f|}, MaxOutputTokens = 100 };
         System.Console.WriteLine($"{options}{meai}");
         """);
+
+    [Fact]
+    public Task Raw_body_values_outside_ranges_or_allowed_values_warn() => AnalyzerHarness.VerifyAsync("""
+        var body = new { model = "HCX-005", messages = new object[0], temperature = {|CLOVA006:3.5|}, top_k = {|CLOVA006:200|}, tool_choice = {|CLOVA006:"force"|}, max_tokens = 100, repetition_penalty = 1.1 };
+        var fine = new { model = "HCX-005", messages = new object[0], tool_choice = "auto", max_tokens = 100 };
+        System.Console.WriteLine($"{body}{fine}");
+        """);
 }
