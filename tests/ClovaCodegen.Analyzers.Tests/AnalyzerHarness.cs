@@ -69,13 +69,13 @@ internal static class AnalyzerHarness
     }
 
     /// <summary>Asserts exactly the marked CLOVA diagnostics are reported (at their spans), and no compile errors.</summary>
-    public static async Task VerifyAsync(string markup, string? specText = null)
+    public static async Task VerifyAsync(string markup, string? specText = null, string? scope = null)
     {
         var (source, expected) = Parse(markup);
         var errors = Compile(source).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "The test source does not compile:\n" + string.Join("\n", errors));
 
-        var actual = (await AnalyzeAsync(source, specText)).Where(d => d.Id.StartsWith("CLOVA", StringComparison.Ordinal))
+        var actual = (await AnalyzeAsync(source, specText, scope: scope)).Where(d => d.Id.StartsWith("CLOVA", StringComparison.Ordinal))
             .Select(d => (d.Id, d.Location.SourceSpan)).OrderBy(d => d.SourceSpan.Start).ToList();
         var wanted = expected.OrderBy(e => e.Span.Start).ToList();
         Assert.True(wanted.SequenceEqual(actual),

@@ -222,8 +222,14 @@ internal sealed class CallSiteEvidence
         }
     }
 
+    /// <summary>
+    /// A statement that configures the symbol: <c>x.AddPolicy(...)</c>, <c>x.SetY(...)</c>, <c>x.Patch.Set(...)</c>,
+    /// <c>x.Headers.Add(...)</c>. Calls that merely use it (<c>http.PostAsync(...)</c>) don't count: they say nothing about
+    /// where the object points.
+    /// </summary>
     private bool IsCallOn(SyntaxNode statement, ISymbol symbol) =>
         statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } }
+        && (access.Expression is MemberAccessExpressionSyntax || access.Name.Identifier.ValueText.StartsWith("Add", StringComparison.Ordinal) || access.Name.Identifier.ValueText.StartsWith("Set", StringComparison.Ordinal))
         && Root(access.Expression) is { } root && SymbolEqualityComparer.Default.Equals(Symbol(root), symbol);
 
     /// <summary><c>a</c> of <c>a</c>, <c>a.B.C</c>, <c>this.a</c>, <c>a[i]</c>.</summary>

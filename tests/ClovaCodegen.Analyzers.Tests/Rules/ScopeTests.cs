@@ -4,7 +4,7 @@ using Xunit;
 
 namespace ClovaCodegen.Analyzers.Tests.Rules;
 
-/// <summary>clova_codegen.scope: project (default) checks all code; endpoint only files that show they talk to CLOVA Studio.</summary>
+/// <summary>clova_codegen.scope: project (default) checks all code; endpoint only call sites that provably talk to CLOVA Studio.</summary>
 public class ScopeTests
 {
     private const string OpenAIOnly = """
@@ -37,5 +37,75 @@ public class ScopeTests
 
         Assert.Contains(diagnostics, d => d.Id == "CLOVA001");
         Assert.Contains(diagnostics, d => d.Id == "CLOVA004");
+    }
+
+    /// <summary>One class, two clients: only the CLOVA one's options, models and bodies are checked in endpoint scope.</summary>
+    private const string TwoClients = """
+        using System;
+        using System.ClientModel;
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using OpenAI;
+        using OpenAI.Chat;
+
+        new Assistant(Environment.GetEnvironmentVariable("K")!).AskClova();
+
+        class Assistant
+        {
+            private const string ClovaBase = "https://clovastudio.stream.ntruss.com/v1/openai/";
+            private readonly ChatClient _clova;
+            private readonly ChatClient _openai;
+            private readonly HttpClient _http = new HttpClient();
+
+            public Assistant(string key)
+            {
+                var clovaOptions = new OpenAIClientOptions { Endpoint = new Uri(ClovaBase) };
+                _clova = new OpenAIClient(new ApiKeyCredential(key), clovaOptions).GetChatClient({|CLOVA004:"gpt-4o"|});
+                _openai = new OpenAIClient(new ApiKeyCredential(key)).GetChatClient("gpt-4o");
+            }
+
+            public void AskClova()
+            {
+                var options = new ChatCompletionOptions { {|CLOVA001:EndUserId|} = "u", MaxOutputTokenCount = 10 };
+                _clova.CompleteChat(new ChatMessage[] { new UserChatMessage("hi") }, options);
+            }
+
+            public void AskOpenAI()
+            {
+                var options = new ChatCompletionOptions { EndUserId = "u", MaxOutputTokenCount = 10 };
+                _openai.CompleteChat(new ChatMessage[] { new UserChatMessage("hi") }, options);
+                _openai.CompleteChat(new ChatMessage[] { new UserChatMessage("no max tokens") });
+            }
+
+            public void PostToClova()
+            {
+                var body = new Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], [{|CLOVA001:"logprobs"|}] = true, ["max_tokens"] = 10 };
+                var content = new StringContent(System.Text.Json.JsonSerializer.Serialize(body));
+                _http.PostAsync(ClovaBase + "chat/completions", content);
+            }
+
+            public void PostToOpenAI()
+            {
+                var body = new Dictionary<string, object> { ["model"] = "gpt-4o", ["messages"] = new object[0], ["logprobs"] = true };
+                var content = new StringContent(System.Text.Json.JsonSerializer.Serialize(body));
+                _http.PostAsync("https://api.openai.com/v1/chat/completions", content);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Endpoint_scope_follows_options_and_bodies_to_their_client_through_locals_fields_and_constructors() =>
+        AnalyzerHarness.VerifyAsync(TwoClients, scope: "endpoint");
+
+    [Fact]
+    public async Task Project_scope_checks_both_clients()
+    {
+        var (source, _) = AnalyzerHarness.Parse(TwoClients);
+
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync(source, scope: "project");
+
+        Assert.Equal(2, diagnostics.Count(d => d.Id == "CLOVA004"));
+        Assert.Equal(4, diagnostics.Count(d => d.Id == "CLOVA001"));
+        Assert.Contains(diagnostics, d => d.Id == "CLOVA008");
     }
 }
