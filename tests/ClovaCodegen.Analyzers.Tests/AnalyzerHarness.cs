@@ -17,8 +17,9 @@ using Xunit;
 namespace ClovaCodegen.Analyzers.Tests;
 
 /// <summary>
-/// Runs the analyzers on small sources against the real OpenAI, MEAI and runtime assemblies. Sources mark expected
-/// diagnostics inline as <c>{|CLOVA001:text|}</c>; fixes are applied through a Roslyn workspace, Fix All included.
+/// Runs the analyzers directly over CompilationWithAnalyzers, for tests that look at a diagnostic's details (severity,
+/// message) or collect analyzer exceptions instead of failing on the first; <see cref="ClovaVerifier"/> does the
+/// markup-based verification through Microsoft.CodeAnalysis.Testing. Both use the real OpenAI, MEAI and ClovaCodegen assemblies.
 /// </summary>
 internal static class AnalyzerHarness
 {
@@ -68,44 +69,44 @@ internal static class AnalyzerHarness
         return diagnostics.Where(d => d.Id != "AD0001" || exceptions is null).ToImmutableArray();
     }
 
-    /// <summary>Asserts exactly the marked CLOVA diagnostics are reported (at their spans), and no compile errors.</summary>
-    public static Task VerifyAsync(string markup, string? specText = null, string? scope = null) => ClovaVerifier.VerifyAsync(markup, specText, scope);
+    public static readonly ImmutableArray<CodeFixProvider> AllFixers = typeof(ClovaCodegen.CodeFixes.Rules.UnsupportedFieldFixer).Assembly.GetTypes()
+        .Where(t => typeof(CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract)
+        .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
 
-    /// <summary>Applies the first code action (or Fix All in the document) for <paramref name="id"/> and returns the new source.</summary>
-    public static async Task<string> FixAsync(string source, string id, CodeFixProvider fixer, bool fixAll = false, int actionIndex = 0)
+    /// <summary>
+    /// Offers every fix for every diagnostic and computes its changes (as the IDE's light bulb does), collecting what
+    /// throws. Returns how many code actions were computed.
+    /// </summary>
+    public static async Task<int> RunEveryFixAsync(string source, ImmutableArray<Diagnostic> diagnostics, List<Exception> exceptions)
     {
         using var workspace = new AdhocWorkspace();
         var project = workspace.AddProject(ProjectInfo.Create(ProjectId.CreateNewId(), VersionStamp.Create(), "Tests", "Tests", LanguageNames.CSharp,
             compilationOptions: CompilationOptions, parseOptions: new CSharpParseOptions(LanguageVersion.Latest), metadataReferences: References));
         var document = workspace.AddDocument(project.Id, "Test.cs", SourceText.From(source));
-        var compilation = (await document.Project.GetCompilationAsync())!;
-        var diagnostics = (await compilation.WithAnalyzers(AllAnalyzers).GetAnalyzerDiagnosticsAsync()).Where(d => d.Id == id).ToList();
-        Assert.NotEmpty(diagnostics);
-
-        CodeAction? action = null;
-        if (fixAll)
+        var computed = 0;
+        foreach (var diagnostic in diagnostics.Where(d => d.Location.IsInSource))
         {
-            var provider = fixer.GetFixAllProvider()!;
-            var equivalenceKey = await FirstActionAsync(document, diagnostics[0], fixer, actionIndex) is { } first ? first.EquivalenceKey : null;
-            var context = new FixAllContext(document, fixer, FixAllScope.Document, equivalenceKey, new[] { id }, new Provider(diagnostics), CancellationToken.None);
-            action = await provider.GetFixAsync(context);
-        }
-        else
-        {
-            action = await FirstActionAsync(document, diagnostics[0], fixer, actionIndex);
+            foreach (var fixer in AllFixers.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
+            {
+                try
+                {
+                    var actions = new List<CodeAction>();
+                    await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+                    foreach (var action in actions)
+                    {
+                        await action.GetOperationsAsync(CancellationToken.None);
+                        computed++;
+                    }
+                }
+                catch (Exception ex)
+                {
+                    exceptions.Add(new InvalidOperationException($"{fixer.GetType().Name} threw on {diagnostic}", ex));
+                }
+            }
         }
 
-        Assert.NotNull(action);
-        var operations = await action!.GetOperationsAsync(CancellationToken.None);
-        var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetDocument(document.Id)!;
-        return (await changed.GetTextAsync()).ToString();
-    }
-
-    private static async Task<CodeAction?> FirstActionAsync(Document document, Diagnostic diagnostic, CodeFixProvider fixer, int index)
-    {
-        var actions = new List<CodeAction>();
-        await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), CancellationToken.None));
-        return actions.Count > index ? actions[index] : null;
+        return computed;
     }
 
     private static AnalyzerOptions Options(string? specText, string? scope = null)
@@ -163,18 +164,5 @@ internal static class AnalyzerHarness
         public override string Path => "/project/clova-openai-compat.json";
 
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class Provider : FixAllContext.DiagnosticProvider
-    {
-        private readonly List<Diagnostic> _diagnostics;
-
-        public Provider(List<Diagnostic> diagnostics) => _diagnostics = diagnostics;
-
-        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
-
-        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
-
-        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult(Enumerable.Empty<Diagnostic>());
     }
 }

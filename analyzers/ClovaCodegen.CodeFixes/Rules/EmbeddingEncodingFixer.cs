@@ -113,15 +113,10 @@ public sealed class EmbeddingEncodingFixer : CodeFixProvider
                 var member = SyntaxFactory.AnonymousObjectMemberDeclarator(SyntaxFactory.NameEquals("encoding_format"), LiteralFloat());
                 return (anonymous, anonymous.WithInitializers(Append(anonymous.Initializers, member)));
             case BaseObjectCreationExpressionSyntax { Initializer: { Expressions.Count: > 0 } initializer } creation:
-                ExpressionSyntax entry = initializer.Expressions[0] is AssignmentExpressionSyntax
-                    ? SyntaxFactory.AssignmentExpression(
-                        SyntaxKind.SimpleAssignmentExpression,
-                        SyntaxFactory.ImplicitElementAccess(SyntaxFactory.BracketedArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal("encoding_format")))))),
-                        LiteralFloat())
-                    : SyntaxFactory.InitializerExpression(
-                        SyntaxKind.ComplexElementInitializerExpression,
-                        SyntaxFactory.SeparatedList<ExpressionSyntax>(new[] { SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal("encoding_format")), LiteralFloat() }));
-                return (creation, creation.WithInitializer(initializer.WithExpressions(Append(initializer.Expressions, entry.NormalizeWhitespace()))));
+                // Parsed rather than built, so the entry reads as a person would write it: ["k"] = v or { "k", v }.
+                var entryText = initializer.Expressions[0] is AssignmentExpressionSyntax ? "[\"encoding_format\"] = \"float\"" : "{ \"encoding_format\", \"float\" }";
+                var entry = ((ObjectCreationExpressionSyntax)SyntaxFactory.ParseExpression("new T { " + entryText + " }")).Initializer!.Expressions[0].WithoutTrivia();
+                return (creation, creation.WithInitializer(initializer.WithExpressions(Append(initializer.Expressions, entry))));
             default:
                 return null;
         }

@@ -27,7 +27,7 @@ public sealed class HardcodedApiKeyFixer : CodeFixProvider
         }
 
         var bearer = literal.Token.ValueText.StartsWith("Bearer ", System.StringComparison.Ordinal);
-        var read = "global::System.Environment.GetEnvironmentVariable(\"CLOVA_STUDIO_API_KEY\") ?? throw new global::System.InvalidOperationException(\"Set CLOVA_STUDIO_API_KEY.\")";
+        var read = "System.Environment.GetEnvironmentVariable(\"CLOVA_STUDIO_API_KEY\") ?? throw new System.InvalidOperationException(\"Set CLOVA_STUDIO_API_KEY.\")";
         var expression = SyntaxFactory.ParseExpression(bearer ? $"\"Bearer \" + ({read})" : $"({read})")
             .WithTriviaFrom(literal)
             .WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation);

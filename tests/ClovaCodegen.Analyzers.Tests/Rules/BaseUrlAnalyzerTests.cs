@@ -8,7 +8,7 @@ namespace ClovaCodegen.Analyzers.Tests.Rules;
 public class BaseUrlAnalyzerTests
 {
     [Fact]
-    public Task Native_paths_http_and_missing_openai_segment_warn() => AnalyzerHarness.VerifyAsync("""
+    public Task Native_paths_http_and_missing_openai_segment_warn() => ClovaVerifier.VerifyAsync("""
         using System;
         var a = new Uri({|CLOVA003:"https://clovastudio.stream.ntruss.com/testapp/v3/chat-completions/HCX-005"|});
         var b = new Uri({|CLOVA003:"http://clovastudio.stream.ntruss.com/v1/openai/"|});
@@ -21,24 +21,25 @@ public class BaseUrlAnalyzerTests
         """);
 
     [Fact]
-    public Task A_base_url_that_already_names_the_endpoint_warns() => AnalyzerHarness.VerifyAsync("""
+    public Task A_base_url_that_already_names_the_endpoint_warns() => ClovaVerifier.VerifyAsync("""
         using System;
         var options = new OpenAI.OpenAIClientOptions { Endpoint = new Uri({|CLOVA003:"https://clovastudio.stream.ntruss.com/v1/openai/chat/completions"|}) };
         Console.WriteLine(options);
         """);
 
     [Fact]
-    public async Task Fix_uses_the_canonical_url_of_the_same_cloud()
-    {
-        var fixedSource = await AnalyzerHarness.FixAsync(
-            "var u = new System.Uri(\"https://clovastudio.stream.gov-ntruss.com/serviceapp/v3/chat-completions/HCX-005\");\nSystem.Console.WriteLine(u);",
-            "CLOVA003", new LiteralReplacementFixer());
-
-        Assert.Contains("\"https://clovastudio.stream.gov-ntruss.com/v1/openai/\"", fixedSource);
-    }
+    public Task Fix_uses_the_canonical_url_of_the_same_cloud() => ClovaVerifier.VerifyFixAsync("""
+        var gov = new System.Uri({|CLOVA003:"https://clovastudio.stream.gov-ntruss.com/serviceapp/v3/chat-completions/HCX-005"|});
+        var plain = new System.Uri({|CLOVA003:"http://clovastudio.stream.ntruss.com/v1/openai/"|});
+        System.Console.WriteLine($"{gov}{plain}");
+        """, """
+        var gov = new System.Uri("https://clovastudio.stream.gov-ntruss.com/v1/openai/");
+        var plain = new System.Uri("https://clovastudio.stream.ntruss.com/v1/openai/");
+        System.Console.WriteLine($"{gov}{plain}");
+        """, new LiteralReplacementFixer());
 
     [Fact]
-    public Task Other_hosts_given_to_clova_endpoints_warn_but_loopback_and_plain_http_clients_do_not() => AnalyzerHarness.VerifyAsync("""
+    public Task Other_hosts_given_to_clova_endpoints_warn_but_loopback_and_plain_http_clients_do_not() => ClovaVerifier.VerifyAsync("""
         using System;
         var clova = new ClovaCodegen.ClovaStudioClientOptions { Endpoint = new Uri({|CLOVA003:"https://api.openai.com/v1/"|}) };
         var emulator = new ClovaCodegen.ClovaStudioClientOptions { Endpoint = new Uri("http://127.0.0.1:5000/v1/openai/") };

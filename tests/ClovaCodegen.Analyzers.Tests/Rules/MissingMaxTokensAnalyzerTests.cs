@@ -8,7 +8,7 @@ namespace ClovaCodegen.Analyzers.Tests.Rules;
 public class MissingMaxTokensAnalyzerTests
 {
     [Fact]
-    public Task Chat_calls_without_max_tokens_are_reported() => AnalyzerHarness.VerifyAsync("""
+    public Task Chat_calls_without_max_tokens_are_reported() => ClovaVerifier.VerifyAsync("""
         using OpenAI.Chat;
         var chat = new ChatClient("HCX-005", System.Environment.GetEnvironmentVariable("K")!);
         ChatMessage[] messages = { new UserChatMessage("hi") };

@@ -95,7 +95,7 @@ public class ScopeTests
 
     [Fact]
     public Task Endpoint_scope_follows_options_and_bodies_to_their_client_through_locals_fields_and_constructors() =>
-        AnalyzerHarness.VerifyAsync(TwoClients, scope: "endpoint");
+        ClovaVerifier.VerifyAsync(TwoClients, scope: "endpoint");
 
     [Fact]
     public async Task Project_scope_checks_both_clients()

@@ -8,7 +8,7 @@ namespace ClovaCodegen.Analyzers.Tests.Rules;
 public class UnknownModelAnalyzerTests
 {
     [Fact]
-    public Task Unknown_and_cross_endpoint_models_warn() => AnalyzerHarness.VerifyAsync("""
+    public Task Unknown_and_cross_endpoint_models_warn() => ClovaVerifier.VerifyAsync("""
         using OpenAI;
         var client = new OpenAIClient(System.Environment.GetEnvironmentVariable("K")!);
         var a = client.GetChatClient({|CLOVA004:"gpt-4o"|});
@@ -20,11 +20,20 @@ public class UnknownModelAnalyzerTests
         """);
 
     [Fact]
-    public async Task Fix_offers_the_nearest_known_names()
-    {
-        var fixedSource = await AnalyzerHarness.FixAsync(
-            "var c = new OpenAI.OpenAIClient(\"k\").GetChatClient(\"HCX-05\");\nSystem.Console.WriteLine(c);", "CLOVA004", new LiteralReplacementFixer());
+    public Task Fix_offers_the_nearest_known_name_first() => ClovaVerifier.VerifyFixAsync("""
+        var c = new OpenAI.OpenAIClient("k").GetChatClient({|CLOVA004:"HCX-05"|});
+        System.Console.WriteLine(c);
+        """, """
+        var c = new OpenAI.OpenAIClient("k").GetChatClient("HCX-005");
+        System.Console.WriteLine(c);
+        """, new LiteralReplacementFixer());
 
-        Assert.Contains("GetChatClient(\"HCX-005\")", fixedSource);
-    }
+    [Fact]
+    public Task Fix_offers_the_next_nearest_names_as_further_actions() => ClovaVerifier.VerifyFixAsync("""
+        var c = new OpenAI.OpenAIClient("k").GetChatClient({|CLOVA004:"HCX-05"|});
+        System.Console.WriteLine(c);
+        """, """
+        var c = new OpenAI.OpenAIClient("k").GetChatClient("HCX-003");
+        System.Console.WriteLine(c);
+        """, new LiteralReplacementFixer(), codeActionIndex: 1);
 }

@@ -8,7 +8,7 @@ namespace ClovaCodegen.Analyzers.Tests.Rules;
 public class ValueRangeAnalyzerTests
 {
     [Fact]
-    public Task Constants_outside_documented_ranges_warn() => AnalyzerHarness.VerifyAsync("""
+    public Task Constants_outside_documented_ranges_warn() => ClovaVerifier.VerifyAsync("""
         using OpenAI.Chat;
         var options = new ChatCompletionOptions { TopP = {|CLOVA006:1.5f|}, Temperature = 0.7f, MaxOutputTokenCount = {|CLOVA006:0|} };
         options.FrequencyPenalty = {|CLOVA006:-3f|};
@@ -17,7 +17,7 @@ public class ValueRangeAnalyzerTests
         """);
 
     [Fact]
-    public Task Raw_body_values_outside_ranges_or_allowed_values_warn() => AnalyzerHarness.VerifyAsync("""
+    public Task Raw_body_values_outside_ranges_or_allowed_values_warn() => ClovaVerifier.VerifyAsync("""
         var body = new { model = "HCX-005", messages = new object[0], temperature = {|CLOVA006:3.5|}, top_k = {|CLOVA006:200|}, tool_choice = {|CLOVA006:"force"|}, max_tokens = 100, repetition_penalty = 1.1 };
         var fine = new { model = "HCX-005", messages = new object[0], tool_choice = "auto", max_tokens = 100 };
         System.Console.WriteLine($"{body}{fine}");
