@@ -22,10 +22,12 @@ public class AnalyzerCost
     public int CompilerDiagnostics() => SyntheticProject.Compilation().GetDiagnostics().Length;
 
     [Benchmark]
-    public async Task<int> CompilerPlusAnalyzers()
+    [Arguments("project")]
+    [Arguments("endpoint")]
+    public async Task<int> CompilerPlusAnalyzers(string scope)
     {
         var compilation = SyntheticProject.Compilation();
-        var withAnalyzers = compilation.WithAnalyzers(SyntheticProject.Analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+        var withAnalyzers = compilation.WithAnalyzers(SyntheticProject.Analyzers, new CompilationWithAnalyzersOptions(SyntheticProject.AnalyzerOptions(scope), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
         return (await withAnalyzers.GetAllDiagnosticsAsync()).Length;
     }
 }
@@ -35,6 +37,14 @@ public static class AnalyzerTelemetry
 {
     public static void Report(int runs)
     {
+        foreach (var scope in new[] { "project", "endpoint" })
+        {
+            Report(runs, scope);
+        }
+    }
+
+    private static void Report(int runs, string scope)
+    {
         for (var run = 0; run <= runs; run++)
         {
             var compilation = SyntheticProject.Compilation();
@@ -42,7 +52,7 @@ public static class AnalyzerTelemetry
             var compilerDiagnostics = compilation.GetDiagnostics();
             var compilerTime = watch.Elapsed;
 
-            var withAnalyzers = compilation.WithAnalyzers(SyntheticProject.Analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            var withAnalyzers = compilation.WithAnalyzers(SyntheticProject.Analyzers, new CompilationWithAnalyzersOptions(SyntheticProject.AnalyzerOptions(scope), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
             var result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
             var perRule = SyntheticProject.Analyzers
                 .Select(a => (Id: a.SupportedDiagnostics[0].Id, Name: a.GetType().Name, Time: result.AnalyzerTelemetryInfo[a].ExecutionTime))
@@ -52,7 +62,7 @@ public static class AnalyzerTelemetry
                 .Select(g => $"{g.Key}x{g.Count()}");
             var errors = compilerDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
 
-            Console.WriteLine($"[telemetry run {run}{(run == 0 ? ", warm-up" : "")}] files={SyntheticProject.FileCount} compiler errors={errors} GetDiagnostics={compilerTime.TotalMilliseconds:F0} ms, analyzers total={analyzerTime.TotalMilliseconds:F1} ms, ratio={analyzerTime.TotalMilliseconds / compilerTime.TotalMilliseconds:P2}");
+            Console.WriteLine($"[scope={scope}, telemetry run {run}{(run == 0 ? ", warm-up" : "")}] files={SyntheticProject.FileCount} compiler errors={errors} GetDiagnostics={compilerTime.TotalMilliseconds:F0} ms, analyzers total={analyzerTime.TotalMilliseconds:F1} ms, ratio={analyzerTime.TotalMilliseconds / compilerTime.TotalMilliseconds:P2}");
             Console.WriteLine($"  slowest: {string.Join(", ", perRule.Take(3).Select(r => $"{r.Id} {r.Name} {r.Time.TotalMilliseconds:F1} ms"))}");
             Console.WriteLine($"  reported: {string.Join(", ", found)}");
             if (errors > 0)

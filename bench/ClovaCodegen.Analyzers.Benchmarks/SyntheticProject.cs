@@ -9,7 +9,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ClovaCodegen.Analyzers.Benchmarks;
 
-/// <summary>A 1,000-file consumer that calls CLOVA Studio through the OpenAI SDK, MEAI and HttpClient in every file.</summary>
+/// <summary>
+/// A 1,000-file consumer that calls CLOVA Studio through the OpenAI SDK, MEAI and HttpClient (a JSON string and a
+/// dictionary body) in every file; some files carry mistakes so that every path up to reporting runs.
+/// </summary>
 public static class SyntheticProject
 {
     public const int FileCount = 1000;
@@ -27,6 +30,11 @@ public static class SyntheticProject
 
     private static readonly CSharpCompilationOptions Options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
         .WithSpecificDiagnosticOptions(new[] { "SCME0001", "OPENAI001", "MEAI001" }.ToDictionary(id => id, _ => ReportDiagnostic.Suppress));
+
+    /// <summary>Analyzer options with <c>clova_codegen.scope</c> set as an .editorconfig would (null: the default, project).</summary>
+    public static AnalyzerOptions AnalyzerOptions(string? scope) => scope is null
+        ? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)
+        : new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ScopeOptionsProvider(scope));
 
     /// <summary>A fresh compilation (no cached binding) over the same parsed trees.</summary>
     public static CSharpCompilation Compilation() => CSharpCompilation.Create("Synthetic", Trees, References, Options);
@@ -96,7 +104,9 @@ public static class SyntheticProject
             {
                 var body = "{\"model\":\"HCX-005\",\"max_tokens\":512,\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}]}";
                 using var response = await _http.PostAsync("chat/completions", new StringContent(body, Encoding.UTF8, "application/json"));
-                return await response.Content.ReadAsStringAsync();
+                var payload = new Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], ["max_tokens"] = 512{{(i % 9 == 0 ? ", [\"logprobs\"] = true" : "")}} };
+                using var second = await _http.PostAsync("chat/completions", new StringContent(System.Text.Json.JsonSerializer.Serialize(payload), Encoding.UTF8, "application/json"));
+                return await response.Content.ReadAsStringAsync() + await second.Content.ReadAsStringAsync();
             }
 
             public static int Helper{{i}}(int x, int y)
@@ -122,5 +132,31 @@ public static class SyntheticProject
             typeof(Microsoft.Extensions.AI.OpenAIClientExtensions),
         }.Select(t => t.Assembly.Location);
         return trusted.Concat(extra).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+    }
+
+    private sealed class ScopeOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly ScopeOptions _options;
+
+        public ScopeOptionsProvider(string scope) => _options = new ScopeOptions(scope);
+
+        public override AnalyzerConfigOptions GlobalOptions => _options;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+        private sealed class ScopeOptions : AnalyzerConfigOptions
+        {
+            private readonly string _scope;
+
+            public ScopeOptions(string scope) => _scope = scope;
+
+            public override bool TryGetValue(string key, out string value)
+            {
+                value = _scope;
+                return key == "clova_codegen.scope";
+            }
+        }
     }
 }

@@ -20,6 +20,7 @@ public sealed class AnalysisScope
     private readonly AnalyzerOptions _options;
     private readonly IReadOnlyList<string> _hosts;
     private readonly ConcurrentDictionary<SyntaxTree, bool> _endpointMode = new();
+    private readonly ConcurrentDictionary<ISymbol, bool> _memberEvidence = new(SymbolEqualityComparer.Default);
 
     public AnalysisScope(AnalyzerOptions options, CompatSpec spec)
     {
@@ -37,7 +38,7 @@ public sealed class AnalysisScope
         }
 
         return context.Operation.SemanticModel is { } model
-            && CallSiteEvidence.TalksToClova(model, anchor ?? context.Operation.Syntax, _hosts, context.CancellationToken);
+            && CallSiteEvidence.TalksToClova(model, anchor ?? context.Operation.Syntax, _hosts, _memberEvidence, context.CancellationToken);
     }
 
     /// <summary>Whether the file's configured scope is <c>endpoint</c>.</summary>

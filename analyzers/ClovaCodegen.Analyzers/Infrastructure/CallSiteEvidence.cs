@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -31,19 +33,26 @@ internal sealed class CallSiteEvidence
     private readonly IReadOnlyList<string> _literalParts;
     private readonly IReadOnlyList<string> _identifiers;
     private readonly CancellationToken _cancellationToken;
+    private readonly ConcurrentDictionary<ISymbol, bool>? _memberEvidence;
     private readonly HashSet<SyntaxNode> _visited = new();
+    private readonly HashSet<ISymbol> _membersInProgress = new(SymbolEqualityComparer.Default);
 
-    private CallSiteEvidence(SemanticModel model, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, CancellationToken cancellationToken)
+    private CallSiteEvidence(SemanticModel model, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, ConcurrentDictionary<ISymbol, bool>? memberEvidence, CancellationToken cancellationToken)
     {
         _model = model;
         _literalParts = literalParts;
         _identifiers = identifiers;
+        _memberEvidence = memberEvidence;
         _cancellationToken = cancellationToken;
     }
 
-    /// <summary>Whether the code at the anchor provably talks to CLOVA: a CLOVA API host or ClovaCodegen's API.</summary>
-    public static bool TalksToClova(SemanticModel model, SyntaxNode anchor, IReadOnlyList<string> hosts, CancellationToken cancellationToken) =>
-        new CallSiteEvidence(model, hosts, ClovaApiNames, cancellationToken).Decide(anchor, followUses: true);
+    /// <summary>
+    /// Whether the code at the anchor provably talks to CLOVA: a CLOVA API host or ClovaCodegen's API.
+    /// <paramref name="memberEvidence"/> remembers, per compilation, what was found for fields and properties: every method
+    /// of a service class asks about the same client field.
+    /// </summary>
+    public static bool TalksToClova(SemanticModel model, SyntaxNode anchor, IReadOnlyList<string> hosts, ConcurrentDictionary<ISymbol, bool> memberEvidence, CancellationToken cancellationToken) =>
+        new CallSiteEvidence(model, hosts, ClovaApiNames, memberEvidence, cancellationToken).Decide(anchor, followUses: true);
 
     /// <summary>
     /// Whether the code at the anchor, or where its variables got their values, has a string containing one of
@@ -52,10 +61,16 @@ internal sealed class CallSiteEvidence
     /// node alone (what a call's receiver and arguments are made of).
     /// </summary>
     public static bool Finds(SemanticModel model, SyntaxNode anchor, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, bool followUses, CancellationToken cancellationToken) =>
-        new CallSiteEvidence(model, literalParts, identifiers, cancellationToken).Decide(anchor, followUses);
+        new CallSiteEvidence(model, literalParts, identifiers, null, cancellationToken).Decide(anchor, followUses);
 
     private bool Decide(SyntaxNode anchor, bool followUses)
     {
+        // Every origin the search can reach is in this file: a file that never spells the evidence can't have it.
+        if (!MentionsAny(_model.SyntaxTree, _literalParts, _identifiers, _cancellationToken))
+        {
+            return false;
+        }
+
         if (!followUses)
         {
             return FromOrigins(anchor);
@@ -88,6 +103,30 @@ internal sealed class CallSiteEvidence
         return related.Any(FromOrigins);
     }
 
+    private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, bool>> Mentions = new();
+
+    /// <summary>Whether the file's text contains any of the words (case-insensitive), remembered per file and word.</summary>
+    private static bool MentionsAny(SyntaxTree tree, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, CancellationToken cancellationToken)
+    {
+        var known = Mentions.GetValue(tree, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
+        string? text = null;
+        foreach (var word in literalParts.Concat(identifiers))
+        {
+            if (!known.TryGetValue(word, out var found))
+            {
+                text ??= tree.GetText(cancellationToken).ToString();
+                found = known.GetOrAdd(word, text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0);
+            }
+
+            if (found)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether this node, or where any variable it mentions got its value, shows CLOVA evidence.</summary>
     private bool FromOrigins(SyntaxNode node)
     {
@@ -108,7 +147,15 @@ internal sealed class CallSiteEvidence
 
             foreach (var identifier in current.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
             {
-                if (Symbol(identifier) is { } symbol and (ILocalSymbol or IFieldSymbol or IPropertySymbol))
+                var symbol = Symbol(identifier);
+                if (symbol is IFieldSymbol or IPropertySymbol && _memberEvidence is not null)
+                {
+                    if (MemberHasEvidence(symbol))
+                    {
+                        return true;
+                    }
+                }
+                else if (symbol is ILocalSymbol or IFieldSymbol or IPropertySymbol)
                 {
                     foreach (var origin in Origins(symbol))
                     {
@@ -119,6 +166,27 @@ internal sealed class CallSiteEvidence
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A field's or property's evidence, searched from its own origins. Only what was found is remembered: a search that
+    /// found nothing may have been cut short by a cycle or the node budget, and the next caller should look again.
+    /// </summary>
+    private bool MemberHasEvidence(ISymbol member)
+    {
+        if (_memberEvidence!.TryGetValue(member, out var known) || !_membersInProgress.Add(member))
+        {
+            return known;
+        }
+
+        var found = Origins(member).ToList().Any(FromOrigins);
+        _membersInProgress.Remove(member);
+        if (found)
+        {
+            _memberEvidence[member] = true;
+        }
+
+        return found;
     }
 
     private bool HasDirectEvidence(SyntaxNode node)
