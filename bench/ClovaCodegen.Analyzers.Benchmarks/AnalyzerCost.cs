@@ -41,6 +41,17 @@ public static class AnalyzerTelemetry
         {
             Report(runs, scope);
         }
+
+        // Per rule alone: telemetry charges lazily built operation trees to whichever analyzer touches them first, so
+        // the combined run's per-rule split is not each rule's own cost.
+        foreach (var analyzer in SyntheticProject.Analyzers)
+        {
+            var compilation = SyntheticProject.Compilation();
+            compilation.GetDiagnostics();
+            var alone = compilation.WithAnalyzers(ImmutableArray.Create(analyzer), new CompilationWithAnalyzersOptions(SyntheticProject.AnalyzerOptions("project"), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            var time = alone.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult().AnalyzerTelemetryInfo[analyzer].ExecutionTime;
+            Console.WriteLine($"[alone, project scope] {analyzer.SupportedDiagnostics[0].Id} {analyzer.GetType().Name}: {time.TotalMilliseconds:F1} ms");
+        }
     }
 
     private static void Report(int runs, string scope)
