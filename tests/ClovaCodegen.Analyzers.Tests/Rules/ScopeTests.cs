@@ -13,7 +13,7 @@ public class ScopeTests
         var client = new OpenAIClient(new System.ClientModel.ApiKeyCredential(System.Environment.GetEnvironmentVariable("K")!),
             new OpenAIClientOptions { Endpoint = new System.Uri("https://api.openai.com/v1") });
         var options = new ChatCompletionOptions { EndUserId = "u", MaxOutputTokenCount = 10 };
-        client.GetChatClient("gpt-4o").CompleteChat(new ChatMessage[] { new UserChatMessage("hi") }, options);
+        client.GetChatClient("gpt-4o").CompleteChat(new OpenAI.Chat.ChatMessage[] { new UserChatMessage("hi") }, options);
         """;
 
     [Theory]
@@ -45,8 +45,10 @@ public class ScopeTests
         using System.ClientModel;
         using System.Collections.Generic;
         using System.Net.Http;
+        using Microsoft.Extensions.AI;
         using OpenAI;
         using OpenAI.Chat;
+        using OpenAI.Embeddings;
 
         new Assistant(Environment.GetEnvironmentVariable("K")!).AskClova();
 
@@ -55,38 +57,61 @@ public class ScopeTests
             private const string ClovaBase = "https://clovastudio.stream.ntruss.com/v1/openai/";
             private readonly ChatClient _clova;
             private readonly ChatClient _openai;
+            private readonly EmbeddingClient _clovaEmbeddings;
+            private readonly EmbeddingClient _openaiEmbeddings;
             private readonly HttpClient _http = new HttpClient();
 
             public Assistant(string key)
             {
                 var clovaOptions = new OpenAIClientOptions { Endpoint = new Uri(ClovaBase) };
-                _clova = new OpenAIClient(new ApiKeyCredential(key), clovaOptions).GetChatClient({|CLOVA004:"gpt-4o"|});
-                _openai = new OpenAIClient(new ApiKeyCredential(key)).GetChatClient("gpt-4o");
+                var clova = new OpenAIClient(new ApiKeyCredential(key), clovaOptions);
+                _clova = clova.GetChatClient({|CLOVA004:"gpt-4o"|});
+                _clovaEmbeddings = clova.GetEmbeddingClient("bge-m3");
+                var openai = new OpenAIClient(new ApiKeyCredential(key));
+                _openai = openai.GetChatClient("gpt-4o");
+                _openaiEmbeddings = openai.GetEmbeddingClient("text-embedding-3-small");
             }
 
             public void AskClova()
             {
-                var options = new ChatCompletionOptions { {|CLOVA001:EndUserId|} = "u", MaxOutputTokenCount = 10 };
-                _clova.CompleteChat(new ChatMessage[] { new UserChatMessage("hi") }, options);
+                var options = new ChatCompletionOptions { {|CLOVA001:EndUserId|} = "u", TopP = {|CLOVA006:1.5f|}, MaxOutputTokenCount = 10 };
+                _clova.CompleteChat(new OpenAI.Chat.ChatMessage[] { new UserChatMessage("hi") }, options);
+                {|CLOVA008:_clova.CompleteChat(new OpenAI.Chat.ChatMessage[] { new UserChatMessage("no max tokens") })|};
             }
 
             public void AskOpenAI()
             {
-                var options = new ChatCompletionOptions { EndUserId = "u", MaxOutputTokenCount = 10 };
-                _openai.CompleteChat(new ChatMessage[] { new UserChatMessage("hi") }, options);
-                _openai.CompleteChat(new ChatMessage[] { new UserChatMessage("no max tokens") });
+                var options = new ChatCompletionOptions { EndUserId = "u", TopP = 1.5f, MaxOutputTokenCount = 10 };
+                _openai.CompleteChat(new OpenAI.Chat.ChatMessage[] { new UserChatMessage("hi") }, options);
+                _openai.CompleteChat(new OpenAI.Chat.ChatMessage[] { new UserChatMessage("no max tokens") });
+            }
+
+            public void Embed()
+            {
+                {|CLOVA002:_clovaEmbeddings.GenerateEmbedding("a")|};
+                _openaiEmbeddings.GenerateEmbedding("a");
+            }
+
+            public void AskThroughMeai()
+            {
+                IChatClient clova = _clova.AsIChatClient();
+                var clovaOptions = new ChatOptions { {|CLOVA009:TopK|} = 5, MaxOutputTokens = 10 };
+                clova.GetResponseAsync("hi", clovaOptions);
+                IChatClient openai = _openai.AsIChatClient();
+                var openaiOptions = new ChatOptions { TopK = 5, MaxOutputTokens = 10 };
+                openai.GetResponseAsync("hi", openaiOptions);
             }
 
             public void PostToClova()
             {
-                var body = new Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], [{|CLOVA001:"logprobs"|}] = true, ["max_tokens"] = 10 };
+                var body = new Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], [{|CLOVA001:"logprobs"|}] = true, [{|CLOVA005:"topK"|}] = 5, ["max_tokens"] = 10 };
                 var content = new StringContent(System.Text.Json.JsonSerializer.Serialize(body));
                 _http.PostAsync(ClovaBase + "chat/completions", content);
             }
 
             public void PostToOpenAI()
             {
-                var body = new Dictionary<string, object> { ["model"] = "gpt-4o", ["messages"] = new object[0], ["logprobs"] = true };
+                var body = new Dictionary<string, object> { ["model"] = "gpt-4o", ["messages"] = new object[0], ["logprobs"] = true, ["topK"] = 5 };
                 var content = new StringContent(System.Text.Json.JsonSerializer.Serialize(body));
                 _http.PostAsync("https://api.openai.com/v1/chat/completions", content);
             }
@@ -104,8 +129,11 @@ public class ScopeTests
 
         var diagnostics = await AnalyzerHarness.AnalyzeAsync(source, scope: "project");
 
-        Assert.Equal(2, diagnostics.Count(d => d.Id == "CLOVA004"));
-        Assert.Equal(4, diagnostics.Count(d => d.Id == "CLOVA001"));
-        Assert.Contains(diagnostics, d => d.Id == "CLOVA008");
+        // Each finding on the CLOVA path is also reported on the OpenAI path.
+        var (_, expectedInEndpointScope) = AnalyzerHarness.Parse(TwoClients);
+        foreach (var id in expectedInEndpointScope.Select(e => e.Id).Distinct())
+        {
+            Assert.True(diagnostics.Count(d => d.Id == id) >= 2 * expectedInEndpointScope.Count(e => e.Id == id), $"{id} should be reported on both paths in project scope");
+        }
     }
 }
