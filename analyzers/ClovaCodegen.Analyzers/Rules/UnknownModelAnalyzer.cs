@@ -12,7 +12,8 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// <summary>
 /// CLOVA004: a constant model name not in the spec's list for its endpoint, given to the OpenAI SDK
 /// (<c>GetChatClient</c>, <c>GetEmbeddingClient</c>, <c>new ChatClient</c>, <c>new EmbeddingClient</c>) or to a generated
-/// builder's <c>Create</c>. An embedding model for chat, or a chat model for embeddings, is caught the same way.
+/// builder's <c>Create</c>, or as the <c>model</c> key of a raw request body. An embedding model for chat, or a chat model
+/// for embeddings, is caught the same way.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnknownModelAnalyzer : ClovaAnalyzer
@@ -45,7 +46,7 @@ public sealed class UnknownModelAnalyzer : ClovaAnalyzer
                     endpoint = type.Name == "ChatCompletionRequest" ? chat : type.Name == "EmbeddingRequest" ? embeddings : null;
                 }
 
-                Check(operation, types.Scope, endpoint, invocation.Argument("model"));
+                Check(operation, types.Scope, endpoint, invocation.Argument("model")?.Value);
             },
             OperationKind.Invocation);
         context.RegisterOperationAction(
@@ -53,19 +54,28 @@ public sealed class UnknownModelAnalyzer : ClovaAnalyzer
             {
                 var creation = (IObjectCreationOperation)operation.Operation;
                 var endpoint = creation.Type.IsOrDerivesFrom(types.ChatClient) ? chat : creation.Type.IsOrDerivesFrom(types.EmbeddingClient) ? embeddings : null;
-                Check(operation, types.Scope, endpoint, creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "model"));
+                Check(operation, types.Scope, endpoint, creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "model")?.Value);
             },
             OperationKind.ObjectCreation);
+        context.RegisterOperationAction(
+            operation =>
+            {
+                if (RequestWrites.RawBody(operation.Operation, spec, operation.CancellationToken) is { } body)
+                {
+                    Check(operation, types.Scope, body.Endpoint, body.Keys.FirstOrDefault(k => k.Key == "model").Value);
+                }
+            },
+            RequestWrites.RawBodyKinds);
     }
 
-    private void Check(OperationAnalysisContext context, AnalysisScope scope, EndpointSpec? endpoint, IArgumentOperation? argument)
+    private void Check(OperationAnalysisContext context, AnalysisScope scope, EndpointSpec? endpoint, IOperation? modelValue)
     {
-        if (endpoint is null || endpoint.Models.IsEmpty || argument?.Value.WithoutConversions() is not { ConstantValue: { HasValue: true, Value: string model } } value)
+        if (endpoint is null || endpoint.Models.IsEmpty || modelValue?.WithoutConversions() is not { ConstantValue: { HasValue: true, Value: string model } } value)
         {
             return;
         }
 
-        if (endpoint.FindModel(model) is not null || !scope.Applies(context))
+        if (endpoint.FindModel(model) is not null || !scope.Applies(context, value.Syntax))
         {
             return;
         }

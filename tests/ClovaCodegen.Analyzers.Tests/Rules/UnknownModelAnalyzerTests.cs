@@ -36,4 +36,13 @@ public class UnknownModelAnalyzerTests
         var c = new OpenAI.OpenAIClient("k").GetChatClient("HCX-003");
         System.Console.WriteLine(c);
         """, new LiteralReplacementFixer(), codeActionIndex: 1);
+
+    [Fact]
+    public Task Model_keys_of_raw_bodies_are_checked_against_their_endpoint() => ClovaVerifier.VerifyAsync("""
+        using System.Collections.Generic;
+        var chat = new { model = {|CLOVA004:"bge-m3"|}, messages = new object[0], max_tokens = 10 };
+        var embeddings = new Dictionary<string, object> { ["model"] = {|CLOVA004:"HCX-005"|}, ["input"] = "a", ["encoding_format"] = "float" };
+        var fine = new { model = "HCX-005", messages = new object[0], max_tokens = 10 };
+        System.Console.WriteLine($"{chat}{embeddings}{fine}");
+        """);
 }
