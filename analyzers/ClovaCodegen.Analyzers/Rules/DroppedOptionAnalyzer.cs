@@ -13,7 +13,8 @@ namespace ClovaCodegen.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DroppedOptionAnalyzer : ClovaAnalyzer
 {
-    private static readonly string[] ClovaChatClients = { "ClovaChatClient" };
+    /// <summary>ClovaCodegen.Extensions.AI's IChatClient, made directly or with <c>clovaStudioClient.AsIChatClient()</c>.</summary>
+    private static readonly string[] ClovaChatClients = { "ClovaChatClient", "ClovaStudioClient" };
 
     public DroppedOptionAnalyzer()
         : base(DiagnosticDescriptors.DroppedOption)
