@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using ClovaCodegen.Requests;
 using OpenAI;
 using OpenAI.Chat;
@@ -19,6 +20,8 @@ namespace ClovaCodegen.Runtime.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 8)]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class RuntimeRoundTrip
 {
     private const string Completion = """{"id":"chatcmpl-1","object":"chat.completion","created":0,"model":"HCX-005","choices":[{"index":0,"message":{"role":"assistant","content":"인공지능은 사람의 학습, 추론, 인식 능력을 컴퓨터로 구현한 기술입니다."},"finish_reason":"stop"}],"usage":{"prompt_tokens":20,"completion_tokens":30,"total_tokens":50}}""";
@@ -50,6 +53,8 @@ public class RuntimeRoundTrip
         _options = new ChatCompletionOptions { MaxOutputTokenCount = 256 }.SetTopK(20);
     }
 
+    // Each category has the SDK as its baseline, so Ratio and Alloc Ratio compare ours with the SDK on the same work.
+    [BenchmarkCategory("RoundTrip")]
     [Benchmark(Baseline = true, Description = "OpenAI SDK: chat round trip")]
     public async Task<string?> SdkRoundTrip()
     {
@@ -59,6 +64,7 @@ public class RuntimeRoundTrip
         return completion.Content[0].Text;
     }
 
+    [BenchmarkCategory("RoundTrip")]
     [Benchmark(Description = "ClovaStudioClient: chat round trip")]
     public async Task<string?> OursRoundTrip()
     {
@@ -68,7 +74,8 @@ public class RuntimeRoundTrip
         return completion.Choices[0].Message.Content;
     }
 
-    [Benchmark(Description = "OpenAI SDK: 1,000-chunk stream")]
+    [BenchmarkCategory("Stream")]
+    [Benchmark(Baseline = true, Description = "OpenAI SDK: 1,000-chunk stream")]
     public async Task<int> SdkStream()
     {
         _handler.Body = StreamBytes;
@@ -85,6 +92,7 @@ public class RuntimeRoundTrip
         return length;
     }
 
+    [BenchmarkCategory("Stream")]
     [Benchmark(Description = "ClovaStudioClient: 1,000-chunk stream")]
     public async Task<int> OursStream()
     {

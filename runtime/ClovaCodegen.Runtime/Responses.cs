@@ -183,6 +183,8 @@ internal sealed class ErrorBody
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(ClovaChatCompletion))]
 [JsonSerializable(typeof(ClovaChatCompletionChunk))]
+[JsonSerializable(typeof(ClovaUsage))]
+[JsonSerializable(typeof(IReadOnlyList<ClovaToolCall>))]
 [JsonSerializable(typeof(ClovaEmbeddingResponse))]
 [JsonSerializable(typeof(ModelList))]
 [JsonSerializable(typeof(ErrorEnvelope))]
