@@ -5,7 +5,6 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using ClovaCodegen.OpenAI;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using ClovaCodegen.OpenAI;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 

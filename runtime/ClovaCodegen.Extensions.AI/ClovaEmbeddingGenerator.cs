@@ -5,7 +5,6 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using ClovaCodegen.OpenAI;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,5 @@
+using ClovaCodegen;
 using ClovaCodegen.Extensions.AI;
-using ClovaCodegen.OpenAI;
 using Microsoft.Extensions.Logging;
 
 namespace Microsoft.Extensions.AI;

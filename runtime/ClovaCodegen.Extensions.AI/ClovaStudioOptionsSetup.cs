@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using ClovaCodegen;
-using ClovaCodegen.OpenAI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 

@@ -4,12 +4,8 @@ using System.ClientModel.Primitives;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-
-[assembly: TypeForwardedTo(typeof(ClovaCodegen.OpenAI.ClovaCompatibilityMode))]
-[assembly: TypeForwardedTo(typeof(ClovaCodegen.OpenAI.ClovaCompatibilityException))]
 
 namespace ClovaCodegen.OpenAI;
 

@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
 
-// These types live in the runtime assembly so that both interop assemblies (ClovaCodegen.OpenAI and
-// ClovaCodegen.Extensions.AI) share them; they keep the namespace they were first published in, and
-// ClovaCodegen.OpenAI forwards them here.
-namespace ClovaCodegen.OpenAI;
+// These types live in the runtime assembly, namespace ClovaCodegen, so that both interop assemblies (ClovaCodegen.OpenAI
+// and ClovaCodegen.Extensions.AI) share them. They cannot keep their first namespace, ClovaCodegen.OpenAI: every project
+// references the runtime, and a ClovaCodegen.OpenAI namespace there would capture `OpenAI.Chat...` in any code that lives
+// in a ClovaCodegen.* namespace (it broke the benchmarks, the generator and the analyzer tests).
+namespace ClovaCodegen;
 
 /// <summary>What to do with a request field CLOVA Studio does not support.</summary>
 public enum ClovaCompatibilityMode

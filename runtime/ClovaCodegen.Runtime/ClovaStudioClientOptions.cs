@@ -41,9 +41,9 @@ public sealed class ClovaStudioClientOptions
 
     /// <summary>
     /// What the Microsoft.Extensions.AI adapters do with options CLOVA Studio does not support: throw before sending
-    /// (<see cref="OpenAI.ClovaCompatibilityMode.Strict"/>, default) or drop them and log a warning (<c>Lenient</c>).
+    /// (<see cref="ClovaCompatibilityMode.Strict"/>, default) or drop them and log a warning (<c>Lenient</c>).
     /// </summary>
-    public OpenAI.ClovaCompatibilityMode CompatibilityMode { get; set; } = OpenAI.ClovaCompatibilityMode.Strict;
+    public ClovaCompatibilityMode CompatibilityMode { get; set; } = ClovaCompatibilityMode.Strict;
 
     /// <summary>Describes the options without the key.</summary>
     public override string ToString() => $"ClovaStudioClientOptions {{ Endpoint = {Endpoint}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "(set)")} }}";

@@ -3,7 +3,6 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using ClovaCodegen.Emulator;
-using ClovaCodegen.OpenAI;
 using Microsoft.Extensions.AI;
 using Xunit;
 
