@@ -8,15 +8,21 @@ using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using ClovaCodegen.Extensions.AI;
 using ClovaCodegen.Requests;
 using OpenAI;
 using OpenAI.Chat;
+using ChatOptions = Microsoft.Extensions.AI.ChatOptions;
+using ChatRole = Microsoft.Extensions.AI.ChatRole;
+using IChatClient = Microsoft.Extensions.AI.IChatClient;
+using MeaiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 
 namespace ClovaCodegen.Runtime.Benchmarks;
 
 /// <summary>
 /// A chat round trip (serialize the request, parse the response) and a 1,000-chunk SSE stream, through ClovaStudioClient
-/// and through the OpenAI SDK, both over the same in-memory HttpMessageHandler returning the same bytes (no sockets).
+/// and through the OpenAI SDK, and the same stream through Microsoft.Extensions.AI (ClovaChatClient vs MEAI's OpenAI
+/// adapter), all over the same in-memory HttpMessageHandler returning the same bytes (no sockets).
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 8)]
@@ -35,6 +41,10 @@ public class RuntimeRoundTrip
     private ChatMessage[] _messages = null!;
     private ChatCompletionOptions _options = null!;
     private FixedHandler _handler = null!;
+    private IChatClient _meaiOverSdk = null!;
+    private IChatClient _meaiOurs = null!;
+    private MeaiChatMessage[] _meaiMessages = null!;
+    private ChatOptions _meaiOptions = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -51,6 +61,40 @@ public class RuntimeRoundTrip
         _request = ChatCompletionRequest.Create("HCX-005").System("간결하게 답하세요.").User("인공지능에 대해 설명해 주세요.").TopK(20).MaxTokens(256).Build();
         _messages = new ChatMessage[] { new SystemChatMessage("간결하게 답하세요."), new UserChatMessage("인공지능에 대해 설명해 주세요.") };
         _options = new ChatCompletionOptions { MaxOutputTokenCount = 256 }.SetTopK(20);
+        _meaiOverSdk = Microsoft.Extensions.AI.OpenAIClientExtensions.AsIChatClient(_sdk);
+        _meaiOurs = new ClovaChatClient(_ours, "HCX-005");
+        _meaiMessages = new[] { new MeaiChatMessage(ChatRole.System, "간결하게 답하세요."), new MeaiChatMessage(ChatRole.User, "인공지능에 대해 설명해 주세요.") };
+        _meaiOptions = new ChatOptions { MaxOutputTokens = 256 };
+    }
+
+    [BenchmarkCategory("MEAI stream")]
+    [Benchmark(Baseline = true, Description = "MEAI over the OpenAI SDK: 1,000-chunk stream")]
+    public async Task<int> MeaiSdkStream()
+    {
+        _handler.Body = StreamBytes;
+        _handler.EventStream = true;
+        var length = 0;
+        await foreach (var update in _meaiOverSdk.GetStreamingResponseAsync(_meaiMessages, _meaiOptions))
+        {
+            length += update.Text.Length;
+        }
+
+        return length;
+    }
+
+    [BenchmarkCategory("MEAI stream")]
+    [Benchmark(Description = "ClovaChatClient (MEAI): 1,000-chunk stream")]
+    public async Task<int> MeaiOursStream()
+    {
+        _handler.Body = StreamBytes;
+        _handler.EventStream = true;
+        var length = 0;
+        await foreach (var update in _meaiOurs.GetStreamingResponseAsync(_meaiMessages, _meaiOptions))
+        {
+            length += update.Text.Length;
+        }
+
+        return length;
     }
 
     // Each category has the SDK as its baseline, so Ratio and Alloc Ratio compare ours with the SDK on the same work.
