@@ -325,16 +325,27 @@ public sealed class ClovaStudioClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads a whole (already buffered: <see cref="HttpCompletionOption.ResponseContentRead"/>) answer: its bytes, then one
+    /// synchronous pass of the source-generated metadata over them, cheaper than the async stream reader for bodies this size.
+    /// </summary>
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
 #if NET
-        using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
 #else
-        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
 #endif
+        ReadOnlySpan<byte> json = bytes;
+        if (json.StartsWith(Utf8Bom))
+        {
+            json = json.Slice(Utf8Bom.Length);
+        }
+
         try
         {
-            return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false)
+            return JsonSerializer.Deserialize(json, typeInfo)
                 ?? throw new ClovaStudioException("CLOVA Studio answered with an empty body.", (int)response.StatusCode, requestId: RequestIdOf(response));
         }
         catch (JsonException ex)
@@ -342,6 +353,8 @@ public sealed class ClovaStudioClient : IDisposable
             throw new ClovaStudioException("CLOVA Studio's answer is not the expected JSON: " + ex.Message, (int)response.StatusCode, "invalid_response", RequestIdOf(response), ex);
         }
     }
+
+    private static ReadOnlySpan<byte> Utf8Bom => new byte[] { 0xEF, 0xBB, 0xBF };
 
     private static string? RequestIdOf(HttpResponseMessage response) =>
         response.Headers.TryGetValues(RequestIdHeader, out var values) ? values.FirstOrDefault() : null;
