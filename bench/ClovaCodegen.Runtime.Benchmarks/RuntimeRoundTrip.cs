@@ -7,18 +7,27 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using ClovaCodegen.Extensions.AI;
 using ClovaCodegen.Requests;
 using OpenAI;
 using OpenAI.Chat;
+using ChatOptions = Microsoft.Extensions.AI.ChatOptions;
+using ChatRole = Microsoft.Extensions.AI.ChatRole;
+using IChatClient = Microsoft.Extensions.AI.IChatClient;
+using MeaiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 
 namespace ClovaCodegen.Runtime.Benchmarks;
 
 /// <summary>
 /// A chat round trip (serialize the request, parse the response) and a 1,000-chunk SSE stream, through ClovaStudioClient
-/// and through the OpenAI SDK, both over the same in-memory HttpMessageHandler returning the same bytes (no sockets).
+/// and through the OpenAI SDK, and the same stream through Microsoft.Extensions.AI (ClovaChatClient vs MEAI's OpenAI
+/// adapter), all over the same in-memory HttpMessageHandler returning the same bytes (no sockets).
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 8)]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class RuntimeRoundTrip
 {
     private const string Completion = """{"id":"chatcmpl-1","object":"chat.completion","created":0,"model":"HCX-005","choices":[{"index":0,"message":{"role":"assistant","content":"인공지능은 사람의 학습, 추론, 인식 능력을 컴퓨터로 구현한 기술입니다."},"finish_reason":"stop"}],"usage":{"prompt_tokens":20,"completion_tokens":30,"total_tokens":50}}""";
@@ -32,6 +41,10 @@ public class RuntimeRoundTrip
     private ChatMessage[] _messages = null!;
     private ChatCompletionOptions _options = null!;
     private FixedHandler _handler = null!;
+    private IChatClient _meaiOverSdk = null!;
+    private IChatClient _meaiOurs = null!;
+    private MeaiChatMessage[] _meaiMessages = null!;
+    private ChatOptions _meaiOptions = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -48,8 +61,44 @@ public class RuntimeRoundTrip
         _request = ChatCompletionRequest.Create("HCX-005").System("간결하게 답하세요.").User("인공지능에 대해 설명해 주세요.").TopK(20).MaxTokens(256).Build();
         _messages = new ChatMessage[] { new SystemChatMessage("간결하게 답하세요."), new UserChatMessage("인공지능에 대해 설명해 주세요.") };
         _options = new ChatCompletionOptions { MaxOutputTokenCount = 256 }.SetTopK(20);
+        _meaiOverSdk = Microsoft.Extensions.AI.OpenAIClientExtensions.AsIChatClient(_sdk);
+        _meaiOurs = new ClovaChatClient(_ours, "HCX-005");
+        _meaiMessages = new[] { new MeaiChatMessage(ChatRole.System, "간결하게 답하세요."), new MeaiChatMessage(ChatRole.User, "인공지능에 대해 설명해 주세요.") };
+        _meaiOptions = new ChatOptions { MaxOutputTokens = 256 };
     }
 
+    [BenchmarkCategory("MEAI stream")]
+    [Benchmark(Baseline = true, Description = "MEAI over the OpenAI SDK: 1,000-chunk stream")]
+    public async Task<int> MeaiSdkStream()
+    {
+        _handler.Body = StreamBytes;
+        _handler.EventStream = true;
+        var length = 0;
+        await foreach (var update in _meaiOverSdk.GetStreamingResponseAsync(_meaiMessages, _meaiOptions))
+        {
+            length += update.Text.Length;
+        }
+
+        return length;
+    }
+
+    [BenchmarkCategory("MEAI stream")]
+    [Benchmark(Description = "ClovaChatClient (MEAI): 1,000-chunk stream")]
+    public async Task<int> MeaiOursStream()
+    {
+        _handler.Body = StreamBytes;
+        _handler.EventStream = true;
+        var length = 0;
+        await foreach (var update in _meaiOurs.GetStreamingResponseAsync(_meaiMessages, _meaiOptions))
+        {
+            length += update.Text.Length;
+        }
+
+        return length;
+    }
+
+    // Each category has the SDK as its baseline, so Ratio and Alloc Ratio compare ours with the SDK on the same work.
+    [BenchmarkCategory("RoundTrip")]
     [Benchmark(Baseline = true, Description = "OpenAI SDK: chat round trip")]
     public async Task<string?> SdkRoundTrip()
     {
@@ -59,6 +108,7 @@ public class RuntimeRoundTrip
         return completion.Content[0].Text;
     }
 
+    [BenchmarkCategory("RoundTrip")]
     [Benchmark(Description = "ClovaStudioClient: chat round trip")]
     public async Task<string?> OursRoundTrip()
     {
@@ -68,7 +118,8 @@ public class RuntimeRoundTrip
         return completion.Choices[0].Message.Content;
     }
 
-    [Benchmark(Description = "OpenAI SDK: 1,000-chunk stream")]
+    [BenchmarkCategory("Stream")]
+    [Benchmark(Baseline = true, Description = "OpenAI SDK: 1,000-chunk stream")]
     public async Task<int> SdkStream()
     {
         _handler.Body = StreamBytes;
@@ -85,6 +136,7 @@ public class RuntimeRoundTrip
         return length;
     }
 
+    [BenchmarkCategory("Stream")]
     [Benchmark(Description = "ClovaStudioClient: 1,000-chunk stream")]
     public async Task<int> OursStream()
     {

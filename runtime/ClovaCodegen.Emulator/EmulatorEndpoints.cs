@@ -100,7 +100,122 @@ internal static class EmulatorEndpoints
         var question = lastUser.ValueKind == JsonValueKind.Object && lastUser.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : "";
         var answer = "Echo: " + question;
         var id = "chatcmpl-" + context.Response.Headers["X-NCP-CLOVASTUDIO-REQUEST-ID"];
+        var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
+
+        // Tools: when the request offers functions (and tool_choice is not "none") and the conversation ends with the
+        // user, the model asks to call the first function (or the one tool_choice names) with {"text": <question>};
+        // when it ends with a tool result, it answers "Tool said: <result>".
+        var lastMessage = messages[messages.GetArrayLength() - 1];
+        var lastRole = lastMessage.TryGetProperty("role", out var lr) ? lr.GetString() : null;
+        string? toolName = null;
+        if (lastRole == "user" && root.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array && tools.GetArrayLength() > 0
+            && !(root.TryGetProperty("tool_choice", out var choice) && choice.ValueKind == JsonValueKind.String && choice.GetString() == "none"))
+        {
+            toolName = root.TryGetProperty("tool_choice", out var named) && named.ValueKind == JsonValueKind.Object
+                ? named.GetProperty("function").GetProperty("name").GetString()
+                : tools[0].GetProperty("function").GetProperty("name").GetString();
+        }
+        else if (lastRole == "tool")
+        {
+            answer = "Tool said: " + (lastMessage.TryGetProperty("content", out var tc) && tc.ValueKind == JsonValueKind.String ? tc.GetString() : "");
+        }
+
+        var toolArguments = Json(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("text", question);
+            writer.WriteEndObject();
+        });
+        var toolCallId = "call_" + context.Response.Headers["X-NCP-CLOVASTUDIO-REQUEST-ID"];
+        if (toolName is not null)
+        {
+            if (!stream)
+            {
+                await WriteJsonAsync(context, 200, writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("id", id);
+                    writer.WriteString("object", "chat.completion");
+                    writer.WriteNumber("created", created);
+                    writer.WriteString("model", model);
+                    writer.WriteStartArray("choices");
+                    writer.WriteStartObject();
+                    writer.WriteNumber("index", 0);
+                    writer.WriteStartObject("message");
+                    writer.WriteString("role", "assistant");
+                    writer.WriteString("content", "");
+                    WriteToolCalls(writer, null, toolCallId, toolName, toolArguments);
+                    writer.WriteEndObject();
+                    writer.WriteString("finish_reason", "tool_calls");
+                    writer.WriteEndObject();
+                    writer.WriteEndArray();
+                    writer.WriteStartObject("usage");
+                    writer.WriteNumber("prompt_tokens", question!.Length);
+                    writer.WriteNumber("completion_tokens", toolArguments.Length);
+                    writer.WriteNumber("total_tokens", question.Length + toolArguments.Length);
+                    writer.WriteEndObject();
+                    writer.WriteEndObject();
+                });
+                return;
+            }
+
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "text/event-stream";
+            var half = toolArguments.Length / 2;
+            // The call arrives in pieces, as OpenAI streams it: id and name first, then the arguments in two parts.
+            string?[] pieces = { "", toolArguments.Substring(0, half), toolArguments.Substring(half), null };
+            for (var i = 0; i < pieces.Length; i++)
+            {
+                if (options.CutStreamAfterChunks is { } cut && i >= cut)
+                {
+                    return;
+                }
+
+                var piece = pieces[i];
+                var chunk = Json(writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("id", id);
+                    writer.WriteString("object", "chat.completion.chunk");
+                    writer.WriteNumber("created", created);
+                    writer.WriteString("model", model);
+                    writer.WriteStartArray("choices");
+                    writer.WriteStartObject();
+                    writer.WriteNumber("index", 0);
+                    writer.WriteStartObject("delta");
+                    if (i == 0)
+                    {
+                        writer.WriteString("role", "assistant");
+                    }
+
+                    if (piece is not null)
+                    {
+                        WriteToolCalls(writer, 0, i == 0 ? toolCallId : null, i == 0 ? toolName : null, piece);
+                    }
+
+                    writer.WriteEndObject();
+                    if (piece is null)
+                    {
+                        writer.WriteString("finish_reason", "tool_calls");
+                    }
+                    else
+                    {
+                        writer.WriteNull("finish_reason");
+                    }
+
+                    writer.WriteEndObject();
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                });
+                await context.Response.WriteAsync("data: " + chunk + "\n\n", context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+
+            await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
+            return;
+        }
+
         if (!stream)
         {
             await WriteJsonAsync(context, 200, writer =>
@@ -108,7 +223,7 @@ internal static class EmulatorEndpoints
                 writer.WriteStartObject();
                 writer.WriteString("id", id);
                 writer.WriteString("object", "chat.completion");
-                writer.WriteNumber("created", 0);
+                writer.WriteNumber("created", created);
                 writer.WriteString("model", model);
                 writer.WriteStartArray("choices");
                 writer.WriteStartObject();
@@ -146,7 +261,7 @@ internal static class EmulatorEndpoints
                 writer.WriteStartObject();
                 writer.WriteString("id", id);
                 writer.WriteString("object", "chat.completion.chunk");
-                writer.WriteNumber("created", 0);
+                writer.WriteNumber("created", created);
                 writer.WriteString("model", model);
                 writer.WriteStartArray("choices");
                 writer.WriteStartObject();
@@ -181,6 +296,33 @@ internal static class EmulatorEndpoints
         }
 
         await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
+    }
+
+    private static void WriteToolCalls(Utf8JsonWriter writer, int? index, string? callId, string? name, string arguments)
+    {
+        writer.WriteStartArray("tool_calls");
+        writer.WriteStartObject();
+        if (index is { } i)
+        {
+            writer.WriteNumber("index", i);
+        }
+
+        if (callId is not null)
+        {
+            writer.WriteString("id", callId);
+            writer.WriteString("type", "function");
+        }
+
+        writer.WriteStartObject("function");
+        if (name is not null)
+        {
+            writer.WriteString("name", name);
+        }
+
+        writer.WriteString("arguments", arguments);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
     }
 
     private static async Task EmbeddingsAsync(HttpContext context, EndpointSpec embeddings)

@@ -9,28 +9,6 @@ using System.Threading.Tasks;
 
 namespace ClovaCodegen.OpenAI;
 
-/// <summary>What to do with a request field CLOVA Studio does not support.</summary>
-public enum ClovaCompatibilityMode
-{
-    /// <summary>Throw <see cref="ClovaCompatibilityException"/> naming each field, before anything is sent.</summary>
-    Strict,
-
-    /// <summary>Drop the fields and send the rest (each drop is reported to <see cref="ClovaCompatibilityPolicy.FieldDropped"/>).</summary>
-    Lenient,
-}
-
-/// <summary>A request carried fields CLOVA Studio does not support (strict mode). Nothing was sent.</summary>
-public sealed class ClovaCompatibilityException : InvalidOperationException
-{
-    /// <summary>Creates the exception.</summary>
-    public ClovaCompatibilityException(IReadOnlyList<string> fields)
-        : base("CLOVA Studio does not support these request fields: " + string.Join(", ", fields) + ". Remove them, or use ClovaCompatibilityMode.Lenient to drop them.")
-        => Fields = fields;
-
-    /// <summary>The unsupported wire fields.</summary>
-    public IReadOnlyList<string> Fields { get; }
-}
-
 /// <summary>
 /// A <see cref="PipelinePolicy"/> that makes the OpenAI SDK's requests CLOVA-compatible: embeddings are sent with
 /// <c>"encoding_format": "float"</c> (the SDK sends "base64"), <c>stream_options</c> (added by the SDK to every streaming

@@ -138,10 +138,11 @@ public sealed class ClovaStudioClient : IDisposable
         using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
         var done = false;
-        await using var items = SseParser.Create(body).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var chunkReader = new ChunkReader();
+        await using var items = SseParser.Create(body, (_, data) => ParseChunk(chunkReader, data)).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
         {
-            SseItem<string> item;
+            ClovaChatCompletionChunk? chunk;
             try
             {
                 if (!await items.MoveNextAsync().ConfigureAwait(false))
@@ -149,27 +150,21 @@ public sealed class ClovaStudioClient : IDisposable
                     break;
                 }
 
-                item = items.Current;
+                chunk = items.Current.Data;
             }
             catch (Exception ex) when (ex is IOException or HttpRequestException)
             {
                 throw new ClovaStudioException("The chat stream was cut before it finished: " + ex.Message, (int)response.StatusCode, "stream_cut", requestId, ex);
             }
-
-            if (item.Data == "[DONE]")
-            {
-                done = true;
-                break;
-            }
-
-            ClovaChatCompletionChunk? chunk;
-            try
-            {
-                chunk = JsonSerializer.Deserialize(item.Data, ClovaResponseJsonContext.Default.ClovaChatCompletionChunk);
-            }
             catch (JsonException ex)
             {
                 throw new ClovaStudioException("A chat stream chunk is not valid JSON: " + ex.Message, (int)response.StatusCode, "invalid_chunk", requestId, ex);
+            }
+
+            if (ReferenceEquals(chunk, DoneSentinel))
+            {
+                done = true;
+                break;
             }
 
             if (chunk is not null)
@@ -182,6 +177,43 @@ public sealed class ClovaStudioClient : IDisposable
         {
             throw new ClovaStudioException("The chat stream ended early, without 'data: [DONE]'; the answer is incomplete.", (int)response.StatusCode, "stream_ended_early", requestId);
         }
+    }
+
+    /// <summary>Stands for <c>data: [DONE]</c> in the parsed stream; never handed to callers.</summary>
+    private static readonly ClovaChatCompletionChunk DoneSentinel = new();
+
+    /// <summary>
+    /// Parses one SSE event straight from its UTF-8 bytes: no string per event, <c>[DONE]</c> recognised by comparing bytes,
+    /// the chunk read from the span by <see cref="ChunkReader"/>. A malformed chunk throws <see cref="JsonException"/>.
+    /// </summary>
+    internal static ClovaChatCompletionChunk? ParseChunk(ChunkReader reader, ReadOnlySpan<byte> data)
+    {
+        var trimmed = TrimWhitespace(data);
+        if (trimmed.SequenceEqual("[DONE]"u8))
+        {
+            return DoneSentinel;
+        }
+
+        return trimmed.IsEmpty ? null : reader.Read(trimmed);
+    }
+
+    private static ReadOnlySpan<byte> TrimWhitespace(ReadOnlySpan<byte> data)
+    {
+        var start = 0;
+        var end = data.Length;
+        while (start < end && IsWhitespace(data[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsWhitespace(data[end - 1]))
+        {
+            end--;
+        }
+
+        return data.Slice(start, end - start);
+
+        static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
     }
 
     /// <summary>Sends an embeddings request (always <c>"encoding_format": "float"</c> with the generated builder).</summary>
@@ -293,16 +325,27 @@ public sealed class ClovaStudioClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads a whole (already buffered: <see cref="HttpCompletionOption.ResponseContentRead"/>) answer: its bytes, then one
+    /// synchronous pass of the source-generated metadata over them, cheaper than the async stream reader for bodies this size.
+    /// </summary>
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
 #if NET
-        using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
 #else
-        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
 #endif
+        ReadOnlySpan<byte> json = bytes;
+        if (json.StartsWith(Utf8Bom))
+        {
+            json = json.Slice(Utf8Bom.Length);
+        }
+
         try
         {
-            return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false)
+            return JsonSerializer.Deserialize(json, typeInfo)
                 ?? throw new ClovaStudioException("CLOVA Studio answered with an empty body.", (int)response.StatusCode, requestId: RequestIdOf(response));
         }
         catch (JsonException ex)
@@ -310,6 +353,8 @@ public sealed class ClovaStudioClient : IDisposable
             throw new ClovaStudioException("CLOVA Studio's answer is not the expected JSON: " + ex.Message, (int)response.StatusCode, "invalid_response", RequestIdOf(response), ex);
         }
     }
+
+    private static ReadOnlySpan<byte> Utf8Bom => new byte[] { 0xEF, 0xBB, 0xBF };
 
     private static string? RequestIdOf(HttpResponseMessage response) =>
         response.Headers.TryGetValues(RequestIdHeader, out var values) ? values.FirstOrDefault() : null;

@@ -12,6 +12,9 @@ public sealed class ClovaChatCompletion
     /// <summary>The model that answered.</summary>
     [JsonPropertyName("model")] public string Model { get; set; } = "";
 
+    /// <summary>When the answer was created (Unix seconds; 0 when the service did not say).</summary>
+    [JsonPropertyName("created")] public long Created { get; set; }
+
     /// <summary>The answers.</summary>
     [JsonPropertyName("choices")] public IReadOnlyList<ClovaChatChoice> Choices { get; set; } = new List<ClovaChatChoice>();
 
@@ -40,6 +43,35 @@ public sealed class ClovaChatResponseMessage
 
     /// <summary>The text.</summary>
     [JsonPropertyName("content")] public string? Content { get; set; }
+
+    /// <summary>The functions the model asks to call, when it asks for any.</summary>
+    [JsonPropertyName("tool_calls")] public IReadOnlyList<ClovaToolCall>? ToolCalls { get; set; }
+}
+
+/// <summary>A function the model asks to call (whole in a response, in pieces in a stream).</summary>
+public sealed class ClovaToolCall
+{
+    /// <summary>Position of the call (streaming: which call a piece belongs to).</summary>
+    [JsonPropertyName("index")] public int? Index { get; set; }
+
+    /// <summary>The call id, to answer with a <c>tool</c> message.</summary>
+    [JsonPropertyName("id")] public string? Id { get; set; }
+
+    /// <summary>The tool type, <c>function</c>.</summary>
+    [JsonPropertyName("type")] public string? Type { get; set; }
+
+    /// <summary>The function and its arguments.</summary>
+    [JsonPropertyName("function")] public ClovaFunctionCall? Function { get; set; }
+}
+
+/// <summary>A function name and its arguments as a JSON string.</summary>
+public sealed class ClovaFunctionCall
+{
+    /// <summary>The function name.</summary>
+    [JsonPropertyName("name")] public string? Name { get; set; }
+
+    /// <summary>The arguments as a JSON object in a string (streaming: a piece of it).</summary>
+    [JsonPropertyName("arguments")] public string? Arguments { get; set; }
 }
 
 /// <summary>One chunk of a streamed chat completion.</summary>
@@ -48,8 +80,17 @@ public sealed class ClovaChatCompletionChunk
     /// <summary>Response id.</summary>
     [JsonPropertyName("id")] public string Id { get; set; } = "";
 
+    /// <summary>The model that answers.</summary>
+    [JsonPropertyName("model")] public string? Model { get; set; }
+
+    /// <summary>When the answer was created (Unix seconds; 0 when the service did not say).</summary>
+    [JsonPropertyName("created")] public long Created { get; set; }
+
     /// <summary>The deltas.</summary>
     [JsonPropertyName("choices")] public IReadOnlyList<ClovaChatChunkChoice> Choices { get; set; } = new List<ClovaChatChunkChoice>();
+
+    /// <summary>Token counts, on the chunk that carries them (if the service sends them).</summary>
+    [JsonPropertyName("usage")] public ClovaUsage? Usage { get; set; }
 }
 
 /// <summary>One choice's delta in a chunk.</summary>
@@ -73,6 +114,9 @@ public sealed class ClovaChatDelta
 
     /// <summary>The next piece of text.</summary>
     [JsonPropertyName("content")] public string? Content { get; set; }
+
+    /// <summary>Pieces of function calls, matched by <see cref="ClovaToolCall.Index"/>.</summary>
+    [JsonPropertyName("tool_calls")] public IReadOnlyList<ClovaToolCall>? ToolCalls { get; set; }
 }
 
 /// <summary>Embeddings for the request's inputs.</summary>
@@ -83,6 +127,9 @@ public sealed class ClovaEmbeddingResponse
 
     /// <summary>The embedding model.</summary>
     [JsonPropertyName("model")] public string Model { get; set; } = "";
+
+    /// <summary>Token counts, when the service sends them.</summary>
+    [JsonPropertyName("usage")] public ClovaUsage? Usage { get; set; }
 }
 
 /// <summary>One embedding vector.</summary>
@@ -136,6 +183,8 @@ internal sealed class ErrorBody
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(ClovaChatCompletion))]
 [JsonSerializable(typeof(ClovaChatCompletionChunk))]
+[JsonSerializable(typeof(ClovaUsage))]
+[JsonSerializable(typeof(IReadOnlyList<ClovaToolCall>))]
 [JsonSerializable(typeof(ClovaEmbeddingResponse))]
 [JsonSerializable(typeof(ModelList))]
 [JsonSerializable(typeof(ErrorEnvelope))]

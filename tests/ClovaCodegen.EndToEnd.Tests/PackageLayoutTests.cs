@@ -44,12 +44,29 @@ public class PackageLayoutTests
     }
 
     [Fact]
+    public void ClovaCodegen_Extensions_AI_carries_its_assembly_for_each_target_and_nothing_of_the_runtime()
+    {
+        using var package = ZipFile.OpenRead(PackagePath("ClovaCodegen.Extensions.AI"));
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet();
+
+        foreach (var tfm in new[] { "netstandard2.0", "net8.0", "net10.0" })
+        {
+            Assert.Contains($"lib/{tfm}/ClovaCodegen.Extensions.AI.dll", entries);
+            Assert.Contains($"lib/{tfm}/ClovaCodegen.Extensions.AI.xml", entries);
+        }
+
+        Assert.Contains("README.md", entries);
+        Assert.DoesNotContain(entries, e => e.EndsWith("ClovaCodegen.Runtime.dll", System.StringComparison.Ordinal)); // it comes from the ClovaCodegen dependency
+    }
+
+    [Fact]
     public void Nuspecs_carry_license_repository_readme_and_dependencies()
     {
         var core = ReadNuspec("ClovaCodegen");
         var openAi = ReadNuspec("ClovaCodegen.OpenAI");
+        var meai = ReadNuspec("ClovaCodegen.Extensions.AI");
 
-        foreach (var nuspec in new[] { core, openAi })
+        foreach (var nuspec in new[] { core, openAi, meai })
         {
             Assert.Equal("MIT", Element(nuspec, "license")!.Value);
             Assert.Equal("expression", Element(nuspec, "license")!.Attribute("type")!.Value);
@@ -61,6 +78,10 @@ public class PackageLayoutTests
         Assert.Contains("ClovaCodegen", openAiDependencies);
         Assert.Contains("OpenAI", openAiDependencies);
         Assert.DoesNotContain("Microsoft.CodeAnalysis.CSharp", nuspecDependencies(core));
+        var meaiDependencies = nuspecDependencies(meai);
+        Assert.Contains("ClovaCodegen", meaiDependencies);
+        Assert.Contains("Microsoft.Extensions.AI.Abstractions", meaiDependencies);
+        Assert.DoesNotContain("OpenAI", meaiDependencies); // the MEAI interop must not drag the OpenAI SDK in
 
         static string[] nuspecDependencies(XDocument nuspec) =>
             nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value).Distinct().ToArray();
@@ -71,6 +92,7 @@ public class PackageLayoutTests
     {
         Assert.True(File.Exists(PackagePath("ClovaCodegen", "snupkg")));
         Assert.True(File.Exists(PackagePath("ClovaCodegen.OpenAI", "snupkg")));
+        Assert.True(File.Exists(PackagePath("ClovaCodegen.Extensions.AI", "snupkg")));
     }
 
     private XDocument ReadNuspec(string id)

@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace ClovaCodegen.Extensions.AI;
+
+/// <summary>
+/// <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> for CLOVA Studio over <see cref="ClovaStudioClient"/>: always
+/// <c>"encoding_format": "float"</c> (the only format CLOVA Studio accepts); unsupported options follow the
+/// <see cref="ClovaCompatibilityMode"/>.
+/// </summary>
+public sealed class ClovaEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    private readonly ClovaStudioClient _client;
+    private readonly bool _ownsClient;
+    private readonly string _defaultModelId;
+    private readonly ClovaCompatibilityMode _mode;
+    private readonly ILogger? _logger;
+    private readonly EmbeddingGeneratorMetadata _metadata;
+
+    /// <summary>Wraps a client (not disposed by this adapter).</summary>
+    /// <param name="client">The CLOVA Studio client.</param>
+    /// <param name="defaultModelId">The model when <see cref="EmbeddingGenerationOptions.ModelId"/> is not set (default <c>bge-m3</c>).</param>
+    /// <param name="mode">What to do with unsupported options (default strict).</param>
+    /// <param name="logger">Receives a warning per option dropped in lenient mode.</param>
+    public ClovaEmbeddingGenerator(ClovaStudioClient client, string? defaultModelId = null, ClovaCompatibilityMode mode = ClovaCompatibilityMode.Strict, ILogger? logger = null)
+        : this(client ?? throw new ArgumentNullException(nameof(client)), ownsClient: false, defaultModelId, mode, logger)
+    {
+    }
+
+    /// <summary>Creates its own client from <paramref name="options"/> (model, mode from the options) and disposes it.</summary>
+    public ClovaEmbeddingGenerator(ClovaStudioClientOptions options, HttpClient? httpClient = null, ILogger? logger = null)
+        : this(new ClovaStudioClient(options, httpClient), ownsClient: true, options.DefaultEmbeddingModel, options.CompatibilityMode, logger)
+    {
+    }
+
+    private ClovaEmbeddingGenerator(ClovaStudioClient client, bool ownsClient, string? defaultModelId, ClovaCompatibilityMode mode, ILogger? logger)
+    {
+        _client = client;
+        _ownsClient = ownsClient;
+        _defaultModelId = string.IsNullOrWhiteSpace(defaultModelId) ? "bge-m3" : defaultModelId!;
+        _mode = mode;
+        _logger = logger;
+        _metadata = new EmbeddingGeneratorMetadata(ClovaChatClient.ProviderName, client.BaseUrl, _defaultModelId, DimensionOf(_defaultModelId));
+    }
+
+    /// <summary>The vector size the spec gives for <paramref name="model"/> (1024 for bge-m3), or null when it gives none.</summary>
+    public static int? DimensionOf(string model) => ClovaWireFields.EmbeddingDimensions.TryGetValue(model, out var dimension) ? dimension : null;
+
+    /// <inheritdoc/>
+    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (values is null)
+        {
+            throw new ArgumentNullException(nameof(values));
+        }
+
+        var inputs = values.ToList();
+        var model = string.IsNullOrWhiteSpace(options?.ModelId) ? _defaultModelId : options!.ModelId!;
+        var issues = new Compatibility(_mode, _logger);
+        foreach (var pair in options?.AdditionalProperties ?? new AdditionalPropertiesDictionary())
+        {
+            issues.Add(pair.Key, ClovaWireFields.UnsupportedEmbeddings.Contains(pair.Key)
+                ? "EmbeddingGenerationOptions.AdditionalProperties"
+                : "EmbeddingGenerationOptions.AdditionalProperties: embeddings have no CLOVA-only fields");
+        }
+
+        issues.ThrowIfStrict();
+        if (inputs.Count == 0)
+        {
+            return new GeneratedEmbeddings<Embedding<float>>();
+        }
+
+        var response = await _client.CreateEmbeddingsAsync(new Request(model, inputs, options?.Dimensions), cancellationToken).ConfigureAwait(false);
+        var created = DateTimeOffset.UtcNow;
+        var result = new GeneratedEmbeddings<Embedding<float>>(response.Data.OrderBy(d => d.Index).Select(d => new Embedding<float>(d.Embedding)
+        {
+            ModelId = string.IsNullOrEmpty(response.Model) ? model : response.Model,
+            CreatedAt = created,
+        }))
+        {
+            Usage = response.Usage is { } usage ? new UsageDetails { InputTokenCount = usage.PromptTokens, TotalTokenCount = usage.TotalTokens } : null,
+        };
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        if (serviceType is null)
+        {
+            throw new ArgumentNullException(nameof(serviceType));
+        }
+
+        if (serviceKey is not null)
+        {
+            return null;
+        }
+
+        if (serviceType == typeof(EmbeddingGeneratorMetadata))
+        {
+            return _metadata;
+        }
+
+        if (serviceType == typeof(ClovaStudioClient))
+        {
+            return _client;
+        }
+
+        return serviceType.IsInstanceOfType(this) ? this : null;
+    }
+
+    /// <summary>Disposes the underlying client only if this adapter created it.</summary>
+    public void Dispose()
+    {
+        if (_ownsClient)
+        {
+            _client.Dispose();
+        }
+    }
+
+    /// <summary>Describes the generator without its key.</summary>
+    public override string ToString() => $"ClovaEmbeddingGenerator {{ BaseUrl = {_client.BaseUrl}, Model = {_defaultModelId} }}";
+
+    /// <summary>The embeddings request body, written without reflection.</summary>
+    private sealed class Request : IClovaEmbeddingRequest
+    {
+        private readonly List<string> _inputs;
+        private readonly int? _dimensions;
+
+        public Request(string model, List<string> inputs, int? dimensions)
+        {
+            Model = model;
+            _inputs = inputs;
+            _dimensions = dimensions;
+        }
+
+        public string Model { get; }
+
+        public void WriteJson(Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("model", Model);
+            writer.WriteStartArray("input");
+            foreach (var input in _inputs)
+            {
+                writer.WriteStringValue(input);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("encoding_format", "float");
+            if (_dimensions is { } dimensions)
+            {
+                writer.WriteNumber("dimensions", dimensions);
+            }
+
+            writer.WriteEndObject();
+        }
+    }
+}
