@@ -35,4 +35,20 @@ public class DroppedOptionAnalyzerTests
         {|CLOVA009:options.AdditionalProperties|}!.Add("repeat_penalty", 1.1);
         System.Console.WriteLine(options);
         """);
+
+    [Fact]
+    public Task Options_sent_to_ClovaCodegens_own_chat_client_are_not_dropped() => ClovaVerifier.VerifyAsync("""
+        using ClovaCodegen;
+        using ClovaCodegen.Extensions.AI;
+        using Microsoft.Extensions.AI;
+        var clova = new ClovaStudioClient(new ClovaStudioClientOptions { ApiKey = System.Environment.GetEnvironmentVariable("K") });
+        IChatClient direct = new ClovaChatClient(clova, "HCX-005");
+        var options = new ChatOptions { TopK = 20, MaxOutputTokens = 100 };
+        options.AdditionalProperties = new() { ["repetition_penalty"] = 1.1 };
+        await direct.GetResponseAsync("hi", options);
+        IChatClient viaExtension = clova.AsIChatClient("HCX-005");
+        await viaExtension.GetResponseAsync("hi", new ChatOptions { TopK = 5, MaxOutputTokens = 100 });
+        IChatClient stock = new OpenAI.Chat.ChatClient("HCX-005", "k").AsIChatClient();
+        await stock.GetResponseAsync("hi", new ChatOptions { {|CLOVA009:TopK|} = 5, MaxOutputTokens = 100 });
+        """);
 }
