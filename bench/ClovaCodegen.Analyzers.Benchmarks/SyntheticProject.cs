@@ -11,7 +11,8 @@ namespace ClovaCodegen.Analyzers.Benchmarks;
 
 /// <summary>
 /// A 1,000-file consumer that calls CLOVA Studio through the OpenAI SDK, MEAI and HttpClient (a JSON string and a
-/// dictionary body) in every file; some files carry mistakes so that every path up to reporting runs.
+/// dictionary body) in every file. Most code is right; every 5th, 7th or 9th file carries a mistake (TopK through MEAI,
+/// EndUserId and a client without ClovaCodegen.OpenAI's policy, logprobs in a body) so that every path up to reporting runs.
 /// </summary>
 public static class SyntheticProject
 {
@@ -62,7 +63,8 @@ public static class SyntheticProject
 
             public Service{{i}}(string apiKey)
             {
-                var options = new OpenAIClientOptions { Endpoint = new Uri(BaseUrl) };
+                // Most files use ClovaCodegen.OpenAI's options (embeddings go out as "float"); every 7th forgets it.
+                var options = {{(i % 7 == 0 ? "new OpenAIClientOptions { Endpoint = new Uri(BaseUrl) }" : "ClovaCodegen.OpenAI.ClovaOpenAI.CreateClientOptions(new Uri(BaseUrl))")}};
                 var client = new OpenAIClient(new ApiKeyCredential(apiKey), options);
                 _chat = client.GetChatClient("HCX-005");
                 _embeddings = client.GetEmbeddingClient("bge-m3");
@@ -128,8 +130,8 @@ public static class SyntheticProject
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll" or "Microsoft.Bcl.AsyncInterfaces.dll");
         var extra = new[]
         {
-            typeof(OpenAI.OpenAIClient), typeof(System.ClientModel.ApiKeyCredential), typeof(Microsoft.Extensions.AI.ChatOptions),
-            typeof(Microsoft.Extensions.AI.OpenAIClientExtensions),
+            typeof(global::OpenAI.OpenAIClient), typeof(System.ClientModel.ApiKeyCredential), typeof(Microsoft.Extensions.AI.ChatOptions),
+            typeof(Microsoft.Extensions.AI.OpenAIClientExtensions), typeof(ClovaCodegen.OpenAI.ClovaOpenAI), typeof(ClovaCodegen.ClovaStudioClient),
         }.Select(t => t.Assembly.Location);
         return trusted.Concat(extra).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     }

@@ -58,10 +58,11 @@ internal sealed class CallSiteEvidence
     /// Whether the code at the anchor, or where its variables got their values, has a string containing one of
     /// <paramref name="literalParts"/> or names one of <paramref name="identifiers"/>. With <paramref name="followUses"/>
     /// the search starts from the anchor's statement and the calls its variables are passed to; without, from the anchor
-    /// node alone (what a call's receiver and arguments are made of).
+    /// node alone (what a call's receiver and arguments are made of). <paramref name="memberEvidence"/> remembers, per
+    /// compilation and evidence, what was found for fields and properties.
     /// </summary>
-    public static bool Finds(SemanticModel model, SyntaxNode anchor, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, bool followUses, CancellationToken cancellationToken) =>
-        new CallSiteEvidence(model, literalParts, identifiers, null, cancellationToken).Decide(anchor, followUses);
+    public static bool Finds(SemanticModel model, SyntaxNode anchor, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, bool followUses, ConcurrentDictionary<ISymbol, bool> memberEvidence, CancellationToken cancellationToken) =>
+        new CallSiteEvidence(model, literalParts, identifiers, memberEvidence, cancellationToken).Decide(anchor, followUses);
 
     private bool Decide(SyntaxNode anchor, bool followUses)
     {

@@ -22,9 +22,13 @@ internal static class OperationExtensions
         return operation;
     }
 
+    // Building a display string costs microseconds and every option assignment of every file asks; SDK members are the
+    // same symbol instances throughout a compilation, so each is named once (weakly held: no compilation is kept alive).
+    private static readonly ConditionalWeakTable<ISymbol, string> BindingNames = new();
+
     /// <summary>The member as the spec's bindings name it: <c>Namespace.Type.Member</c>.</summary>
     public static string BindingName(this ISymbol member) =>
-        member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "") + "." + member.Name;
+        BindingNames.GetValue(member, m => m.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "") + "." + m.Name);
 
     /// <summary>The binding of a property the code sets, with its endpoint's field (null when the spec binds none).</summary>
     public static (BindingSpec Binding, FieldSpec? Field)? FindBinding(this CompatSpec spec, IPropertySymbol property)

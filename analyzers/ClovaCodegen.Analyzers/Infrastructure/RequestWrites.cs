@@ -83,6 +83,36 @@ internal static class RequestWrites
     /// </summary>
     public static RawBody? RawBody(IOperation creation, CompatSpec spec, System.Threading.CancellationToken cancellationToken)
     {
+        if (creation is not (IAnonymousObjectCreationOperation or IObjectCreationOperation))
+        {
+            return null;
+        }
+
+        // Four rules ask about every creation; read each once (per spec: a user's spec may change what a body is).
+        var cached = RawBodies.GetValue(creation.Syntax, _ => new RawBodyEntry());
+        lock (cached)
+        {
+            if (!ReferenceEquals(cached.Spec, spec))
+            {
+                cached.Body = Read(creation, spec, cancellationToken);
+                cached.Spec = spec;
+            }
+
+            return cached.Body;
+        }
+    }
+
+    private sealed class RawBodyEntry
+    {
+        public CompatSpec? Spec { get; set; }
+
+        public RawBody? Body { get; set; }
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, RawBodyEntry> RawBodies = new();
+
+    private static RawBody? Read(IOperation creation, CompatSpec spec, System.Threading.CancellationToken cancellationToken)
+    {
         var keys = new List<(string Key, SyntaxNode Location, IOperation? Value)>();
         switch (creation)
         {
@@ -157,7 +187,14 @@ internal static class RequestWrites
 
         foreach (var statement in body.DescendantNodes().OfType<ExpressionStatementSyntax>())
         {
-            if (statement.Expression is not (AssignmentExpressionSyntax or InvocationExpressionSyntax) || statement.Expression.ToString().IndexOf(local.Name, StringComparison.Ordinal) < 0)
+            // Only local["k"] = v and local.Add/TryAdd("k", v) can add a key: rule the rest out without binding.
+            var receiver0 = statement.Expression switch
+            {
+                AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax { Expression: IdentifierNameSyntax name } } => name,
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax name, Name.Identifier.ValueText: "Add" or "TryAdd" } } => name,
+                _ => null,
+            };
+            if (receiver0?.Identifier.ValueText != local.Name)
             {
                 continue;
             }

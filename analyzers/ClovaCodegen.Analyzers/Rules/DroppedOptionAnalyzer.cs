@@ -23,12 +23,13 @@ public sealed class DroppedOptionAnalyzer : ClovaAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, CompatSpec spec, KnownTypes types)
     {
+        var clovaChatClientEvidence = new System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         context.RegisterOperationAction(
             operation =>
             {
                 if (RequestWrites.BoundMember(operation.Operation, spec) is { Binding.DroppedBy: { } adapter } bound
                     && types.Scope.Applies(operation, bound.Location)
-                    && !GoesToClovaChatClient(operation, bound.Location))
+                    && !GoesToClovaChatClient(operation, bound.Location, clovaChatClientEvidence))
                 {
                     operation.ReportDiagnostic(Diagnostic.Create(Descriptor, bound.Location.GetLocation(), bound.Property.Name, adapter));
                 }
@@ -37,7 +38,7 @@ public sealed class DroppedOptionAnalyzer : ClovaAnalyzer
     }
 
     /// <summary>Options that provably go to ClovaCodegen's own IChatClient, which sends TopK and AdditionalProperties.</summary>
-    private static bool GoesToClovaChatClient(OperationAnalysisContext operation, SyntaxNode location) =>
+    private static bool GoesToClovaChatClient(OperationAnalysisContext operation, SyntaxNode location, System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool> memberEvidence) =>
         operation.Operation.SemanticModel is { } model
-        && CallSiteEvidence.Finds(model, location, System.Array.Empty<string>(), ClovaChatClients, followUses: true, operation.CancellationToken);
+        && CallSiteEvidence.Finds(model, location, System.Array.Empty<string>(), ClovaChatClients, followUses: true, memberEvidence, operation.CancellationToken);
 }

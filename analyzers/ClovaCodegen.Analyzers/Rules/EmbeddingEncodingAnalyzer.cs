@@ -38,7 +38,8 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaAnalyzer
     {
         if (types.EmbeddingClient is not null)
         {
-            context.RegisterOperationAction(operation => AnalyzeSdkCall(operation, types), OperationKind.Invocation);
+            var policyEvidence = new System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+            context.RegisterOperationAction(operation => AnalyzeSdkCall(operation, types, policyEvidence), OperationKind.Invocation);
         }
 
         context.RegisterOperationAction(
@@ -63,7 +64,7 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaAnalyzer
             RequestWrites.RawBodyKinds);
     }
 
-    private void AnalyzeSdkCall(OperationAnalysisContext operation, KnownTypes types)
+    private void AnalyzeSdkCall(OperationAnalysisContext operation, KnownTypes types, System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool> policyEvidence)
     {
         var invocation = (IInvocationOperation)operation.Operation;
         var method = invocation.TargetMethod;
@@ -76,7 +77,7 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaAnalyzer
         }
 
         // A client from ClovaOpenAI (or with its policy added), or options that Patch encoding_format, sends "float".
-        if (CallSiteEvidence.Finds(model, invocation.Syntax, PatchedField, PolicyApi, followUses: false, operation.CancellationToken))
+        if (CallSiteEvidence.Finds(model, invocation.Syntax, PatchedField, PolicyApi, followUses: false, policyEvidence, operation.CancellationToken))
         {
             return;
         }
