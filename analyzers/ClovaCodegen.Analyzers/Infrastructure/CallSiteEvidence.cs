@@ -36,6 +36,7 @@ internal sealed class CallSiteEvidence
     private readonly ConcurrentDictionary<ISymbol, bool>? _memberEvidence;
     private readonly HashSet<SyntaxNode> _visited = new();
     private readonly HashSet<ISymbol> _membersInProgress = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<SyntaxNode, ISymbol?> _symbols = new();
 
     private CallSiteEvidence(SemanticModel model, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, ConcurrentDictionary<ISymbol, bool>? memberEvidence, CancellationToken cancellationToken)
     {
@@ -148,6 +149,11 @@ internal sealed class CallSiteEvidence
 
             foreach (var identifier in current.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
             {
+                if (!CanNameVariable(identifier))
+                {
+                    continue;
+                }
+
                 var symbol = Symbol(identifier);
                 if (symbol is IFieldSymbol or IPropertySymbol && _memberEvidence is not null)
                 {
@@ -324,7 +330,29 @@ internal sealed class CallSiteEvidence
         }
     }
 
-    private ISymbol? Symbol(IdentifierNameSyntax identifier) => _model.GetSymbolInfo(identifier, _cancellationToken).Symbol;
+    /// <summary>The identifier's symbol, looked up once per search (the same names come up again and again).</summary>
+    private ISymbol? Symbol(IdentifierNameSyntax identifier)
+    {
+        if (!_symbols.TryGetValue(identifier, out var symbol))
+        {
+            symbol = _model.GetSymbolInfo(identifier, _cancellationToken).Symbol;
+            _symbols[identifier] = symbol;
+        }
+
+        return symbol;
+    }
+
+    /// <summary>
+    /// Whether an identifier can name a variable: not the member after a dot (<c>x.Name</c>, but <c>this.x</c> is), not a type (<c>new T()</c>,
+    /// <c>T x</c>, <c>A.B</c>, <c>List&lt;T&gt;</c>), not a method being called. Saves most symbol lookups.
+    /// </summary>
+    private static bool CanNameVariable(IdentifierNameSyntax identifier) => identifier.Parent switch
+    {
+        MemberAccessExpressionSyntax access => access.Expression == identifier || access.Expression is ThisExpressionSyntax,
+        ObjectCreationExpressionSyntax or QualifiedNameSyntax or VariableDeclarationSyntax or TypeArgumentListSyntax or NameEqualsSyntax => false,
+        InvocationExpressionSyntax invocation => invocation.Expression != identifier,
+        _ => true,
+    };
 
     /// <summary>The innermost statement (not a block) or member declaration holding the node.</summary>
     private static SyntaxNode Statement(SyntaxNode node) =>
