@@ -143,30 +143,7 @@ public sealed class ClovaChatClient : IChatClient
     }
 
     /// <inheritdoc/>
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        if (serviceType is null)
-        {
-            throw new ArgumentNullException(nameof(serviceType));
-        }
-
-        if (serviceKey is not null)
-        {
-            return null;
-        }
-
-        if (serviceType == typeof(ChatClientMetadata))
-        {
-            return _metadata;
-        }
-
-        if (serviceType == typeof(ClovaStudioClient))
-        {
-            return _client;
-        }
-
-        return serviceType.IsInstanceOfType(this) ? this : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) => AdapterServices.Get(this, serviceType, serviceKey, _metadata, _client);
 
     /// <summary>Disposes the underlying client only if this adapter created it.</summary>
     public void Dispose()

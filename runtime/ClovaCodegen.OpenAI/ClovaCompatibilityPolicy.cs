@@ -16,18 +16,11 @@ namespace ClovaCodegen.OpenAI;
 /// </summary>
 public sealed class ClovaCompatibilityPolicy : PipelinePolicy
 {
-    /// <summary>
-    /// Unsupported chat fields (spec status <c>unsupported</c>); a test keeps this list equal to the spec, because the spec
-    /// reader is a compile-time component and is not shipped to run time.
-    /// </summary>
-    public static readonly IReadOnlyList<string> UnsupportedChatFields = new[]
-    {
-        "store", "reasoning_effort", "metadata", "logit_bias", "logprobs", "top_logprobs", "n", "modalities", "prediction", "audio",
-        "service_tier", "stream_options", "parallel_tool_calls", "user",
-    };
+    /// <summary>Unsupported chat fields (spec status <c>unsupported</c>), from the runtime's copy of the spec's lists.</summary>
+    public static readonly IReadOnlyList<string> UnsupportedChatFields = ClovaWireFields.UnsupportedChat.OrderBy(f => f, StringComparer.Ordinal).ToArray();
 
     /// <summary>Unsupported embedding fields (spec status <c>unsupported</c>).</summary>
-    public static readonly IReadOnlyList<string> UnsupportedEmbeddingFields = new[] { "user" };
+    public static readonly IReadOnlyList<string> UnsupportedEmbeddingFields = ClovaWireFields.UnsupportedEmbeddings.OrderBy(f => f, StringComparer.Ordinal).ToArray();
 
     /// <summary>Fields the SDK adds by itself; removed silently even in strict mode, since the caller did not ask for them.</summary>
     private static readonly HashSet<string> Implicit = new(StringComparer.Ordinal) { "stream_options" };

@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
 
-namespace ClovaCodegen.Extensions.AI;
+namespace ClovaCodegen;
 
 /// <summary>
-/// What the spec (spec/clova-openai-compat.json) says about request fields, for run time. The spec reader is a
-/// compile-time component and is not shipped, so a test keeps these lists equal to the spec.
+/// What the spec (spec/clova-openai-compat.json) says about request fields, for run time: one copy for both interop
+/// assemblies (ClovaCodegen.OpenAI's policy and ClovaCodegen.Extensions.AI's adapters, friends of this assembly). The spec
+/// reader is a compile-time component and is not shipped, so tests keep these lists equal to the spec.
 /// </summary>
 internal static class ClovaWireFields
 {
