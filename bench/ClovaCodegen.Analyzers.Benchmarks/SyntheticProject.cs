@@ -7,6 +7,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
+using ClovaCodegen.Testing;
+
 namespace ClovaCodegen.Analyzers.Benchmarks;
 
 /// <summary>
@@ -134,31 +136,5 @@ public static class SyntheticProject
             typeof(Microsoft.Extensions.AI.OpenAIClientExtensions), typeof(ClovaCodegen.OpenAI.ClovaOpenAI), typeof(ClovaCodegen.ClovaStudioClient),
         }.Select(t => t.Assembly.Location);
         return trusted.Concat(extra).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
-    }
-
-    private sealed class ScopeOptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly ScopeOptions _options;
-
-        public ScopeOptionsProvider(string scope) => _options = new ScopeOptions(scope);
-
-        public override AnalyzerConfigOptions GlobalOptions => _options;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-        private sealed class ScopeOptions : AnalyzerConfigOptions
-        {
-            private readonly string _scope;
-
-            public ScopeOptions(string scope) => _scope = scope;
-
-            public override bool TryGetValue(string key, out string value)
-            {
-                value = _scope;
-                return key == "clova_codegen.scope";
-            }
-        }
     }
 }

@@ -14,6 +14,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
+using ClovaCodegen.Testing;
+
 namespace ClovaCodegen.Analyzers.Tests;
 
 /// <summary>
@@ -113,33 +115,6 @@ internal static class AnalyzerHarness
     {
         var files = specText is null ? ImmutableArray<AdditionalText>.Empty : ImmutableArray.Create<AdditionalText>(new SpecFile(specText));
         return scope is null ? new AnalyzerOptions(files) : new AnalyzerOptions(files, new ScopeOptionsProvider(scope));
-    }
-
-    /// <summary>What an .editorconfig with <c>clova_codegen.scope = ...</c> gives the analyzers.</summary>
-    private sealed class ScopeOptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly ScopeOptions _options;
-
-        public ScopeOptionsProvider(string scope) => _options = new ScopeOptions(scope);
-
-        public override AnalyzerConfigOptions GlobalOptions => _options;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-        private sealed class ScopeOptions : AnalyzerConfigOptions
-        {
-            private readonly string _scope;
-
-            public ScopeOptions(string scope) => _scope = scope;
-
-            public override bool TryGetValue(string key, out string value)
-            {
-                value = _scope;
-                return key == "clova_codegen.scope";
-            }
-        }
     }
 
     private static ImmutableArray<MetadataReference> CreateReferences()
