@@ -20,10 +20,7 @@ public static class SyntheticProject
 {
     public const int FileCount = 1000;
 
-    public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(RuleIdentifiers).Assembly.GetTypes()
-        .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
-        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
+    public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ClovaAnalyzer());
 
     private static readonly ImmutableArray<MetadataReference> References = CreateReferences();
 

@@ -25,10 +25,7 @@ namespace ClovaCodegen.Analyzers.Tests;
 /// </summary>
 internal static class AnalyzerHarness
 {
-    public static readonly ImmutableArray<DiagnosticAnalyzer> AllAnalyzers = typeof(RuleIdentifiers).Assembly.GetTypes()
-        .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
-        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
+    public static readonly ImmutableArray<DiagnosticAnalyzer> AllAnalyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ClovaAnalyzer());
 
     public static readonly ImmutableArray<MetadataReference> References = CreateReferences();
 

@@ -108,7 +108,7 @@ internal sealed class CallSiteEvidence
     private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, bool>> Mentions = new();
 
     /// <summary>Whether the file's text contains any of the words (case-insensitive), remembered per file and word.</summary>
-    private static bool MentionsAny(SyntaxTree tree, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, CancellationToken cancellationToken)
+    public static bool MentionsAny(SyntaxTree tree, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, CancellationToken cancellationToken)
     {
         var known = Mentions.GetValue(tree, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
         string? text = null;

@@ -15,8 +15,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// plain http, a clovastudio host that is not one of the spec's API hosts, a base URL that already ends with the endpoint
 /// path, or another host (not loopback, where the emulator runs) given to ClovaCodegen's or the OpenAI SDK's endpoint.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BaseUrlAnalyzer : ClovaAnalyzer
+public sealed class BaseUrlAnalyzer : ClovaRule
 {
     /// <summary>Diagnostic property: the canonical base URL the fix puts in.</summary>
     public const string CanonicalUrlProperty = "CanonicalUrl";
@@ -26,7 +25,7 @@ public sealed class BaseUrlAnalyzer : ClovaAnalyzer
     {
     }
 
-    protected override void OnCompilationStart(CompilationStartAnalysisContext context, CompatSpec spec, KnownTypes types)
+    internal override void OnCompilationStart(RuleRegistration context, CompatSpec spec, KnownTypes types)
     {
         var hosts = spec.ApiHosts;
         var patterns = spec.NativeUrlPatterns.Select(p => (p, new Regex(p.PathPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))).ToArray();

@@ -10,8 +10,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// <c>ChatOptions.TopK</c> and <c>AdditionalProperties</c> (assigned, initialized, or filled with Add/indexers) through its
 /// OpenAI adapter. Options that provably go to ClovaCodegen's <c>ClovaChatClient</c> are left alone: it sends them.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DroppedOptionAnalyzer : ClovaAnalyzer
+public sealed class DroppedOptionAnalyzer : ClovaRule
 {
     /// <summary>ClovaCodegen.Extensions.AI's IChatClient, made directly or with <c>clovaStudioClient.AsIChatClient()</c>.</summary>
     private static readonly string[] ClovaChatClients = { "ClovaChatClient", "ClovaStudioClient" };
@@ -21,7 +20,7 @@ public sealed class DroppedOptionAnalyzer : ClovaAnalyzer
     {
     }
 
-    protected override void OnCompilationStart(CompilationStartAnalysisContext context, CompatSpec spec, KnownTypes types)
+    internal override void OnCompilationStart(RuleRegistration context, CompatSpec spec, KnownTypes types)
     {
         var clovaChatClientEvidence = new System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         context.RegisterOperationAction(

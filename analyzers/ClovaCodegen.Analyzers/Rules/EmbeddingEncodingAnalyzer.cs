@@ -16,8 +16,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// generators made from it, are flagged unless the client comes from ClovaCodegen.OpenAI (its policy rewrites the field)
 /// or the options patch <c>encoding_format</c>. Raw embeddings bodies are flagged when the key is missing or not "float".
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class EmbeddingEncodingAnalyzer : ClovaAnalyzer
+public sealed class EmbeddingEncodingAnalyzer : ClovaRule
 {
     /// <summary>Diagnostic property: what the fix does (<see cref="FixAddPolicy"/>, <see cref="FixAddField"/>, <see cref="FixUseFloat"/>).</summary>
     public const string FixProperty = "Fix";
@@ -34,12 +33,12 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaAnalyzer
     {
     }
 
-    protected override void OnCompilationStart(CompilationStartAnalysisContext context, CompatSpec spec, KnownTypes types)
+    internal override void OnCompilationStart(RuleRegistration context, CompatSpec spec, KnownTypes types)
     {
         if (types.EmbeddingClient is not null)
         {
-            var policyEvidence = new System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
-            context.RegisterOperationAction(operation => AnalyzeSdkCall(operation, types, policyEvidence), OperationKind.Invocation);
+            var origins = new ValueOrigins();
+            context.RegisterOperationAction(operation => AnalyzeSdkCall(operation, spec, types, origins), OperationKind.Invocation);
         }
 
         context.RegisterOperationAction(
@@ -64,20 +63,22 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaAnalyzer
             RequestWrites.RawBodyKinds);
     }
 
-    private void AnalyzeSdkCall(OperationAnalysisContext operation, KnownTypes types, System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool> policyEvidence)
+    private void AnalyzeSdkCall(OperationAnalysisContext operation, CompatSpec spec, KnownTypes types, ValueOrigins origins)
     {
         var invocation = (IInvocationOperation)operation.Operation;
         var method = invocation.TargetMethod;
         var client = method.Name.StartsWith("GenerateEmbedding", StringComparison.Ordinal) && method.ContainingType.IsOrDerivesFrom(types.EmbeddingClient) ? invocation.Instance
             : method.Name == "AsIEmbeddingGenerator" && method.IsExtensionMethod && invocation.Arguments.Length > 0 && invocation.Arguments[0].Value.WithoutConversions().Type.IsOrDerivesFrom(types.EmbeddingClient) ? invocation.Arguments[0].Value
             : null;
-        if (client is null || invocation.SemanticModel is not { } model)
+        if (client is null)
         {
             return;
         }
 
-        // A client from ClovaOpenAI (or with its policy added), or options that Patch encoding_format, sends "float".
-        if (CallSiteEvidence.Finds(model, invocation.Syntax, PatchedField, PolicyApi, followUses: false, policyEvidence, operation.CancellationToken))
+        // A client from ClovaOpenAI (or with its policy added), or options that Patch encoding_format, sends "float". A file
+        // that never spells any of them can't have one, so most files are decided without following a value.
+        if (CallSiteEvidence.MentionsAny(invocation.Syntax.SyntaxTree, PatchedField, PolicyApi, operation.CancellationToken)
+            && origins.Reaches(invocation, operation.ContainingSymbol, o => SendsFloat(o, spec), operation.CancellationToken))
         {
             return;
         }
@@ -87,6 +88,15 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaAnalyzer
         Report(operation, types, invocation.Syntax, invocation.Syntax.GetLocation(), creation is null ? null : FixAddPolicy, where,
             "create the client with ClovaOpenAI.CreateClientOptions(...) (ClovaCodegen.OpenAI's compatibility policy), or Patch the field", creation?.Syntax.GetLocation());
     }
+
+    /// <summary>ClovaCodegen.OpenAI's policy (its factory, the policy itself) or a Patch of encoding_format.</summary>
+    private static bool SendsFloat(IOperation operation, CompatSpec spec) => operation switch
+    {
+        IInvocationOperation invocation => PolicyApi.Contains(invocation.TargetMethod.ContainingType.Name) || RequestWrites.PatchPath(invocation, spec) is { Field.Name: "encoding_format" },
+        IObjectCreationOperation creation => PolicyApi.Contains(creation.Type?.Name),
+        IMemberReferenceOperation member => PolicyApi.Contains(member.Member.ContainingType.Name),
+        _ => false,
+    };
 
     private void Report(OperationAnalysisContext operation, KnownTypes types, SyntaxNode anchor, Location location, string? fix, string what, string remedy, Location? additional = null)
     {

@@ -12,8 +12,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// token) given to <c>ApiKeyCredential</c>, an <c>Authorization</c> header, or <c>ClovaStudioClientOptions.ApiKey</c>.
 /// It ignores <c>clova_codegen.scope</c>: a key with CLOVA's prefix is evidence enough that it is a CLOVA key.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HardcodedApiKeyAnalyzer : ClovaAnalyzer
+public sealed class HardcodedApiKeyAnalyzer : ClovaRule
 {
     private const int MinimumKeyLength = 20;
 
@@ -22,7 +21,7 @@ public sealed class HardcodedApiKeyAnalyzer : ClovaAnalyzer
     {
     }
 
-    protected override void OnCompilationStart(CompilationStartAnalysisContext context, CompatSpec spec, KnownTypes types)
+    internal override void OnCompilationStart(RuleRegistration context, CompatSpec spec, KnownTypes types)
     {
         var prefix = spec.ApiKey?.Prefix ?? "nv-";
         var variable = spec.ApiKey?.EnvironmentVariable ?? "CLOVA_STUDIO_API_KEY";

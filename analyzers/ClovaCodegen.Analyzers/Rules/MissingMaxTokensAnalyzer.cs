@@ -14,15 +14,14 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// 512) cuts longer answers. Checks OpenAI SDK chat calls (no options, or options created without MaxOutputTokenCount and
 /// never given one) and generated builder chains that reach <c>Build()</c> without <c>MaxTokens</c>/<c>MaxCompletionTokens</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MissingMaxTokensAnalyzer : ClovaAnalyzer
+public sealed class MissingMaxTokensAnalyzer : ClovaRule
 {
     public MissingMaxTokensAnalyzer()
         : base(DiagnosticDescriptors.MissingMaxTokens)
     {
     }
 
-    protected override void OnCompilationStart(CompilationStartAnalysisContext context, CompatSpec spec, KnownTypes types)
+    internal override void OnCompilationStart(RuleRegistration context, CompatSpec spec, KnownTypes types)
     {
         var chat = spec.FindEndpoint(EndpointSpec.ChatCompletions);
         var defaultText = chat?.FindField("max_tokens")?.Default?.ToJson() ?? "512";

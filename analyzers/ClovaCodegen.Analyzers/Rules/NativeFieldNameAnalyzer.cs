@@ -12,8 +12,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// CLOVA005: a request-body key spelled the native API's way (<c>topK</c>, <c>repetitionPenalty</c>, <c>maxTokens</c>: the
 /// spec's <c>nativeNames</c>) in a dictionary or JsonObject key, an Add call's key, a Patch path or an anonymous object member.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class NativeFieldNameAnalyzer : ClovaAnalyzer
+public sealed class NativeFieldNameAnalyzer : ClovaRule
 {
     /// <summary>Diagnostic property: the spec's wire name, for the fix.</summary>
     public const string WireNameProperty = "WireName";
@@ -23,7 +22,7 @@ public sealed class NativeFieldNameAnalyzer : ClovaAnalyzer
     {
     }
 
-    protected override void OnCompilationStart(CompilationStartAnalysisContext context, CompatSpec spec, KnownTypes types)
+    internal override void OnCompilationStart(RuleRegistration context, CompatSpec spec, KnownTypes types)
     {
         var byNativeName = spec.Endpoints.SelectMany(e => e.Fields).SelectMany(f => f.NativeNames.Select(n => (Native: n, Wire: f.Name)))
             .GroupBy(p => p.Native).ToImmutableDictionary(g => g.Key, g => g.First().Wire);

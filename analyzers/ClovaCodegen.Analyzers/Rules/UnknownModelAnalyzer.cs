@@ -15,8 +15,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// builder's <c>Create</c>, or as the <c>model</c> key of a raw request body. An embedding model for chat, or a chat model
 /// for embeddings, is caught the same way.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnknownModelAnalyzer : ClovaAnalyzer
+public sealed class UnknownModelAnalyzer : ClovaRule
 {
     /// <summary>Diagnostic property: the nearest known names, comma-separated, for the fix.</summary>
     public const string SuggestionsProperty = "Suggestions";
@@ -26,7 +25,7 @@ public sealed class UnknownModelAnalyzer : ClovaAnalyzer
     {
     }
 
-    protected override void OnCompilationStart(CompilationStartAnalysisContext context, CompatSpec spec, KnownTypes types)
+    internal override void OnCompilationStart(RuleRegistration context, CompatSpec spec, KnownTypes types)
     {
         var chat = spec.FindEndpoint(EndpointSpec.ChatCompletions);
         var embeddings = spec.FindEndpoint(EndpointSpec.Embeddings);

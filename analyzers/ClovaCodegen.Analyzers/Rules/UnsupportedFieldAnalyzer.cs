@@ -11,15 +11,14 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// spec's bindings name (assigned, initialized, or filled with Add/indexers), a <c>Patch</c> path, or a key of a raw
 /// request body. Which member writes which field comes from the spec, so a user's spec can change what is flagged.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnsupportedFieldAnalyzer : ClovaAnalyzer
+public sealed class UnsupportedFieldAnalyzer : ClovaRule
 {
     public UnsupportedFieldAnalyzer()
         : base(DiagnosticDescriptors.UnsupportedField)
     {
     }
 
-    protected override void OnCompilationStart(CompilationStartAnalysisContext context, CompatSpec spec, KnownTypes types)
+    internal override void OnCompilationStart(RuleRegistration context, CompatSpec spec, KnownTypes types)
     {
         context.RegisterOperationAction(
             operation =>

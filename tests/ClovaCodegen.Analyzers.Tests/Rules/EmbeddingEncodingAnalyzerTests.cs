@@ -34,6 +34,63 @@ public class EmbeddingEncodingAnalyzerTests
         """);
 
     [Fact]
+    public Task Clients_kept_in_fields_are_followed_to_their_initializers_and_constructors() => ClovaVerifier.VerifyAsync("""
+        using System;
+        using System.ClientModel;
+        using System.ClientModel.Primitives;
+        using ClovaCodegen.OpenAI;
+        using OpenAI;
+        using OpenAI.Embeddings;
+
+        Console.WriteLine();
+
+        public sealed class FromConstructor
+        {
+            private readonly EmbeddingClient _embeddings;
+
+            public FromConstructor(string key)
+            {
+                var options = ClovaOpenAI.CreateClientOptions(new Uri("https://clovastudio.stream.ntruss.com/v1/openai/"));
+                var client = new OpenAIClient(new ApiKeyCredential(key), options);
+                _embeddings = client.GetEmbeddingClient("bge-m3");
+            }
+
+            public object Embed(string text) => _embeddings.GenerateEmbedding(text);
+        }
+
+        public sealed class PolicyAdded
+        {
+            private static readonly OpenAIClientOptions Options = new() { Endpoint = new Uri("https://clovastudio.stream.ntruss.com/v1/openai/") };
+            private readonly EmbeddingClient _embeddings;
+
+            static PolicyAdded() => Options.AddPolicy(new ClovaCompatibilityPolicy(), PipelinePosition.PerCall);
+
+            public PolicyAdded(string key) => _embeddings = new OpenAIClient(new ApiKeyCredential(key), Options).GetEmbeddingClient("bge-m3");
+
+            public object Embed(string text) => _embeddings.GenerateEmbedding(text);
+        }
+
+        public sealed class Plain
+        {
+            private readonly EmbeddingClient _embeddings = new OpenAIClient(new ApiKeyCredential("k"), new OpenAIClientOptions { Endpoint = new Uri("https://clovastudio.stream.ntruss.com/v1/openai/") }).GetEmbeddingClient("bge-m3");
+
+            public object Embed(string text) => {|CLOVA002:_embeddings.GenerateEmbedding(text)|};
+        }
+
+        public sealed class PolicyElsewhere
+        {
+            // Another type's options prove nothing about this client.
+            private readonly EmbeddingClient _embeddings;
+
+            public PolicyElsewhere(OpenAIClient client) => _embeddings = client.GetEmbeddingClient("bge-m3");
+
+            public object Embed(string text) => {|CLOVA002:_embeddings.GenerateEmbedding(text)|};
+
+            public static OpenAIClientOptions Unrelated() => ClovaOpenAI.CreateClientOptions();
+        }
+        """);
+
+    [Fact]
     public Task Raw_embedding_bodies_without_float_warn() => ClovaVerifier.VerifyAsync("""
         using System.Collections.Generic;
         var missing = {|CLOVA002:new|} { model = "bge-m3", input = "a" };

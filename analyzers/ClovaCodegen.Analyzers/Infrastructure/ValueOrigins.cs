@@ -1,0 +1,211 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ClovaCodegen.Analyzers.Infrastructure;
+
+/// <summary>
+/// Where values come from, read from the bound operations the compiler already built: a local from its initializer, the
+/// assignments to it and the calls that configure it (<c>x.AddPolicy(...)</c>, <c>x.Patch.Set(...)</c>) in the same body;
+/// a field or property of the code's own type from its initializer and the assignments and configuring calls in the type's
+/// constructors. Parameters, other types and other files end the trail. One instance serves a compilation: what a member
+/// was given is looked up once, however many methods use it.
+/// </summary>
+internal sealed class ValueOrigins
+{
+    private const int MaxOperations = 512;
+
+    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> _memberOrigins = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Whether the operation, or anything its values came from, passes <paramref name="isEvidence"/>;
+    /// <paramref name="containingSymbol"/> is the member the operation is in (its type's members are followed).
+    /// </summary>
+    public bool Reaches(IOperation start, ISymbol containingSymbol, Func<IOperation, bool> isEvidence, CancellationToken cancellationToken)
+    {
+        var search = new Search(this, start, containingSymbol.ContainingType, cancellationToken);
+        var pending = new Stack<IOperation>();
+        pending.Push(start);
+        var visited = 0;
+        while (pending.Count > 0 && visited < MaxOperations)
+        {
+            foreach (var operation in pending.Pop().DescendantsAndSelf())
+            {
+                visited++;
+                if (isEvidence(operation))
+                {
+                    return true;
+                }
+
+                if (search.Follow(operation) is { } symbol)
+                {
+                    foreach (var origin in search.Origins(symbol, operation))
+                    {
+                        pending.Push(origin);
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The symbol a configuring call or an assignment ultimately changes: <c>x</c> of <c>x.A.B(...)</c>, <c>x.A = v</c>.</summary>
+    private static ISymbol? Root(IOperation? operation)
+    {
+        for (var depth = 0; operation is not null && depth < 8; depth++)
+        {
+            switch (operation.WithoutConversions())
+            {
+                case ILocalReferenceOperation local:
+                    return local.Local;
+                case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field:
+                    return field.Field;
+                case IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property:
+                    return property.Property;
+                case IMemberReferenceOperation member:
+                    operation = member.Instance;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>One search: which symbols it has followed and, per body it entered, what each local there was given.</summary>
+    private sealed class Search
+    {
+        private readonly ValueOrigins _owner;
+        private readonly SemanticModel? _model;
+        private readonly INamedTypeSymbol? _type;
+        private readonly CancellationToken _cancellationToken;
+        private readonly HashSet<ISymbol> _followed = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<IOperation, Dictionary<ISymbol, List<IOperation>>> _bodies = new();
+
+        public Search(ValueOrigins owner, IOperation start, INamedTypeSymbol? type, CancellationToken cancellationToken)
+        {
+            _owner = owner;
+            _model = start.SemanticModel;
+            _type = type;
+            _cancellationToken = cancellationToken;
+        }
+
+        /// <summary>The local, or field/property of the code's own type, this operation reads (once per search).</summary>
+        public ISymbol? Follow(IOperation operation)
+        {
+            var symbol = operation switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field when IsOwn(field.Field) => field.Field,
+                IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property when IsOwn(property.Property) => property.Property,
+                _ => (ISymbol?)null,
+            };
+            return symbol is not null && _followed.Add(symbol) ? symbol : null;
+        }
+
+        private bool IsOwn(ISymbol member) => SymbolEqualityComparer.Default.Equals(member.ContainingType, _type);
+
+        public IEnumerable<IOperation> Origins(ISymbol symbol, IOperation reference) => symbol is ILocalSymbol
+            ? OriginsIn(BodyOf(reference), symbol)
+            : _owner._memberOrigins.GetOrAdd(symbol, MemberOrigins);
+
+        /// <summary>A field's or property's initializer, and what the type's constructors in this file give it.</summary>
+        private ImmutableArray<IOperation> MemberOrigins(ISymbol member)
+        {
+            var origins = ImmutableArray.CreateBuilder<IOperation>();
+            if (_model is null)
+            {
+                return origins.ToImmutable();
+            }
+
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                var initializer = reference.GetSyntax(_cancellationToken) switch
+                {
+                    VariableDeclaratorSyntax declarator => declarator.Initializer,
+                    PropertyDeclarationSyntax property => property.Initializer,
+                    _ => null,
+                };
+                if (initializer is not null && initializer.SyntaxTree == _model.SyntaxTree && _model.GetOperation(initializer, _cancellationToken) is { } operation)
+                {
+                    origins.Add(operation);
+                }
+            }
+
+            foreach (var constructor in member.ContainingType.InstanceConstructors.Concat(member.ContainingType.StaticConstructors))
+            {
+                foreach (var reference in constructor.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree == _model.SyntaxTree && reference.GetSyntax(_cancellationToken) is ConstructorDeclarationSyntax declaration
+                        && _model.GetOperation(declaration, _cancellationToken) is { } body)
+                    {
+                        origins.AddRange(OriginsIn(body, member));
+                    }
+                }
+            }
+
+            return origins.ToImmutable();
+        }
+
+        private IEnumerable<IOperation> OriginsIn(IOperation body, ISymbol symbol) =>
+            Index(body).TryGetValue(symbol, out var origins) ? origins : Enumerable.Empty<IOperation>();
+
+        /// <summary>The outermost operation of the body the reference is in (a method, constructor, accessor or lambda's parent).</summary>
+        private static IOperation BodyOf(IOperation operation)
+        {
+            while (operation.Parent is { } parent)
+            {
+                operation = parent;
+            }
+
+            return operation;
+        }
+
+        /// <summary>Per symbol, what a body gives it: initializers, assigned values, configuring calls. One walk per body.</summary>
+        private Dictionary<ISymbol, List<IOperation>> Index(IOperation body)
+        {
+            if (_bodies.TryGetValue(body, out var index))
+            {
+                return index;
+            }
+
+            index = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                var (symbol, origin) = operation switch
+                {
+                    IVariableDeclaratorOperation { Initializer: { } initializer } declarator => (declarator.Symbol, (IOperation)initializer),
+                    ISimpleAssignmentOperation assignment => (Root(assignment.Target), assignment),
+                    IInvocationOperation { Instance: { } instance } invocation when IsConfiguring(invocation) => (Root(instance), invocation),
+                    _ => ((ISymbol?)null, operation),
+                };
+                if (symbol is not null)
+                {
+                    if (!index.TryGetValue(symbol, out var list))
+                    {
+                        index[symbol] = list = new List<IOperation>();
+                    }
+
+                    list.Add(origin);
+                }
+            }
+
+            _bodies[body] = index;
+            return index;
+        }
+
+        /// <summary><c>x.AddPolicy(...)</c>, <c>x.SetY(...)</c>, or any call on a member of it (<c>x.Patch.Set(...)</c>); not <c>x.Send(...)</c>.</summary>
+        private static bool IsConfiguring(IInvocationOperation invocation) =>
+            invocation.TargetMethod.Name.StartsWith("Add", StringComparison.Ordinal)
+            || invocation.TargetMethod.Name.StartsWith("Set", StringComparison.Ordinal)
+            || invocation.Instance?.WithoutConversions() is IMemberReferenceOperation { Instance: not null and not IInstanceReferenceOperation };
+    }
+}
