@@ -67,6 +67,10 @@ internal static class OperationExtensions
         return false;
     }
 
+    /// <summary>A string literal's text, or null; other literals are ruled out by type, before their value is boxed.</summary>
+    public static string? StringValue(this ILiteralOperation literal) =>
+        literal.Type?.SpecialType == SpecialType.System_String ? literal.ConstantValue.Value as string : null;
+
     /// <summary>A double from a numeric constant, or null.</summary>
     public static double? AsDouble(this Optional<object?> constant) => constant.HasValue && constant.Value is not null and not string and not bool and not char
         ? System.Convert.ToDouble(constant.Value, System.Globalization.CultureInfo.InvariantCulture)

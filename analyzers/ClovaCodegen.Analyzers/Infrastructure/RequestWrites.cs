@@ -83,13 +83,21 @@ internal static class RequestWrites
     /// </summary>
     public static RawBody? RawBody(IOperation creation, CompatSpec spec, System.Threading.CancellationToken cancellationToken)
     {
-        if (creation is not (IAnonymousObjectCreationOperation or IObjectCreationOperation))
+        // Most creations are neither (a Uri, a client, options): ruled out by type before anything is remembered.
+        var candidate = creation switch
+        {
+            IAnonymousObjectCreationOperation { Initializers.Length: >= 2 } => true,
+            IObjectCreationOperation { Type: INamedTypeSymbol type } => IsStringKeyedBag(type),
+            _ => false,
+        };
+        if (!candidate)
         {
             return null;
         }
 
-        // Four rules ask about every creation; read each once (per spec: a user's spec may change what a body is).
-        var cached = RawBodies.GetValue(creation.Syntax, _ => new RawBodyEntry());
+        // Four rules ask about every body; read each once. Operations belong to one compilation, so nothing outlives it,
+        // and the spec is part of the key: a user's spec may change what a body is.
+        var cached = RawBodies.GetValue(creation, _ => new RawBodyEntry());
         lock (cached)
         {
             if (!ReferenceEquals(cached.Spec, spec))
@@ -109,7 +117,7 @@ internal static class RequestWrites
         public RawBody? Body { get; set; }
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, RawBodyEntry> RawBodies = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, RawBodyEntry> RawBodies = new();
 
     private static RawBody? Read(IOperation creation, CompatSpec spec, System.Threading.CancellationToken cancellationToken)
     {

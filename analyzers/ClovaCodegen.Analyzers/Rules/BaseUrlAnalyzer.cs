@@ -27,25 +27,25 @@ public sealed class BaseUrlAnalyzer : ClovaRule
 
     internal override void OnCompilationStart(RuleRegistration context, CompatSpec spec, KnownTypes types)
     {
-        var hosts = spec.ApiHosts;
         var patterns = spec.NativeUrlPatterns.Select(p => (p, new Regex(p.PathPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))).ToArray();
+        // The same few URLs come up in file after file: each is parsed and judged once per compilation.
+        var urls = new System.Collections.Concurrent.ConcurrentDictionary<string, Url?>(StringComparer.Ordinal);
         context.RegisterOperationAction(
             operation =>
             {
                 var literal = (ILiteralOperation)operation.Operation;
-                if (literal.ConstantValue.Value is not string text
+                if (literal.StringValue() is not { } text
                     || !text.StartsWith("http", StringComparison.OrdinalIgnoreCase)
-                    || !Uri.TryCreate(text, UriKind.Absolute, out var uri))
+                    || urls.GetOrAdd(text, t => Url.Parse(t, spec, patterns)) is not { } url)
                 {
                     return;
                 }
 
-                var isApiHost = hosts.Any(h => string.Equals(h, uri.Host, StringComparison.OrdinalIgnoreCase));
                 string? problem;
-                if (isApiHost || uri.Host.StartsWith("clovastudio.", StringComparison.OrdinalIgnoreCase))
+                if (url.IsClovaHost)
                 {
                     // A CLOVA Studio host is evidence enough that this is meant for CLOVA, in either scope.
-                    problem = Problem(uri, isApiHost, patterns) ?? (Sink(literal) is not null && EndsWithEndpointPath(uri, spec)
+                    problem = url.Problem ?? (url.EndsWithEndpointPath && Sink(literal) is not null
                         ? "a base URL must not include the endpoint path; the SDK appends it again"
                         : null);
                 }
@@ -56,7 +56,7 @@ public sealed class BaseUrlAnalyzer : ClovaRule
                     var sink = Sink(literal);
                     var isClovaEndpoint = sink is "ClovaStudioClientOptions" or "ClovaOpenAI"
                         || (sink == "OpenAIClientOptions" && !types.Scope.IsEndpointMode(literal.Syntax.SyntaxTree));
-                    problem = isClovaEndpoint && !uri.IsLoopback ? $"'{uri.Host}' is not a CLOVA Studio API host" : null;
+                    problem = isClovaEndpoint && !url.Uri.IsLoopback ? $"'{url.Uri.Host}' is not a CLOVA Studio API host" : null;
                 }
 
                 if (problem is null)
@@ -64,11 +64,45 @@ public sealed class BaseUrlAnalyzer : ClovaRule
                     return;
                 }
 
-                var canonical = Canonical(spec, uri.Host);
+                var canonical = Canonical(spec, url.Uri.Host);
                 var properties = System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(CanonicalUrlProperty, canonical);
                 operation.ReportDiagnostic(Diagnostic.Create(Descriptor, literal.Syntax.GetLocation(), properties, text, problem, canonical));
             },
             OperationKind.Literal);
+    }
+
+    /// <summary>What a URL literal is, independent of where it is used (null when it is not an absolute URL).</summary>
+    private sealed class Url
+    {
+        private Url(Uri uri, bool isClovaHost, string? problem, bool endsWithEndpointPath)
+        {
+            Uri = uri;
+            IsClovaHost = isClovaHost;
+            Problem = problem;
+            EndsWithEndpointPath = endsWithEndpointPath;
+        }
+
+        public Uri Uri { get; }
+
+        /// <summary>One of the spec's API hosts, or another clovastudio.* host.</summary>
+        public bool IsClovaHost { get; }
+
+        /// <summary>What is wrong with a CLOVA host's URL wherever it is used (native path, http, no /v1/openai, ...).</summary>
+        public string? Problem { get; }
+
+        public bool EndsWithEndpointPath { get; }
+
+        public static Url? Parse(string text, CompatSpec spec, (NativeUrlPatternSpec Spec, Regex Regex)[] patterns)
+        {
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
+            {
+                return null;
+            }
+
+            var isApiHost = spec.ApiHosts.Any(h => string.Equals(h, uri.Host, StringComparison.OrdinalIgnoreCase));
+            var isClovaHost = isApiHost || uri.Host.StartsWith("clovastudio.", StringComparison.OrdinalIgnoreCase);
+            return new Url(uri, isClovaHost, isClovaHost ? Problem(uri, isApiHost, patterns) : null, EndsWithEndpointPath(uri, spec));
+        }
     }
 
     private static string? Problem(Uri uri, bool isApiHost, (NativeUrlPatternSpec Spec, Regex Regex)[] patterns)

@@ -29,7 +29,7 @@ public sealed class HardcodedApiKeyAnalyzer : ClovaRule
             operation =>
             {
                 var literal = (ILiteralOperation)operation.Operation;
-                if (literal.ConstantValue.Value is not string text)
+                if (literal.StringValue() is not { } text)
                 {
                     return;
                 }

@@ -74,15 +74,19 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
     {
         foreach (var reference in local.Local.DeclaringSyntaxReferences)
         {
-            var text = reference.GetSyntax(context.CancellationToken).ToString();
-            if (text.IndexOf("MaxOutputTokenCount", StringComparison.Ordinal) >= 0)
+            if (reference.GetSyntax(context.CancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: var value })
             {
-                return true;
+                return true; // declared without a value here (a pattern, an out variable): can't see it
             }
 
-            if (text.IndexOf("new", StringComparison.Ordinal) < 0)
+            if (value is not BaseObjectCreationExpressionSyntax creation)
             {
                 return true; // initialised from elsewhere: can't see it
+            }
+
+            if (creation.Initializer?.Expressions.Any(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "MaxOutputTokenCount" } }) == true)
+            {
+                return true;
             }
         }
 

@@ -35,7 +35,7 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
             operation =>
             {
                 var literal = (ILiteralOperation)operation.Operation;
-                if (literal.ConstantValue.Value is not string text || literal.Parent is not IArgumentOperation argument)
+                if (literal.StringValue() is not { } text || literal.Parent is not IArgumentOperation argument)
                 {
                     return;
                 }
