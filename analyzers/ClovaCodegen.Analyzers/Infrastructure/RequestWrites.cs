@@ -146,10 +146,10 @@ internal static class RequestWrites
                 return null;
         }
 
-        var names = new HashSet<string>(keys.Select(k => k.Key), StringComparer.Ordinal);
-        var endpointId = !names.Contains("model") ? null
-            : names.Contains("messages") ? EndpointSpec.ChatCompletions
-            : names.Contains("input") ? EndpointSpec.Embeddings
+        bool Has(string key) => keys.Exists(k => k.Key == key);
+        var endpointId = !Has("model") ? null
+            : Has("messages") ? EndpointSpec.ChatCompletions
+            : Has("input") ? EndpointSpec.Embeddings
             : null;
         return endpointId is not null && spec.FindEndpoint(endpointId) is { } endpoint ? new RawBody(creation, endpoint, keys) : null;
     }
@@ -193,8 +193,14 @@ internal static class RequestWrites
             return;
         }
 
-        foreach (var statement in body.DescendantNodes().OfType<ExpressionStatementSyntax>())
+        // Statements only: a write to the local is a statement of its own, so expressions are not searched (most of a body's nodes).
+        foreach (var node in body.DescendantNodes(n => n == body || n is not ExpressionSyntax))
         {
+            if (node is not ExpressionStatementSyntax statement)
+            {
+                continue;
+            }
+
             // Only local["k"] = v and local.Add/TryAdd("k", v) can add a key: rule the rest out without binding.
             var receiver0 = statement.Expression switch
             {

@@ -38,7 +38,8 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaRule
         if (types.EmbeddingClient is not null)
         {
             var origins = new ValueOrigins();
-            context.RegisterOperationAction(operation => AnalyzeSdkCall(operation, spec, types, origins), OperationKind.Invocation);
+            Func<IOperation, bool> sendsFloat = operation => SendsFloat(operation, spec);
+            context.RegisterOperationAction(operation => AnalyzeSdkCall(operation, types, origins, sendsFloat), OperationKind.Invocation);
         }
 
         context.RegisterOperationAction(
@@ -63,7 +64,7 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaRule
             RequestWrites.RawBodyKinds);
     }
 
-    private void AnalyzeSdkCall(OperationAnalysisContext operation, CompatSpec spec, KnownTypes types, ValueOrigins origins)
+    private void AnalyzeSdkCall(OperationAnalysisContext operation, KnownTypes types, ValueOrigins origins, Func<IOperation, bool> sendsFloat)
     {
         var invocation = (IInvocationOperation)operation.Operation;
         var method = invocation.TargetMethod;
@@ -78,7 +79,7 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaRule
         // A client from ClovaOpenAI (or with its policy added), or options that Patch encoding_format, sends "float". A file
         // that never spells any of them can't have one, so most files are decided without following a value.
         if (CallSiteEvidence.MentionsAny(invocation.Syntax.SyntaxTree, PatchedField, PolicyApi, operation.CancellationToken)
-            && origins.Reaches(invocation, operation.ContainingSymbol, o => SendsFloat(o, spec), operation.CancellationToken))
+            && origins.Reaches(invocation, operation.ContainingSymbol, sendsFloat, operation.CancellationToken))
         {
             return;
         }
