@@ -51,9 +51,17 @@ internal sealed class RuleRegistration
             context.RegisterOperationAction(
                 actions.Length == 1 ? actions[0] : operation =>
                 {
-                    foreach (var action in actions)
+                    DispatchFacts.Begin(operation.Operation);
+                    try
                     {
-                        action(operation);
+                        foreach (var action in actions)
+                        {
+                            action(operation);
+                        }
+                    }
+                    finally
+                    {
+                        DispatchFacts.End();
                     }
                 },
                 pair.Key);

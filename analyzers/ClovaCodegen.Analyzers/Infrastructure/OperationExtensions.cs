@@ -68,8 +68,9 @@ internal static class OperationExtensions
     }
 
     /// <summary>A string literal's text, or null; other literals are ruled out by type, before their value is boxed.</summary>
-    public static string? StringValue(this ILiteralOperation literal) =>
-        literal.Type?.SpecialType == SpecialType.System_String ? literal.ConstantValue.Value as string : null;
+    public static string? StringValue(this ILiteralOperation literal) => literal.Type?.SpecialType != SpecialType.System_String ? null
+        : literal.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax syntax ? syntax.Token.ValueText // kept by the token; the constant rebuilds its text
+        : literal.ConstantValue.Value as string;
 
     /// <summary>A double from a numeric constant, or null.</summary>
     public static double? AsDouble(this Optional<object?> constant) => constant.HasValue && constant.Value is not null and not string and not bool and not char

@@ -8,6 +8,9 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace ClovaCodegen.Analyzers.Infrastructure;
 
+/// <summary>An SDK member the spec binds, written by an operation (assigned, initialized, filled); Location is the member name.</summary>
+internal sealed record BoundMemberWrite(IPropertySymbol Property, BindingSpec Binding, FieldSpec? Field, SyntaxNode Location);
+
 /// <summary>A request field the code writes: where (for the diagnostic) and which endpoint/field it lands in.</summary>
 internal readonly record struct FieldWrite(SyntaxNode Location, string MemberOrKey, EndpointSpec Endpoint, FieldSpec Field);
 
@@ -27,7 +30,10 @@ internal static class RequestWrites
     /// The SDK member (one the spec's bindings name) that this operation writes: <c>o.EndUserId = x</c>,
     /// <c>new O { Metadata = { ["k"] = v } }</c>, <c>o.Metadata["k"] = v</c>, <c>o.LogitBiases.Add(k, v)</c>.
     /// </summary>
-    public static (IPropertySymbol Property, BindingSpec Binding, FieldSpec? Field, SyntaxNode Location)? BoundMember(IOperation operation, CompatSpec spec)
+    public static BoundMemberWrite? BoundMember(IOperation operation, CompatSpec spec) =>
+        DispatchFacts.Get(operation, spec, DispatchFacts.BoundMemberSlot, FindBoundMember);
+
+    private static BoundMemberWrite? FindBoundMember(IOperation operation, CompatSpec spec)
     {
         var target = operation switch
         {
@@ -42,7 +48,7 @@ internal static class RequestWrites
         }
 
         // Point at the member name (o.EndUserId / EndUserId in an initializer), not the whole statement.
-        return (property, bound.Binding, bound.Field, reference.Syntax);
+        return new BoundMemberWrite(property, bound.Binding, bound.Field, reference.Syntax);
     }
 
     /// <summary>The text of a string or UTF-8 string constant (<c>"k"</c>, <c>"$.k"u8</c>), or null.</summary>
@@ -83,41 +89,17 @@ internal static class RequestWrites
     /// </summary>
     public static RawBody? RawBody(IOperation creation, CompatSpec spec, System.Threading.CancellationToken cancellationToken)
     {
-        // Most creations are neither (a Uri, a client, options): ruled out by type before anything is remembered.
+        // Most creations are neither (a Uri, a client, options): ruled out by type before anything else.
         var candidate = creation switch
         {
             IAnonymousObjectCreationOperation { Initializers.Length: >= 2 } => true,
             IObjectCreationOperation { Type: INamedTypeSymbol type } => IsStringKeyedBag(type),
             _ => false,
         };
-        if (!candidate)
-        {
-            return null;
-        }
 
-        // Four rules ask about every body; read each once. Operations belong to one compilation, so nothing outlives it,
-        // and the spec is part of the key: a user's spec may change what a body is.
-        var cached = RawBodies.GetValue(creation, _ => new RawBodyEntry());
-        lock (cached)
-        {
-            if (!ReferenceEquals(cached.Spec, spec))
-            {
-                cached.Body = Read(creation, spec, cancellationToken);
-                cached.Spec = spec;
-            }
-
-            return cached.Body;
-        }
+        // Four rules ask about every body: the dispatch reads it once for all of them.
+        return candidate ? DispatchFacts.Get(creation, spec, DispatchFacts.RawBodySlot, (c, s) => Read(c, s, cancellationToken)) : null;
     }
-
-    private sealed class RawBodyEntry
-    {
-        public CompatSpec? Spec { get; set; }
-
-        public RawBody? Body { get; set; }
-    }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, RawBodyEntry> RawBodies = new();
 
     private static RawBody? Read(IOperation creation, CompatSpec spec, System.Threading.CancellationToken cancellationToken)
     {
