@@ -80,7 +80,7 @@ internal sealed class ValueOrigins
         return null;
     }
 
-    /// <summary>One search: which symbols it has followed and, per body it entered, what each local there was given.</summary>
+    /// <summary>One search: the symbols it has followed.</summary>
     private sealed class Search
     {
         private readonly ValueOrigins _owner;
@@ -88,7 +88,6 @@ internal sealed class ValueOrigins
         private readonly INamedTypeSymbol? _type;
         private readonly CancellationToken _cancellationToken;
         private readonly HashSet<ISymbol> _followed = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<IOperation, Dictionary<ISymbol, List<IOperation>>> _bodies = new();
 
         public Search(ValueOrigins owner, IOperation start, INamedTypeSymbol? type, CancellationToken cancellationToken)
         {
@@ -114,8 +113,10 @@ internal sealed class ValueOrigins
         private bool IsOwn(ISymbol member) => SymbolEqualityComparer.Default.Equals(member.ContainingType, _type);
 
         public IEnumerable<IOperation> Origins(ISymbol symbol, IOperation reference) => symbol is ILocalSymbol
-            ? OriginsIn(BodyOf(reference), symbol)
-            : _owner._memberOrigins.GetOrAdd(symbol, MemberOrigins);
+            ? OriginsIn(BodyOf(reference).Syntax, symbol)
+            : _owner._memberOrigins.GetOrAdd(symbol, _memberOriginsFactory ??= MemberOrigins);
+
+        private Func<ISymbol, ImmutableArray<IOperation>>? _memberOriginsFactory;
 
         /// <summary>A field's or property's initializer, and what the type's constructors in this file give it.</summary>
         private ImmutableArray<IOperation> MemberOrigins(ISymbol member)
@@ -140,14 +141,16 @@ internal sealed class ValueOrigins
                 }
             }
 
-            foreach (var constructor in member.ContainingType.InstanceConstructors.Concat(member.ContainingType.StaticConstructors))
+            foreach (var constructors in new[] { member.ContainingType.InstanceConstructors, member.ContainingType.StaticConstructors })
             {
-                foreach (var reference in constructor.DeclaringSyntaxReferences)
+                foreach (var constructor in constructors)
                 {
-                    if (reference.SyntaxTree == _model.SyntaxTree && reference.GetSyntax(_cancellationToken) is ConstructorDeclarationSyntax declaration
-                        && _model.GetOperation(declaration, _cancellationToken) is { } body)
+                    foreach (var reference in constructor.DeclaringSyntaxReferences)
                     {
-                        origins.AddRange(OriginsIn(body, member));
+                        if (reference.SyntaxTree == _model.SyntaxTree && reference.GetSyntax(_cancellationToken) is ConstructorDeclarationSyntax declaration)
+                        {
+                            origins.AddRange(OriginsIn(declaration, member));
+                        }
                     }
                 }
             }
@@ -155,10 +158,7 @@ internal sealed class ValueOrigins
             return origins.ToImmutable();
         }
 
-        private IEnumerable<IOperation> OriginsIn(IOperation body, ISymbol symbol) =>
-            Index(body).TryGetValue(symbol, out var origins) ? origins : Enumerable.Empty<IOperation>();
-
-        /// <summary>The outermost operation of the body the reference is in (a method, constructor, accessor or lambda's parent).</summary>
+        /// <summary>The outermost operation of the body the reference is in (a method, constructor, accessor, top-level code).</summary>
         private static IOperation BodyOf(IOperation operation)
         {
             while (operation.Parent is { } parent)
@@ -169,37 +169,65 @@ internal sealed class ValueOrigins
             return operation;
         }
 
-        /// <summary>Per symbol, what a body gives it: initializers, assigned values, configuring calls. One walk per body.</summary>
-        private Dictionary<ISymbol, List<IOperation>> Index(IOperation body)
+        /// <summary>
+        /// What a body gives the symbol: a declarator's initializer, a statement that assigns it (or a member of it), a
+        /// statement that configures it. Values are given in statements, so only statements are searched, by name, and only
+        /// the few whose target is spelled like the symbol are bound.
+        /// </summary>
+        private IEnumerable<IOperation> OriginsIn(SyntaxNode body, ISymbol symbol)
         {
-            if (_bodies.TryGetValue(body, out var index))
+            if (_model is null || body.SyntaxTree != _model.SyntaxTree)
             {
-                return index;
+                yield break;
             }
 
-            index = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
-            foreach (var operation in body.DescendantsAndSelf())
+            var name = symbol.Name;
+            foreach (var node in body.DescendantNodes(n => n == body || n is not ExpressionSyntax))
             {
-                var (symbol, origin) = operation switch
+                _cancellationToken.ThrowIfCancellationRequested();
+                IOperation? origin = node switch
                 {
-                    IVariableDeclaratorOperation { Initializer: { } initializer } declarator => (declarator.Symbol, (IOperation)initializer),
-                    ISimpleAssignmentOperation assignment => (Root(assignment.Target), assignment),
-                    IInvocationOperation { Instance: { } instance } invocation when IsConfiguring(invocation) => (Root(instance), invocation),
-                    _ => ((ISymbol?)null, operation),
+                    VariableDeclaratorSyntax { Initializer: not null } declarator when declarator.Identifier.ValueText == name
+                        => _model.GetOperation(declarator, _cancellationToken) is IVariableDeclaratorOperation { Initializer: { } initializer } declared
+                           && SymbolEqualityComparer.Default.Equals(declared.Symbol, symbol) ? initializer : null,
+                    AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax or ArrowExpressionClauseSyntax } assignment when RootName(assignment.Left) == name
+                        => _model.GetOperation(assignment, _cancellationToken) is ISimpleAssignmentOperation written
+                           && SymbolEqualityComparer.Default.Equals(Root(written.Target), symbol) ? written : null,
+                    InvocationExpressionSyntax { Parent: ExpressionStatementSyntax or ArrowExpressionClauseSyntax, Expression: MemberAccessExpressionSyntax access } invocation when RootName(access.Expression) == name
+                        => _model.GetOperation(invocation, _cancellationToken) is IInvocationOperation { Instance: { } instance } call
+                           && IsConfiguring(call) && SymbolEqualityComparer.Default.Equals(Root(instance), symbol) ? call : null,
+                    _ => null,
                 };
-                if (symbol is not null)
+                if (origin is not null)
                 {
-                    if (!index.TryGetValue(symbol, out var list))
-                    {
-                        index[symbol] = list = new List<IOperation>();
-                    }
+                    yield return origin;
+                }
+            }
+        }
 
-                    list.Add(origin);
+        /// <summary><c>a</c> of <c>a</c>, <c>a.B.C</c>, <c>this.a</c>, <c>a[i]</c>, as written.</summary>
+        private static string? RootName(ExpressionSyntax expression)
+        {
+            for (var depth = 0; depth < 8; depth++)
+            {
+                switch (expression)
+                {
+                    case IdentifierNameSyntax identifier:
+                        return identifier.Identifier.ValueText;
+                    case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member }:
+                        return member.Identifier.ValueText;
+                    case MemberAccessExpressionSyntax access:
+                        expression = access.Expression;
+                        break;
+                    case ElementAccessExpressionSyntax element:
+                        expression = element.Expression;
+                        break;
+                    default:
+                        return null;
                 }
             }
 
-            _bodies[body] = index;
-            return index;
+            return null;
         }
 
         /// <summary><c>x.AddPolicy(...)</c>, <c>x.SetY(...)</c>, or any call on a member of it (<c>x.Patch.Set(...)</c>); not <c>x.Send(...)</c>.</summary>
