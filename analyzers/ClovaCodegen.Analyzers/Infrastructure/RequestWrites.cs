@@ -169,14 +169,9 @@ internal static class RequestWrites
             return;
         }
 
-        var body = declarator.Syntax.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax or CompilationUnitSyntax);
-        if (body is null)
-        {
-            return;
-        }
-
-        // Statements only: a write to the local is a statement of its own, so expressions are not searched (most of a body's nodes).
-        foreach (var node in body.DescendantNodes(n => n == body || n is not ExpressionSyntax))
+        // A write to the local is a statement of its own after the declaration: only those are searched (not the
+        // statements before it, nor the expressions inside statements, which are most of a body's nodes).
+        foreach (var node in StatementsAfter(declarator.Syntax.FirstAncestorOrSelf<StatementSyntax>()).SelectMany(s => s.DescendantNodesAndSelf(n => n is not ExpressionSyntax)))
         {
             if (node is not ExpressionStatementSyntax statement)
             {
@@ -207,6 +202,19 @@ internal static class RequestWrites
                 AddKey(operation!, keys);
             }
         }
+    }
+
+    /// <summary>The statements that follow one in its block, switch section or top-level code.</summary>
+    private static IEnumerable<StatementSyntax> StatementsAfter(StatementSyntax? statement)
+    {
+        IEnumerable<StatementSyntax> siblings = statement?.Parent switch
+        {
+            BlockSyntax block => block.Statements,
+            SwitchSectionSyntax section => section.Statements,
+            GlobalStatementSyntax { Parent: CompilationUnitSyntax unit } => unit.Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement),
+            _ => Enumerable.Empty<StatementSyntax>(),
+        };
+        return siblings.SkipWhile(s => s != statement).Skip(1);
     }
 }
 

@@ -88,6 +88,7 @@ internal sealed class ValueOrigins
         private readonly INamedTypeSymbol? _type;
         private readonly CancellationToken _cancellationToken;
         private readonly HashSet<ISymbol> _followed = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<SyntaxNode, Dictionary<string, List<SyntaxNode>>> _candidates = new();
 
         public Search(ValueOrigins owner, IOperation start, INamedTypeSymbol? type, CancellationToken cancellationToken)
         {
@@ -141,7 +142,8 @@ internal sealed class ValueOrigins
                 }
             }
 
-            foreach (var constructors in new[] { member.ContainingType.InstanceConstructors, member.ContainingType.StaticConstructors })
+            // A constant gets its value where it is declared; anything else may also get one in a constructor.
+            foreach (var constructors in member is IFieldSymbol { IsConst: true } ? Array.Empty<ImmutableArray<IMethodSymbol>>() : new[] { member.ContainingType.InstanceConstructors, member.ContainingType.StaticConstructors })
             {
                 foreach (var constructor in constructors)
                 {
@@ -176,24 +178,22 @@ internal sealed class ValueOrigins
         /// </summary>
         private IEnumerable<IOperation> OriginsIn(SyntaxNode body, ISymbol symbol)
         {
-            if (_model is null || body.SyntaxTree != _model.SyntaxTree)
+            if (_model is null || body.SyntaxTree != _model.SyntaxTree || !Candidates(body).TryGetValue(symbol.Name, out var candidates))
             {
                 yield break;
             }
 
-            var name = symbol.Name;
-            foreach (var node in body.DescendantNodes(n => n == body || n is not ExpressionSyntax))
+            foreach (var node in candidates)
             {
-                _cancellationToken.ThrowIfCancellationRequested();
                 IOperation? origin = node switch
                 {
-                    VariableDeclaratorSyntax { Initializer: not null } declarator when declarator.Identifier.ValueText == name
+                    VariableDeclaratorSyntax declarator
                         => _model.GetOperation(declarator, _cancellationToken) is IVariableDeclaratorOperation { Initializer: { } initializer } declared
                            && SymbolEqualityComparer.Default.Equals(declared.Symbol, symbol) ? initializer : null,
-                    AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax or ArrowExpressionClauseSyntax } assignment when RootName(assignment.Left) == name
+                    AssignmentExpressionSyntax assignment
                         => _model.GetOperation(assignment, _cancellationToken) is ISimpleAssignmentOperation written
                            && SymbolEqualityComparer.Default.Equals(Root(written.Target), symbol) ? written : null,
-                    InvocationExpressionSyntax { Parent: ExpressionStatementSyntax or ArrowExpressionClauseSyntax, Expression: MemberAccessExpressionSyntax access } invocation when RootName(access.Expression) == name
+                    InvocationExpressionSyntax invocation
                         => _model.GetOperation(invocation, _cancellationToken) is IInvocationOperation { Instance: { } instance } call
                            && IsConfiguring(call) && SymbolEqualityComparer.Default.Equals(Root(instance), symbol) ? call : null,
                     _ => null,
@@ -203,6 +203,40 @@ internal sealed class ValueOrigins
                     yield return origin;
                 }
             }
+        }
+
+        /// <summary>A body's statements that may give a value, by the name they give it to (one walk per body and search).</summary>
+        private Dictionary<string, List<SyntaxNode>> Candidates(SyntaxNode body)
+        {
+            if (_candidates.TryGetValue(body, out var byName))
+            {
+                return byName;
+            }
+
+            byName = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+            foreach (var node in body.DescendantNodes(n => n == body || n is not ExpressionSyntax))
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var name = node switch
+                {
+                    VariableDeclaratorSyntax { Initializer: not null } declarator => declarator.Identifier.ValueText,
+                    AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax or ArrowExpressionClauseSyntax } assignment => RootName(assignment.Left),
+                    InvocationExpressionSyntax { Parent: ExpressionStatementSyntax or ArrowExpressionClauseSyntax, Expression: MemberAccessExpressionSyntax access } => RootName(access.Expression),
+                    _ => null,
+                };
+                if (name is not null)
+                {
+                    if (!byName.TryGetValue(name, out var list))
+                    {
+                        byName[name] = list = new List<SyntaxNode>();
+                    }
+
+                    list.Add(node);
+                }
+            }
+
+            _candidates[body] = byName;
+            return byName;
         }
 
         /// <summary><c>a</c> of <c>a</c>, <c>a.B.C</c>, <c>this.a</c>, <c>a[i]</c>, as written.</summary>
