@@ -290,7 +290,7 @@ internal sealed class CallSiteEvidence
                 case PropertyDeclarationSyntax property when _model.GetDeclaredSymbol(property, _cancellationToken) is { } declared:
                     yield return declared;
                     break;
-                case AssignmentExpressionSyntax assignment when Root(assignment.Left) is { } root && Symbol(root) is { } assigned:
+                case AssignmentExpressionSyntax assignment when ValueOrigins.SyntaxRoot(assignment.Left) is { } root && Symbol(root) is { } assigned:
                     yield return assigned;
                     break;
             }
@@ -304,31 +304,8 @@ internal sealed class CallSiteEvidence
     /// </summary>
     private bool IsCallOn(SyntaxNode statement, ISymbol symbol) =>
         statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } }
-        && (access.Expression is MemberAccessExpressionSyntax || access.Name.Identifier.ValueText.StartsWith("Add", StringComparison.Ordinal) || access.Name.Identifier.ValueText.StartsWith("Set", StringComparison.Ordinal))
-        && Root(access.Expression) is { } root && SymbolEqualityComparer.Default.Equals(Symbol(root), symbol);
-
-    /// <summary><c>a</c> of <c>a</c>, <c>a.B.C</c>, <c>this.a</c>, <c>a[i]</c>.</summary>
-    private static IdentifierNameSyntax? Root(ExpressionSyntax expression)
-    {
-        while (true)
-        {
-            switch (expression)
-            {
-                case IdentifierNameSyntax identifier:
-                    return identifier;
-                case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax name }:
-                    return name;
-                case MemberAccessExpressionSyntax access:
-                    expression = access.Expression;
-                    break;
-                case ElementAccessExpressionSyntax element:
-                    expression = element.Expression;
-                    break;
-                default:
-                    return null;
-            }
-        }
-    }
+        && (access.Expression is MemberAccessExpressionSyntax || ValueOrigins.IsConfiguringName(access.Name.Identifier.ValueText))
+        && ValueOrigins.SyntaxRoot(access.Expression) is { } root && SymbolEqualityComparer.Default.Equals(Symbol(root), symbol);
 
     /// <summary>The identifier's symbol, looked up once per search (the same names come up again and again).</summary>
     private ISymbol? Symbol(IdentifierNameSyntax identifier)

@@ -80,6 +80,33 @@ internal sealed class ValueOrigins
         return null;
     }
 
+    /// <summary><c>a</c> of <c>a</c>, <c>a.B.C</c>, <c>this.a</c>, <c>a[i]</c>, as written (the syntax twin of the operation root above).</summary>
+    internal static IdentifierNameSyntax? SyntaxRoot(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case IdentifierNameSyntax identifier:
+                    return identifier;
+                case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax name }:
+                    return name;
+                case MemberAccessExpressionSyntax access:
+                    expression = access.Expression;
+                    break;
+                case ElementAccessExpressionSyntax element:
+                    expression = element.Expression;
+                    break;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    /// <summary>A method that configures its receiver by name (<c>AddPolicy</c>, <c>SetY</c>), as opposed to one that uses it.</summary>
+    internal static bool IsConfiguringName(string methodName) =>
+        methodName.StartsWith("Add", StringComparison.Ordinal) || methodName.StartsWith("Set", StringComparison.Ordinal);
+
     /// <summary>One search: the symbols it has followed.</summary>
     private sealed class Search
     {
@@ -220,8 +247,8 @@ internal sealed class ValueOrigins
                 var name = node switch
                 {
                     VariableDeclaratorSyntax { Initializer: not null } declarator => declarator.Identifier.ValueText,
-                    AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax or ArrowExpressionClauseSyntax } assignment => RootName(assignment.Left),
-                    InvocationExpressionSyntax { Parent: ExpressionStatementSyntax or ArrowExpressionClauseSyntax, Expression: MemberAccessExpressionSyntax access } => RootName(access.Expression),
+                    AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax or ArrowExpressionClauseSyntax } assignment => SyntaxRoot(assignment.Left)?.Identifier.ValueText,
+                    InvocationExpressionSyntax { Parent: ExpressionStatementSyntax or ArrowExpressionClauseSyntax, Expression: MemberAccessExpressionSyntax access } => SyntaxRoot(access.Expression)?.Identifier.ValueText,
                     _ => null,
                 };
                 if (name is not null)
@@ -239,35 +266,9 @@ internal sealed class ValueOrigins
             return byName;
         }
 
-        /// <summary><c>a</c> of <c>a</c>, <c>a.B.C</c>, <c>this.a</c>, <c>a[i]</c>, as written.</summary>
-        private static string? RootName(ExpressionSyntax expression)
-        {
-            for (var depth = 0; depth < 8; depth++)
-            {
-                switch (expression)
-                {
-                    case IdentifierNameSyntax identifier:
-                        return identifier.Identifier.ValueText;
-                    case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member }:
-                        return member.Identifier.ValueText;
-                    case MemberAccessExpressionSyntax access:
-                        expression = access.Expression;
-                        break;
-                    case ElementAccessExpressionSyntax element:
-                        expression = element.Expression;
-                        break;
-                    default:
-                        return null;
-                }
-            }
-
-            return null;
-        }
-
         /// <summary><c>x.AddPolicy(...)</c>, <c>x.SetY(...)</c>, or any call on a member of it (<c>x.Patch.Set(...)</c>); not <c>x.Send(...)</c>.</summary>
         private static bool IsConfiguring(IInvocationOperation invocation) =>
-            invocation.TargetMethod.Name.StartsWith("Add", StringComparison.Ordinal)
-            || invocation.TargetMethod.Name.StartsWith("Set", StringComparison.Ordinal)
+            IsConfiguringName(invocation.TargetMethod.Name)
             || invocation.Instance?.WithoutConversions() is IMemberReferenceOperation { Instance: not null and not IInstanceReferenceOperation };
     }
 }
