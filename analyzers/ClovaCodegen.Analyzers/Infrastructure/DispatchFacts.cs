@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using ClovaCodegen.Spec.Model;
 using Microsoft.CodeAnalysis;
 
@@ -43,12 +44,13 @@ internal static class DispatchFacts
         }
     }
 
-    public static T? Get<T>(IOperation operation, CompatSpec spec, int slot, Func<IOperation, CompatSpec, T?> compute)
+    /// <summary>The slot's value for this operation, computed on first use (pass a static lambda: this runs for every operation).</summary>
+    public static T? Get<T>(IOperation operation, CompatSpec spec, int slot, Func<IOperation, CompatSpec, CancellationToken, T?> compute, CancellationToken cancellationToken)
         where T : class
     {
         if (!ReferenceEquals(operation, t_operation) || t_values is not { } values)
         {
-            return compute(operation, spec);
+            return compute(operation, spec, cancellationToken);
         }
 
         if (!ReferenceEquals(values[slot], Unknown))
@@ -56,7 +58,7 @@ internal static class DispatchFacts
             return (T?)values[slot];
         }
 
-        var value = compute(operation, spec);
+        var value = compute(operation, spec, cancellationToken);
         values[slot] = value;
         return value;
     }

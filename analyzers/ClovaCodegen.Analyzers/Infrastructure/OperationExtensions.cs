@@ -50,9 +50,19 @@ internal static class OperationExtensions
         return (binding, spec.FindEndpoint(binding.Endpoint)?.FindField(binding.Field));
     }
 
-    /// <summary>A constant string argument by parameter name, or null.</summary>
-    public static IArgumentOperation? Argument(this IInvocationOperation invocation, string parameterName) =>
-        invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameterName);
+    /// <summary>The argument given to the parameter with this name, or null (a loop: rules ask this of many calls).</summary>
+    public static IArgumentOperation? Named(this System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, string parameterName)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == parameterName)
+            {
+                return argument;
+            }
+        }
+
+        return null;
+    }
 
     public static bool IsOrDerivesFrom(this ITypeSymbol? type, INamedTypeSymbol? expected)
     {

@@ -31,7 +31,7 @@ internal static class RequestWrites
     /// <c>new O { Metadata = { ["k"] = v } }</c>, <c>o.Metadata["k"] = v</c>, <c>o.LogitBiases.Add(k, v)</c>.
     /// </summary>
     public static BoundMemberWrite? BoundMember(IOperation operation, CompatSpec spec) =>
-        DispatchFacts.Get(operation, spec, DispatchFacts.BoundMemberSlot, FindBoundMember);
+        DispatchFacts.Get(operation, spec, DispatchFacts.BoundMemberSlot, static (o, s, _) => FindBoundMember(o, s), default);
 
     private static BoundMemberWrite? FindBoundMember(IOperation operation, CompatSpec spec)
     {
@@ -98,7 +98,7 @@ internal static class RequestWrites
         };
 
         // Four rules ask about every body: the dispatch reads it once for all of them.
-        return candidate ? DispatchFacts.Get(creation, spec, DispatchFacts.RawBodySlot, (c, s) => Read(c, s, cancellationToken)) : null;
+        return candidate ? DispatchFacts.Get(creation, spec, DispatchFacts.RawBodySlot, Read, cancellationToken) : null;
     }
 
     private static RawBody? Read(IOperation creation, CompatSpec spec, System.Threading.CancellationToken cancellationToken)
@@ -128,12 +128,24 @@ internal static class RequestWrites
                 return null;
         }
 
-        bool Has(string key) => keys.Exists(k => k.Key == key);
-        var endpointId = !Has("model") ? null
-            : Has("messages") ? EndpointSpec.ChatCompletions
-            : Has("input") ? EndpointSpec.Embeddings
+        var endpointId = !Has(keys, "model") ? null
+            : Has(keys, "messages") ? EndpointSpec.ChatCompletions
+            : Has(keys, "input") ? EndpointSpec.Embeddings
             : null;
         return endpointId is not null && spec.FindEndpoint(endpointId) is { } endpoint ? new RawBody(creation, endpoint, keys) : null;
+    }
+
+    private static bool Has(List<(string Key, SyntaxNode Location, IOperation? Value)> keys, string key)
+    {
+        foreach (var written in keys)
+        {
+            if (written.Key == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A Dictionary/IDictionary with string keys, or System.Text.Json's JsonObject.</summary>
@@ -237,8 +249,9 @@ internal sealed class RawBody
     /// <summary>Each key that names a field of the endpoint.</summary>
     public IEnumerable<FieldWrite> Fields()
     {
-        foreach (var (key, location, _) in Keys)
+        for (var i = 0; i < Keys.Count; i++)
         {
+            var (key, location, _) = Keys[i];
             if (Endpoint.FindField(key) is { } field)
             {
                 yield return new FieldWrite(location, key, Endpoint, field);

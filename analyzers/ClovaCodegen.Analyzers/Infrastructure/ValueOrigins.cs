@@ -30,26 +30,30 @@ internal sealed class ValueOrigins
     public bool Reaches(IOperation start, ISymbol containingSymbol, Func<IOperation, bool> isEvidence, CancellationToken cancellationToken)
     {
         var search = new Search(this, start, containingSymbol.ContainingType, cancellationToken);
+
+        // One explicit stack for the operations still to look at, children pushed as each is visited: the search runs for
+        // every embedding call, and nested DescendantsAndSelf iterators allocated more than the work itself.
         var pending = new Stack<IOperation>();
         pending.Push(start);
-        var visited = 0;
-        while (pending.Count > 0 && visited < MaxOperations)
+        for (var visited = 0; pending.Count > 0 && visited < MaxOperations; visited++)
         {
-            foreach (var operation in pending.Pop().DescendantsAndSelf())
+            var operation = pending.Pop();
+            if (isEvidence(operation))
             {
-                visited++;
-                if (isEvidence(operation))
-                {
-                    return true;
-                }
+                return true;
+            }
 
-                if (search.Follow(operation) is { } symbol)
+            if (search.Follow(operation) is { } symbol)
+            {
+                foreach (var origin in search.Origins(symbol, operation))
                 {
-                    foreach (var origin in search.Origins(symbol, operation))
-                    {
-                        pending.Push(origin);
-                    }
+                    pending.Push(origin);
                 }
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                pending.Push(child);
             }
         }
 
@@ -115,7 +119,6 @@ internal sealed class ValueOrigins
         private readonly INamedTypeSymbol? _type;
         private readonly CancellationToken _cancellationToken;
         private readonly HashSet<ISymbol> _followed = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<SyntaxNode, Dictionary<string, List<SyntaxNode>>> _candidates = new();
 
         public Search(ValueOrigins owner, IOperation start, INamedTypeSymbol? type, CancellationToken cancellationToken)
         {
@@ -169,16 +172,22 @@ internal sealed class ValueOrigins
                 }
             }
 
-            // A constant gets its value where it is declared; anything else may also get one in a constructor.
-            foreach (var constructors in member is IFieldSymbol { IsConst: true } ? Array.Empty<ImmutableArray<IMethodSymbol>>() : new[] { member.ContainingType.InstanceConstructors, member.ContainingType.StaticConstructors })
+            // A constant gets its value where it is declared; anything else may also get one in a constructor of the type
+            // (found in its declarations in this file: asking the symbol for its constructors builds arrays of them).
+            if (member is not IFieldSymbol { IsConst: true })
             {
-                foreach (var constructor in constructors)
+                foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
                 {
-                    foreach (var reference in constructor.DeclaringSyntaxReferences)
+                    if (reference.SyntaxTree != _model.SyntaxTree || reference.GetSyntax(_cancellationToken) is not TypeDeclarationSyntax type)
                     {
-                        if (reference.SyntaxTree == _model.SyntaxTree && reference.GetSyntax(_cancellationToken) is ConstructorDeclarationSyntax declaration)
+                        continue;
+                    }
+
+                    foreach (var declaration in type.Members)
+                    {
+                        if (declaration is ConstructorDeclarationSyntax constructor)
                         {
-                            origins.AddRange(OriginsIn(declaration, member));
+                            origins.AddRange(OriginsIn(constructor, member));
                         }
                     }
                 }
@@ -200,27 +209,29 @@ internal sealed class ValueOrigins
 
         /// <summary>
         /// What a body gives the symbol: a declarator's initializer, a statement that assigns it (or a member of it), a
-        /// statement that configures it. Values are given in statements, so only statements are searched, by name, and only
-        /// the few whose target is spelled like the symbol are bound.
+        /// statement that configures it. Values are given in statements, so only statements are searched (not the expressions
+        /// inside them, which are most of a body's nodes), and only the few whose target is spelled like the symbol are bound.
         /// </summary>
         private IEnumerable<IOperation> OriginsIn(SyntaxNode body, ISymbol symbol)
         {
-            if (_model is null || body.SyntaxTree != _model.SyntaxTree || !Candidates(body).TryGetValue(symbol.Name, out var candidates))
+            if (_model is null || body.SyntaxTree != _model.SyntaxTree)
             {
                 yield break;
             }
 
-            foreach (var node in candidates)
+            var statements = body is ExpressionSyntax ? body.DescendantNodesAndSelf() : body.DescendantNodes(static n => n is not ExpressionSyntax);
+            foreach (var node in statements)
             {
+                _cancellationToken.ThrowIfCancellationRequested();
                 IOperation? origin = node switch
                 {
-                    VariableDeclaratorSyntax declarator
+                    VariableDeclaratorSyntax { Initializer: not null } declarator when declarator.Identifier.ValueText == symbol.Name
                         => _model.GetOperation(declarator, _cancellationToken) is IVariableDeclaratorOperation { Initializer: { } initializer } declared
                            && SymbolEqualityComparer.Default.Equals(declared.Symbol, symbol) ? initializer : null,
-                    AssignmentExpressionSyntax assignment
+                    AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax or ArrowExpressionClauseSyntax } assignment when SyntaxRoot(assignment.Left)?.Identifier.ValueText == symbol.Name
                         => _model.GetOperation(assignment, _cancellationToken) is ISimpleAssignmentOperation written
                            && SymbolEqualityComparer.Default.Equals(Root(written.Target), symbol) ? written : null,
-                    InvocationExpressionSyntax invocation
+                    InvocationExpressionSyntax { Parent: ExpressionStatementSyntax or ArrowExpressionClauseSyntax, Expression: MemberAccessExpressionSyntax access } invocation when SyntaxRoot(access.Expression)?.Identifier.ValueText == symbol.Name
                         => _model.GetOperation(invocation, _cancellationToken) is IInvocationOperation { Instance: { } instance } call
                            && IsConfiguring(call) && SymbolEqualityComparer.Default.Equals(Root(instance), symbol) ? call : null,
                     _ => null,
@@ -230,40 +241,6 @@ internal sealed class ValueOrigins
                     yield return origin;
                 }
             }
-        }
-
-        /// <summary>A body's statements that may give a value, by the name they give it to (one walk per body and search).</summary>
-        private Dictionary<string, List<SyntaxNode>> Candidates(SyntaxNode body)
-        {
-            if (_candidates.TryGetValue(body, out var byName))
-            {
-                return byName;
-            }
-
-            byName = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
-            foreach (var node in body.DescendantNodes(n => n == body || n is not ExpressionSyntax))
-            {
-                _cancellationToken.ThrowIfCancellationRequested();
-                var name = node switch
-                {
-                    VariableDeclaratorSyntax { Initializer: not null } declarator => declarator.Identifier.ValueText,
-                    AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax or ArrowExpressionClauseSyntax } assignment => SyntaxRoot(assignment.Left)?.Identifier.ValueText,
-                    InvocationExpressionSyntax { Parent: ExpressionStatementSyntax or ArrowExpressionClauseSyntax, Expression: MemberAccessExpressionSyntax access } => SyntaxRoot(access.Expression)?.Identifier.ValueText,
-                    _ => null,
-                };
-                if (name is not null)
-                {
-                    if (!byName.TryGetValue(name, out var list))
-                    {
-                        byName[name] = list = new List<SyntaxNode>();
-                    }
-
-                    list.Add(node);
-                }
-            }
-
-            _candidates[body] = byName;
-            return byName;
         }
 
         /// <summary><c>x.AddPolicy(...)</c>, <c>x.SetY(...)</c>, or any call on a member of it (<c>x.Patch.Set(...)</c>); not <c>x.Send(...)</c>.</summary>

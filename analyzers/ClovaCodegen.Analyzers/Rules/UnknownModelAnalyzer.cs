@@ -35,25 +35,30 @@ public sealed class UnknownModelAnalyzer : ClovaRule
                 var invocation = (IInvocationOperation)operation.Operation;
                 var name = invocation.TargetMethod.Name;
                 var type = invocation.TargetMethod.ContainingType;
-                EndpointSpec? endpoint = null;
-                if (type.IsOrDerivesFrom(types.OpenAIClient))
-                {
-                    endpoint = name == "GetChatClient" ? chat : name == "GetEmbeddingClient" ? embeddings : null;
-                }
-                else if (name == "Create" && invocation.TargetMethod.IsStatic)
-                {
-                    endpoint = type.Name == "ChatCompletionRequest" ? chat : type.Name == "EmbeddingRequest" ? embeddings : null;
-                }
 
-                Check(operation, types.Scope, endpoint, invocation.Argument("model")?.Value);
+                // By method name first: most invocations are ruled out before their type's base chain is walked.
+                var endpoint = name switch
+                {
+                    "GetChatClient" when type.IsOrDerivesFrom(types.OpenAIClient) => chat,
+                    "GetEmbeddingClient" when type.IsOrDerivesFrom(types.OpenAIClient) => embeddings,
+                    "Create" when invocation.TargetMethod.IsStatic => type.Name == "ChatCompletionRequest" ? chat : type.Name == "EmbeddingRequest" ? embeddings : null,
+                    _ => null,
+                };
+                if (endpoint is not null)
+                {
+                    Check(operation, types.Scope, endpoint, invocation.Arguments.Named("model")?.Value);
+                }
             },
             OperationKind.Invocation);
         context.RegisterOperationAction(
             operation =>
             {
                 var creation = (IObjectCreationOperation)operation.Operation;
-                var endpoint = creation.Type.IsOrDerivesFrom(types.ChatClient) ? chat : creation.Type.IsOrDerivesFrom(types.EmbeddingClient) ? embeddings : null;
-                Check(operation, types.Scope, endpoint, creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "model")?.Value);
+                var endpoint = creation.Arguments.IsEmpty ? null : creation.Type.IsOrDerivesFrom(types.ChatClient) ? chat : creation.Type.IsOrDerivesFrom(types.EmbeddingClient) ? embeddings : null;
+                if (endpoint is not null)
+                {
+                    Check(operation, types.Scope, endpoint, creation.Arguments.Named("model")?.Value);
+                }
             },
             OperationKind.ObjectCreation);
         context.RegisterOperationAction(

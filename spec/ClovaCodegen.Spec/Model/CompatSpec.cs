@@ -45,10 +45,10 @@ public sealed record CompatSpec(
     EquatableArray<BindingSpec> Bindings)
 {
     /// <summary>The endpoint with this id (e.g. <c>chat.completions</c>), or null.</summary>
-    public EndpointSpec? FindEndpoint(string id) => Endpoints.FirstOrDefault(e => e.Id == id);
+    public EndpointSpec? FindEndpoint(string id) => Endpoints.Find(static (e, id) => e.Id == id, id);
 
     /// <summary>The bindings of an SDK member (<c>Namespace.Type.Member</c>).</summary>
-    public BindingSpec? FindBinding(string member) => Bindings.FirstOrDefault(b => b.Member == member);
+    public BindingSpec? FindBinding(string member) => Bindings.Find(static (b, member) => b.Member == member, member);
 
     /// <summary>Hosts of the known base URLs (e.g. <c>clovastudio.stream.ntruss.com</c>).</summary>
     public EquatableArray<string> ApiHosts =>
@@ -85,13 +85,13 @@ public sealed record EndpointSpec(
     public static readonly EquatableArray<string> KnownIds = EquatableArray.Create(ChatCompletions, Embeddings, ModelList);
 
     /// <summary>The field with this wire name, or null.</summary>
-    public FieldSpec? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
+    public FieldSpec? FindField(string name) => Fields.Find(static (f, name) => f.Name == name, name);
 
     /// <summary>The field whose native (camelCase) names include this one, or null.</summary>
-    public FieldSpec? FindFieldByNativeName(string nativeName) => Fields.FirstOrDefault(f => f.NativeNames.Contains(nativeName));
+    public FieldSpec? FindFieldByNativeName(string nativeName) => Fields.Find(static (f, nativeName) => f.NativeNames.Find(static (n, wanted) => n == wanted, nativeName) is not null, nativeName);
 
     /// <summary>The model with this name, or null.</summary>
-    public ModelSpec? FindModel(string name) => Models.FirstOrDefault(m => m.Name == name);
+    public ModelSpec? FindModel(string name) => Models.Find(static (m, name) => m.Name == name, name);
 }
 
 /// <summary>A model name an endpoint serves.</summary>

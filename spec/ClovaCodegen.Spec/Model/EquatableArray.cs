@@ -24,6 +24,23 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 
     public bool IsEmpty => Count == 0;
 
+    /// <summary>
+    /// The first item that matches, or default. The analyzers look fields up on every operation they see: with a static
+    /// lambda and its argument passed alongside, a lookup allocates neither a closure nor an enumerator.
+    /// </summary>
+    public T? Find<TArg>(Func<T, TArg, bool> match, TArg arg)
+    {
+        foreach (var item in _items ?? Array.Empty<T>())
+        {
+            if (match(item, arg))
+            {
+                return item;
+            }
+        }
+
+        return default;
+    }
+
     public bool Equals(EquatableArray<T> other)
     {
         var left = _items ?? Array.Empty<T>();
