@@ -183,51 +183,69 @@ internal static class RequestWrites
 
         // A write to the local is a statement of its own after the declaration: only those are searched (not the
         // statements before it, nor the expressions inside statements, which are most of a body's nodes).
-        foreach (var node in StatementsAfter(declarator.Syntax.FirstAncestorOrSelf<StatementSyntax>()).SelectMany(s => s.DescendantNodesAndSelf(n => n is not ExpressionSyntax)))
+        var declaration = declarator.Syntax.FirstAncestorOrSelf<StatementSyntax>();
+        var following = false;
+        foreach (var sibling in Siblings(declaration))
         {
-            if (node is not ExpressionStatementSyntax statement)
+            if (!following)
             {
+                following = sibling == declaration;
                 continue;
             }
 
-            // Only local["k"] = v and local.Add/TryAdd("k", v) can add a key: rule the rest out without binding.
-            var receiver0 = statement.Expression switch
+            // Most statements are simple ones with no statement inside: looked at directly, without a walk.
+            if (sibling is ExpressionStatementSyntax statement)
             {
-                AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax { Expression: IdentifierNameSyntax name } } => name,
-                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax name, Name.Identifier.ValueText: "Add" or "TryAdd" } } => name,
-                _ => null,
-            };
-            if (receiver0?.Identifier.ValueText != local.Name)
-            {
-                continue;
+                AddLocalWrite(statement, local, model, keys, cancellationToken);
             }
-
-            var operation = model.GetOperation(statement.Expression, cancellationToken);
-            var receiver = operation switch
+            else if (sibling is not (LocalDeclarationStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax))
             {
-                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer } => indexer.Instance,
-                IInvocationOperation invocation => invocation.Instance,
-                _ => null,
-            };
-            if (receiver?.WithoutConversions() is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
-            {
-                AddKey(operation!, keys);
+                foreach (var node in sibling.DescendantNodes(static n => n is not ExpressionSyntax))
+                {
+                    if (node is ExpressionStatementSyntax nested)
+                    {
+                        AddLocalWrite(nested, local, model, keys, cancellationToken);
+                    }
+                }
             }
         }
     }
 
-    /// <summary>The statements that follow one in its block, switch section or top-level code.</summary>
-    private static IEnumerable<StatementSyntax> StatementsAfter(StatementSyntax? statement)
+    /// <summary><c>local["k"] = v;</c> or <c>local.Add("k", v);</c> (ruled out by syntax before anything is bound).</summary>
+    private static void AddLocalWrite(ExpressionStatementSyntax statement, ILocalSymbol local, SemanticModel model, List<(string, SyntaxNode, IOperation?)> keys, System.Threading.CancellationToken cancellationToken)
     {
-        IEnumerable<StatementSyntax> siblings = statement?.Parent switch
+        var receiverName = statement.Expression switch
         {
-            BlockSyntax block => block.Statements,
-            SwitchSectionSyntax section => section.Statements,
-            GlobalStatementSyntax { Parent: CompilationUnitSyntax unit } => unit.Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement),
-            _ => Enumerable.Empty<StatementSyntax>(),
+            AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax { Expression: IdentifierNameSyntax name } } => name,
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax name, Name.Identifier.ValueText: "Add" or "TryAdd" } } => name,
+            _ => null,
         };
-        return siblings.SkipWhile(s => s != statement).Skip(1);
+        if (receiverName?.Identifier.ValueText != local.Name)
+        {
+            return;
+        }
+
+        var operation = model.GetOperation(statement.Expression, cancellationToken);
+        var receiver = operation switch
+        {
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer } => indexer.Instance,
+            IInvocationOperation invocation => invocation.Instance,
+            _ => null,
+        };
+        if (receiver?.WithoutConversions() is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+        {
+            AddKey(operation!, keys);
+        }
     }
+
+    /// <summary>The statements of the block, switch section or top-level code that holds this one.</summary>
+    private static IEnumerable<StatementSyntax> Siblings(StatementSyntax? statement) => statement?.Parent switch
+    {
+        BlockSyntax block => block.Statements,
+        SwitchSectionSyntax section => section.Statements,
+        GlobalStatementSyntax { Parent: CompilationUnitSyntax unit } => unit.Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement),
+        _ => Enumerable.Empty<StatementSyntax>(),
+    };
 }
 
 /// <summary>A raw request body and the keys it was given.</summary>

@@ -112,6 +112,10 @@ public class UnsupportedFieldAnalyzerTests
         built["model"] = "HCX-005";
         built["messages"] = null;
         built.Add({|CLOVA001:"store"|}, true);
+        if (built.Count > 1)
+        {
+            built[{|CLOVA001:"logprobs"|}] = true;
+        }
         var added = new Dictionary<string, object> { { "model", "HCX-005" }, { "messages", new object[0] }, { {|CLOVA001:"n"|}, 2 } };
         var notABody = new Dictionary<string, object> { ["user"] = "u", ["store"] = true };
         System.Console.WriteLine($"{anonymous}{dictionary}{json}{built}{added}{notABody}");
