@@ -41,13 +41,15 @@ internal static class OperationExtensions
         }
 
         var fullName = property.BindingName();
-        var binding = candidates.FirstOrDefault(b => b.Member == fullName);
-        if (binding is null)
+        foreach (var binding in candidates)
         {
-            return null;
+            if (binding.Member == fullName)
+            {
+                return (binding, spec.FindEndpoint(binding.Endpoint)?.FindField(binding.Field));
+            }
         }
 
-        return (binding, spec.FindEndpoint(binding.Endpoint)?.FindField(binding.Field));
+        return null;
     }
 
     /// <summary>The argument given to the parameter with this name, or null (a loop: rules ask this of many calls).</summary>

@@ -68,6 +68,12 @@ public sealed class ValueRangeAnalyzer : ClovaRule
 
     private void Check(OperationAnalysisContext context, AnalysisScope scope, IOperation value, FieldSpec field)
     {
+        // Most fields written have no range or allowed values to break: decided before the constant is boxed and read.
+        if (field.Range is null && field.AllowedValues.IsEmpty)
+        {
+            return;
+        }
+
         var constant = value.WithoutConversions();
         string? problem = null;
         if (constant.ConstantValue.AsDouble() is { } number)
