@@ -16,6 +16,7 @@ namespace ClovaCodegen.Analyzers.Benchmarks;
 /// against the same plus all nine rules, each on a fresh compilation.
 /// </summary>
 [MemoryDiagnoser]
+[GcServer(true)]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 public class AnalyzerCost
 {
