@@ -75,9 +75,6 @@ public sealed class RuleCallbacks
         }
     }
 
-    /// <summary>How many operations get a callback.</summary>
-    public int CallCount => _calls.Count;
-
     /// <summary>Calls every registered action on every operation of its kinds; returns the number of diagnostics reported.</summary>
     public int Run()
     {
@@ -93,7 +90,10 @@ public sealed class RuleCallbacks
         return _reported;
     }
 
-    /// <summary>Every operation of every member body and initializer, bound once up front (as the driver has them).</summary>
+    /// <summary>
+    /// Every operation of every method and constructor body and field initializer, bound once up front as the driver has
+    /// them (the synthetic project has no property accessors or initializers, so they are not looked for).
+    /// </summary>
     private static List<(IOperation, ISymbol)> BoundOperations(Compilation compilation)
     {
         var operations = new List<(IOperation, ISymbol)>();
