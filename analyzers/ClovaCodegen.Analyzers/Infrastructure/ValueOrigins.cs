@@ -118,7 +118,9 @@ internal sealed class ValueOrigins
         private readonly SemanticModel? _model;
         private readonly INamedTypeSymbol? _type;
         private readonly CancellationToken _cancellationToken;
-        private readonly HashSet<ISymbol> _followed = new(SymbolEqualityComparer.Default);
+        // A search follows a handful of symbols and looks into one to three bodies: lists beat hash sets at that size.
+        private readonly List<ISymbol> _followed = new();
+        private readonly List<(IOperation Body, List<(ISymbol Target, IOperation Origin)> Candidates)> _bodies = new();
 
         public Search(ValueOrigins owner, IOperation start, INamedTypeSymbol? type, CancellationToken cancellationToken)
         {
@@ -138,13 +140,27 @@ internal sealed class ValueOrigins
                 IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property when IsOwn(property.Property) => property.Property,
                 _ => (ISymbol?)null,
             };
-            return symbol is not null && _followed.Add(symbol) ? symbol : null;
+            if (symbol is null)
+            {
+                return null;
+            }
+
+            foreach (var followed in _followed)
+            {
+                if (SymbolEqualityComparer.Default.Equals(followed, symbol))
+                {
+                    return null;
+                }
+            }
+
+            _followed.Add(symbol);
+            return symbol;
         }
 
         private bool IsOwn(ISymbol member) => SymbolEqualityComparer.Default.Equals(member.ContainingType, _type);
 
-        public IEnumerable<IOperation> Origins(ISymbol symbol, IOperation reference) => symbol is ILocalSymbol
-            ? OriginsIn(BodyOf(reference).Syntax, symbol)
+        public ImmutableArray<IOperation> Origins(ISymbol symbol, IOperation reference) => symbol is ILocalSymbol
+            ? OriginsIn(BodyOf(reference), symbol)
             : _owner._memberOrigins.GetOrAdd(symbol, _memberOriginsFactory ??= MemberOrigins);
 
         private Func<ISymbol, ImmutableArray<IOperation>>? _memberOriginsFactory;
@@ -185,9 +201,9 @@ internal sealed class ValueOrigins
 
                     foreach (var declaration in type.Members)
                     {
-                        if (declaration is ConstructorDeclarationSyntax constructor)
+                        if (declaration is ConstructorDeclarationSyntax constructor && _model.GetOperation(constructor, _cancellationToken) is { } body)
                         {
-                            origins.AddRange(OriginsIn(constructor, member));
+                            AddOriginsIn(body, member, origins);
                         }
                     }
                 }
@@ -207,40 +223,74 @@ internal sealed class ValueOrigins
             return operation;
         }
 
-        /// <summary>
-        /// What a body gives the symbol: a declarator's initializer, a statement that assigns it (or a member of it), a
-        /// statement that configures it. Values are given in statements, so only statements are searched (not the expressions
-        /// inside them, which are most of a body's nodes), and only the few whose target is spelled like the symbol are bound.
-        /// </summary>
-        private IEnumerable<IOperation> OriginsIn(SyntaxNode body, ISymbol symbol)
+        private ImmutableArray<IOperation> OriginsIn(IOperation body, ISymbol symbol)
         {
-            if (_model is null || body.SyntaxTree != _model.SyntaxTree)
-            {
-                yield break;
-            }
+            var origins = ImmutableArray.CreateBuilder<IOperation>();
+            AddOriginsIn(body, symbol, origins);
+            return origins.ToImmutable();
+        }
 
-            var statements = body is ExpressionSyntax ? body.DescendantNodesAndSelf() : body.DescendantNodes(static n => n is not ExpressionSyntax);
-            foreach (var node in statements)
+        /// <summary>What a body gives the symbol (see <see cref="Candidates"/>).</summary>
+        private void AddOriginsIn(IOperation body, ISymbol symbol, ImmutableArray<IOperation>.Builder origins)
+        {
+            foreach (var (target, origin) in Candidates(body))
             {
-                _cancellationToken.ThrowIfCancellationRequested();
-                IOperation? origin = node switch
+                if (SymbolEqualityComparer.Default.Equals(target, symbol))
                 {
-                    VariableDeclaratorSyntax { Initializer: not null } declarator when declarator.Identifier.ValueText == symbol.Name
-                        => _model.GetOperation(declarator, _cancellationToken) is IVariableDeclaratorOperation { Initializer: { } initializer } declared
-                           && SymbolEqualityComparer.Default.Equals(declared.Symbol, symbol) ? initializer : null,
-                    AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax or ArrowExpressionClauseSyntax } assignment when SyntaxRoot(assignment.Left)?.Identifier.ValueText == symbol.Name
-                        => _model.GetOperation(assignment, _cancellationToken) is ISimpleAssignmentOperation written
-                           && SymbolEqualityComparer.Default.Equals(Root(written.Target), symbol) ? written : null,
-                    InvocationExpressionSyntax { Parent: ExpressionStatementSyntax or ArrowExpressionClauseSyntax, Expression: MemberAccessExpressionSyntax access } invocation when SyntaxRoot(access.Expression)?.Identifier.ValueText == symbol.Name
-                        => _model.GetOperation(invocation, _cancellationToken) is IInvocationOperation { Instance: { } instance } call
-                           && IsConfiguring(call) && SymbolEqualityComparer.Default.Equals(Root(instance), symbol) ? call : null,
-                    _ => null,
-                };
-                if (origin is not null)
-                {
-                    yield return origin;
+                    origins.Add(origin);
                 }
             }
+        }
+
+        /// <summary>
+        /// Everything a body gives a symbol, with the symbol: a declarator's initializer, a statement that assigns a symbol
+        /// (or a member of it), a statement that configures one. Values are given in statements, so only statements are
+        /// searched, not the expressions inside them (most of a body's operations). The body's operations are already
+        /// built, so no syntax is walked and nothing is bound; a search that follows several symbols through the same
+        /// constructor (a field, the client local it was set from, the options local that made the client) walks it once.
+        /// </summary>
+        private List<(ISymbol Target, IOperation Origin)> Candidates(IOperation body)
+        {
+            foreach (var (known, candidates) in _bodies)
+            {
+                if (known == body)
+                {
+                    return candidates;
+                }
+            }
+
+            var found = new List<(ISymbol Target, IOperation Origin)>();
+            _bodies.Add((body, found));
+            var descendIntoExpressions = body.Syntax is ExpressionSyntax;
+            var pending = new Stack<IOperation>();
+            pending.Push(body);
+            while (pending.Count > 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                switch (pending.Pop())
+                {
+                    case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                        found.Add((declarator.Symbol, initializer.Value));
+                        break;
+                    case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment } when Root(assignment.Target) is { } assigned:
+                        found.Add((assigned, assignment));
+                        break;
+                    case IExpressionStatementOperation { Operation: IInvocationOperation { Instance: { } instance } call } when IsConfiguring(call) && Root(instance) is { } configured:
+                        found.Add((configured, call));
+                        break;
+                    case IExpressionStatementOperation:
+                        break;
+                    case var operation when descendIntoExpressions || operation == body || operation.Syntax is not ExpressionSyntax:
+                        foreach (var child in operation.ChildOperations)
+                        {
+                            pending.Push(child);
+                        }
+
+                        break;
+                }
+            }
+
+            return found;
         }
 
         /// <summary><c>x.AddPolicy(...)</c>, <c>x.SetY(...)</c>, or any call on a member of it (<c>x.Patch.Set(...)</c>); not <c>x.Send(...)</c>.</summary>
