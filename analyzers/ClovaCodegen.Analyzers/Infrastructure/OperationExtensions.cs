@@ -22,13 +22,38 @@ internal static class OperationExtensions
         return operation;
     }
 
-    // Building a display string costs microseconds and every option assignment of every file asks; SDK members are the
-    // same symbol instances throughout a compilation, so each is named once (weakly held: no compilation is kept alive).
-    private static readonly ConditionalWeakTable<ISymbol, string> BindingNames = new();
+    /// <summary>
+    /// Whether the member is the one a binding names (<c>Namespace.Type.Member</c>, types not generic), compared name by name
+    /// from the member outwards. Every option assignment of every file asks: a display string to compare against cost
+    /// microseconds each, and a table to keep them in cost more than this comparison.
+    /// </summary>
+    public static bool HasBindingName(this ISymbol member, string qualifiedName)
+    {
+        var end = qualifiedName.Length;
+        for (ISymbol? part = member; part is not null and not INamespaceSymbol { IsGlobalNamespace: true }; part = (ISymbol?)part.ContainingType ?? part.ContainingNamespace)
+        {
+            var name = part.Name;
+            var start = end - name.Length;
+            if (part is INamedTypeSymbol { Arity: > 0 } || start < 0 || string.CompareOrdinal(qualifiedName, start, name, 0, name.Length) != 0)
+            {
+                return false;
+            }
 
-    /// <summary>The member as the spec's bindings name it: <c>Namespace.Type.Member</c>.</summary>
-    public static string BindingName(this ISymbol member) =>
-        BindingNames.GetValue(member, m => m.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "") + "." + m.Name);
+            if (start == 0)
+            {
+                return part.ContainingType is null && part.ContainingNamespace is null or { IsGlobalNamespace: true };
+            }
+
+            if (qualifiedName[start - 1] != '.')
+            {
+                return false;
+            }
+
+            end = start - 1;
+        }
+
+        return false;
+    }
 
     /// <summary>The binding of a property the code sets, with its endpoint's field (null when the spec binds none).</summary>
     public static (BindingSpec Binding, FieldSpec? Field)? FindBinding(this CompatSpec spec, IPropertySymbol property)
@@ -40,10 +65,9 @@ internal static class OperationExtensions
             return null;
         }
 
-        var fullName = property.BindingName();
         foreach (var binding in candidates)
         {
-            if (binding.Member == fullName)
+            if (property.HasBindingName(binding.Member))
             {
                 return (binding, spec.FindEndpoint(binding.Endpoint)?.FindField(binding.Field));
             }

@@ -18,6 +18,24 @@ public class UnsupportedFieldAnalyzerTests
         """);
 
     [Fact]
+    public Task Lookalike_types_whose_full_name_only_ends_like_the_sdk_type_are_not_flagged() => ClovaVerifier.VerifyAsync("""
+        var mine = new Lookalike.OpenAI.Chat.ChatCompletionOptions { EndUserId = "u" };
+        var nested = new Outer.ChatCompletionOptions { EndUserId = "u" };
+        var sdk = new OpenAI.Chat.ChatCompletionOptions { {|CLOVA001:EndUserId|} = "u", MaxOutputTokenCount = 10 };
+        System.Console.WriteLine($"{mine}{nested}{sdk}");
+
+        namespace Lookalike.OpenAI.Chat
+        {
+            public sealed class ChatCompletionOptions { public string? EndUserId { get; set; } }
+        }
+
+        public static class Outer
+        {
+            public sealed class ChatCompletionOptions { public string? EndUserId { get; set; } }
+        }
+        """);
+
+    [Fact]
     public async Task Undocumented_fields_are_reported_as_info()
     {
         var diagnostics = await AnalyzerHarness.AnalyzeAsync("""
