@@ -33,7 +33,7 @@ internal sealed class ValueOrigins
 
         // One explicit stack for the operations still to look at, children pushed as each is visited: the search runs for
         // every embedding call, and nested DescendantsAndSelf iterators allocated more than the work itself.
-        var pending = new Stack<IOperation>();
+        var pending = new Stack<IOperation>(32);
         pending.Push(start);
         for (var visited = 0; pending.Count > 0 && visited < MaxOperations; visited++)
         {
@@ -45,10 +45,7 @@ internal sealed class ValueOrigins
 
             if (search.Follow(operation) is { } symbol)
             {
-                foreach (var origin in search.Origins(symbol, operation))
-                {
-                    pending.Push(origin);
-                }
+                search.PushOrigins(symbol, operation, pending);
             }
 
             foreach (var child in operation.ChildOperations)
@@ -121,6 +118,7 @@ internal sealed class ValueOrigins
         // A search follows a handful of symbols and looks into one to three bodies: lists beat hash sets at that size.
         private readonly List<ISymbol> _followed = new();
         private readonly List<(IOperation Body, List<(ISymbol Target, IOperation Origin)> Candidates)> _bodies = new();
+        private readonly Stack<IOperation> _walk = new(32);
 
         public Search(ValueOrigins owner, IOperation start, INamedTypeSymbol? type, CancellationToken cancellationToken)
         {
@@ -159,9 +157,27 @@ internal sealed class ValueOrigins
 
         private bool IsOwn(ISymbol member) => SymbolEqualityComparer.Default.Equals(member.ContainingType, _type);
 
-        public ImmutableArray<IOperation> Origins(ISymbol symbol, IOperation reference) => symbol is ILocalSymbol
-            ? OriginsIn(BodyOf(reference), symbol)
-            : _owner._memberOrigins.GetOrAdd(symbol, _memberOriginsFactory ??= MemberOrigins);
+        /// <summary>Pushes what gave the symbol its value: for a local, from the body it is in; for a member, once per compilation.</summary>
+        public void PushOrigins(ISymbol symbol, IOperation reference, Stack<IOperation> pending)
+        {
+            if (symbol is ILocalSymbol)
+            {
+                foreach (var (target, origin) in Candidates(BodyOf(reference)))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(target, symbol))
+                    {
+                        pending.Push(origin);
+                    }
+                }
+
+                return;
+            }
+
+            foreach (var origin in _owner._memberOrigins.GetOrAdd(symbol, _memberOriginsFactory ??= MemberOrigins))
+            {
+                pending.Push(origin);
+            }
+        }
 
         private Func<ISymbol, ImmutableArray<IOperation>>? _memberOriginsFactory;
 
@@ -223,13 +239,6 @@ internal sealed class ValueOrigins
             return operation;
         }
 
-        private ImmutableArray<IOperation> OriginsIn(IOperation body, ISymbol symbol)
-        {
-            var origins = ImmutableArray.CreateBuilder<IOperation>();
-            AddOriginsIn(body, symbol, origins);
-            return origins.ToImmutable();
-        }
-
         /// <summary>What a body gives the symbol (see <see cref="Candidates"/>).</summary>
         private void AddOriginsIn(IOperation body, ISymbol symbol, ImmutableArray<IOperation>.Builder origins)
         {
@@ -262,7 +271,8 @@ internal sealed class ValueOrigins
             var found = new List<(ISymbol Target, IOperation Origin)>();
             _bodies.Add((body, found));
             var descendIntoExpressions = body.Syntax is ExpressionSyntax;
-            var pending = new Stack<IOperation>();
+            var pending = _walk;
+            pending.Clear();
             pending.Push(body);
             while (pending.Count > 0)
             {
