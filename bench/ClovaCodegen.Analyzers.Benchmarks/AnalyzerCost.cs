@@ -83,13 +83,24 @@ public static class AnalyzerTelemetry
             var compilerTime = watch.Elapsed;
 
             var withAnalyzers = compilation.WithAnalyzers(SyntheticProject.Analyzers, new CompilationWithAnalyzersOptions(SyntheticProject.AnalyzerOptions(scope), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+
+            // The telemetry is wall-clock time around each callback; collections during the analysis (mostly triggered by
+            // the driver binding the project again) pause callbacks too. Printed next to each run so an outlier can be told
+            // from a regression.
+            var pauseBefore = GC.GetTotalPauseDuration();
+            var gen2Before = GC.CollectionCount(2);
+            var analysisWatch = Stopwatch.StartNew();
             var result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
+            var analysisTime = analysisWatch.Elapsed;
+            var pause = GC.GetTotalPauseDuration() - pauseBefore;
+            var gen2 = GC.CollectionCount(2) - gen2Before;
             var analyzerTime = TimeSpan.FromTicks(SyntheticProject.Analyzers.Sum(a => result.AnalyzerTelemetryInfo[a].ExecutionTime.Ticks));
             var found = result.GetAllDiagnostics().Where(d => d.Id.StartsWith("CLOVA", StringComparison.Ordinal)).GroupBy(d => d.Id).OrderBy(g => g.Key)
                 .Select(g => $"{g.Key}x{g.Count()}");
             var errors = compilerDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
 
             Console.WriteLine($"[scope={scope}, telemetry run {run}{(run == 0 ? ", warm-up" : "")}] files={SyntheticProject.FileCount} compiler errors={errors} GetDiagnostics={compilerTime.TotalMilliseconds:F0} ms, analyzers total={analyzerTime.TotalMilliseconds:F1} ms, ratio={analyzerTime.TotalMilliseconds / compilerTime.TotalMilliseconds:P2}");
+            Console.WriteLine($"  analysis took {analysisTime.TotalMilliseconds:F0} ms wall, of which GC pauses {pause.TotalMilliseconds:F0} ms ({gen2} gen2 collections)");
             Console.WriteLine($"  reported: {string.Join(", ", found)}");
             if (run > 0)
             {
