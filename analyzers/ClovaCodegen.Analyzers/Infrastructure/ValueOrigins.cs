@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -290,7 +289,7 @@ internal sealed class ValueOrigins
                         break;
                     case IExpressionStatementOperation:
                         break;
-                    case var operation when descendIntoExpressions || operation == body || operation.Syntax is not ExpressionSyntax:
+                    case var operation when descendIntoExpressions || operation.Syntax is not ExpressionSyntax:
                         foreach (var child in operation.ChildOperations)
                         {
                             pending.Push(child);
