@@ -37,6 +37,7 @@ internal sealed class CallSiteEvidence
     private readonly HashSet<SyntaxNode> _visited = new();
     private readonly HashSet<ISymbol> _membersInProgress = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<SyntaxNode, ISymbol?> _symbols = new();
+    private string? _fileText;
 
     private CallSiteEvidence(SemanticModel model, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, ConcurrentDictionary<ISymbol, bool>? memberEvidence, CancellationToken cancellationToken)
     {
@@ -253,14 +254,40 @@ internal sealed class CallSiteEvidence
         }
 
         var seen = new HashSet<SyntaxNode>();
-        foreach (var identifier in region.DescendantNodes().OfType<IdentifierNameSyntax>())
+        foreach (var identifier in IdentifiersNamed(region, symbol.Name))
         {
-            if (identifier.Identifier.ValueText == symbol.Name
-                && (!passedOnly || identifier.Parent is ArgumentSyntax or EqualsValueClauseSyntax or AssignmentExpressionSyntax || identifier.Parent is MemberAccessExpressionSyntax access && access.Expression == identifier)
+            if ((!passedOnly || identifier.Parent is ArgumentSyntax or EqualsValueClauseSyntax or AssignmentExpressionSyntax || identifier.Parent is MemberAccessExpressionSyntax access && access.Expression == identifier)
                 && SymbolEqualityComparer.Default.Equals(Symbol(identifier), symbol)
                 && seen.Add(Statement(identifier)))
             {
                 yield return Statement(identifier);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The identifiers spelled <paramref name="name"/> in the region, found by searching the file's text: a field's region
+    /// is its whole type, and walking every node of it (a thousand or more in a small service class) to find the two or
+    /// three that matter cost more than the rest of the search. An identifier written with a Unicode escape is not found;
+    /// the search then sees less and stays quiet.
+    /// </summary>
+    private IEnumerable<IdentifierNameSyntax> IdentifiersNamed(SyntaxNode region, string name)
+    {
+        if (name.Length == 0)
+        {
+            yield break;
+        }
+
+        // A parsed file's text is usually backed by one string, which ToString() returns without copying.
+        var text = _fileText ??= _model.SyntaxTree.GetText(_cancellationToken).ToString();
+        var end = region.Span.End;
+        for (var at = text.IndexOf(name, region.SpanStart, end - region.SpanStart, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, end - at - name.Length, StringComparison.Ordinal))
+        {
+            // The match may sit inside a longer name, a string or a comment: only an identifier token of exactly this name counts.
+            var token = region.FindToken(at);
+            if (token.Span.Contains(at) && token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && token.Parent is IdentifierNameSyntax identifier)
+            {
+                yield return identifier;
             }
         }
     }

@@ -122,6 +122,46 @@ public class ScopeTests
     public Task Endpoint_scope_follows_options_and_bodies_to_their_client_through_locals_fields_and_constructors() =>
         ClovaVerifier.VerifyAsync(TwoClients, scope: "endpoint");
 
+    /// <summary>
+    /// The search finds where a variable is written by looking for its name in the text: a verbatim identifier (<c>@base</c>)
+    /// is a use, while a comment, a string or a longer name that contains the name is not.
+    /// </summary>
+    private const string LookalikeNames = """
+        using System;
+        using System.ClientModel;
+        using OpenAI;
+        using OpenAI.Chat;
+
+        new Service(Environment.GetEnvironmentVariable("K")!).Ask();
+
+        class Service
+        {
+            private readonly ChatClient _chat; // _chat is set in the constructor
+            private readonly ChatClient _chatForOpenAI;
+
+            public Service(string key)
+            {
+                OpenAIClientOptions @base;
+                @base = new OpenAIClientOptions { Endpoint = new Uri("https://clovastudio.stream.ntruss.com/v1/openai/") };
+                Console.WriteLine("_chat and base");
+                _chatForOpenAI = new OpenAIClient(new ApiKeyCredential(key)).GetChatClient("gpt-4o");
+                _chat = new OpenAIClient(new ApiKeyCredential(key), @base).GetChatClient("HCX-005");
+            }
+
+            public void Ask()
+            {
+                var options = new ChatCompletionOptions { {|CLOVA001:EndUserId|} = "u", MaxOutputTokenCount = 10 };
+                _chat.CompleteChat(new ChatMessage[] { new UserChatMessage("hi") }, options);
+                var other = new ChatCompletionOptions { EndUserId = "u", MaxOutputTokenCount = 10 };
+                _chatForOpenAI.CompleteChat(new ChatMessage[] { new UserChatMessage("hi") }, other);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Endpoint_scope_finds_a_variables_writes_by_name_including_verbatim_identifiers_and_not_lookalikes() =>
+        ClovaVerifier.VerifyAsync(LookalikeNames, scope: "endpoint");
+
     [Fact]
     public async Task Project_scope_checks_both_clients()
     {
