@@ -9,7 +9,7 @@ namespace ClovaCodegen.Analyzers.Infrastructure;
 
 internal static class OperationExtensions
 {
-    private static readonly ConditionalWeakTable<CompatSpec, Dictionary<string, BindingSpec[]>> BindingsBySimpleName = new();
+    private static readonly ConditionalWeakTable<CompatSpec, BindingIndex> BindingIndexes = new();
 
     /// <summary>The operation without implicit conversions around it.</summary>
     public static IOperation WithoutConversions(this IOperation operation)
@@ -24,8 +24,7 @@ internal static class OperationExtensions
 
     /// <summary>
     /// Whether the member is the one a binding names (<c>Namespace.Type.Member</c>, types not generic), compared name by name
-    /// from the member outwards. Every option assignment of every file asks: a display string to compare against cost
-    /// microseconds each, and a table to keep them in cost more than this comparison.
+    /// from the member outwards, without building a display string.
     /// </summary>
     public static bool HasBindingName(this ISymbol member, string qualifiedName)
     {
@@ -56,24 +55,54 @@ internal static class OperationExtensions
     }
 
     /// <summary>The binding of a property the code sets, with its endpoint's field (null when the spec binds none).</summary>
-    public static (BindingSpec Binding, FieldSpec? Field)? FindBinding(this CompatSpec spec, IPropertySymbol property)
+    public static (BindingSpec Binding, FieldSpec? Field)? FindBinding(this CompatSpec spec, IPropertySymbol property) =>
+        BindingIndexes.GetValue(spec, static s => new BindingIndex(s)).Find(property);
+
+    /// <summary>
+    /// The spec's bindings by member name, and what each property symbol seen so far was found bound to. Every option
+    /// assignment of every file asks; comparing a property's full name with a candidate binding's costs about half a
+    /// microsecond (a dozen symbol hops), a lookup of the symbol a tenth of that. The compiler hands out one symbol object per
+    /// property in a compilation, and the table holds it weakly, so nothing outlives the compilation.
+    /// </summary>
+    private sealed class BindingIndex
     {
-        // Most assignments set members no binding names: rule them out by simple name before building the full name.
-        var bySimpleName = BindingsBySimpleName.GetValue(spec, s => s.Bindings.GroupBy(b => b.MemberName).ToDictionary(g => g.Key, g => g.ToArray()));
-        if (!bySimpleName.TryGetValue(property.Name, out var candidates))
+        private readonly CompatSpec _spec;
+        private readonly Dictionary<string, BindingSpec[]> _bySimpleName;
+        private readonly ConditionalWeakTable<IPropertySymbol, BoundProperty> _byProperty = new();
+        private readonly ConditionalWeakTable<IPropertySymbol, BoundProperty>.CreateValueCallback _bind;
+
+        public BindingIndex(CompatSpec spec)
         {
-            return null;
+            _spec = spec;
+            _bySimpleName = spec.Bindings.GroupBy(b => b.MemberName).ToDictionary(g => g.Key, g => g.ToArray());
+            _bind = Bind;
         }
 
-        foreach (var binding in candidates)
+        public (BindingSpec Binding, FieldSpec? Field)? Find(IPropertySymbol property) =>
+            // Most assignments set members no binding names: ruled out by simple name without touching the table.
+            _bySimpleName.ContainsKey(property.Name) ? _byProperty.GetValue(property, _bind).Value : null;
+
+        private BoundProperty Bind(IPropertySymbol property)
         {
-            if (property.HasBindingName(binding.Member))
+            foreach (var binding in _bySimpleName[property.Name])
             {
-                return (binding, spec.FindEndpoint(binding.Endpoint)?.FindField(binding.Field));
+                if (property.HasBindingName(binding.Member))
+                {
+                    return new BoundProperty((binding, _spec.FindEndpoint(binding.Endpoint)?.FindField(binding.Field)));
+                }
             }
-        }
 
-        return null;
+            return BoundProperty.None;
+        }
+    }
+
+    private sealed class BoundProperty
+    {
+        public static readonly BoundProperty None = new(null);
+
+        public BoundProperty((BindingSpec Binding, FieldSpec? Field)? value) => Value = value;
+
+        public (BindingSpec Binding, FieldSpec? Field)? Value { get; }
     }
 
     /// <summary>The argument given to the parameter with this name, or null (a loop: rules ask this of many calls).</summary>
