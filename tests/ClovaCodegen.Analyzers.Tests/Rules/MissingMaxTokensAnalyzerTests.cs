@@ -21,4 +21,11 @@ public class MissingMaxTokensAnalyzerTests
         later.MaxOutputTokenCount = 2048;
         chat.CompleteChat(messages, later);
         """);
+
+    [Fact]
+    public Task Generated_builder_chains_that_build_without_max_tokens_are_reported() => ClovaVerifier.VerifyAsync("""
+        var unbounded = {|CLOVA008:ChatCompletionRequest.Create("HCX-005").User("hi").Build()|};
+        var bounded = ChatCompletionRequest.Create("HCX-005").User("hi").MaxTokens(1024).Build();
+        System.Console.WriteLine($"{unbounded}{bounded}");
+        """ + GeneratedBuilderStandIn.Source);
 }

@@ -45,4 +45,11 @@ public class UnknownModelAnalyzerTests
         var fine = new { model = "HCX-005", messages = new object[0], max_tokens = 10 };
         System.Console.WriteLine($"{chat}{embeddings}{fine}");
         """);
+
+    [Fact]
+    public Task Models_given_to_generated_requests_are_checked() => ClovaVerifier.VerifyAsync("""
+        var wrong = ChatCompletionRequest.Create({|CLOVA004:"gpt-4o"|}).User("hi").MaxTokens(100).Build();
+        var right = ChatCompletionRequest.Create("HCX-005").User("hi").MaxTokens(100).Build();
+        System.Console.WriteLine($"{wrong}{right}");
+        """ + GeneratedBuilderStandIn.Source);
 }

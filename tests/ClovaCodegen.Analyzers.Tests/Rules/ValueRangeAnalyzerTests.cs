@@ -22,4 +22,10 @@ public class ValueRangeAnalyzerTests
         var fine = new { model = "HCX-005", messages = new object[0], tool_choice = "auto", max_tokens = 100 };
         System.Console.WriteLine($"{body}{fine}");
         """);
+
+    [Fact]
+    public Task Generated_builder_arguments_outside_documented_ranges_warn() => ClovaVerifier.VerifyAsync("""
+        var request = ChatCompletionRequest.Create("HCX-005").User("hi").TopK({|CLOVA006:200|}).Temperature(0.5).MaxTokens(100).Build();
+        System.Console.WriteLine(request);
+        """ + GeneratedBuilderStandIn.Source);
 }

@@ -1,0 +1,25 @@
+namespace ClovaCodegen.Analyzers.Tests;
+
+/// <summary>
+/// The shapes of the generator's request builders that the rules recognise (type names, and setters named after wire
+/// fields in PascalCase), declared in the test source so a rule test needs no generator run. Append after top-level statements.
+/// </summary>
+internal static class GeneratedBuilderStandIn
+{
+    public const string Source = """
+
+        sealed class ChatCompletionRequest
+        {
+            public static ChatCompletionRequestBuilder Create(string model) => new();
+        }
+
+        sealed class ChatCompletionRequestBuilder
+        {
+            public ChatCompletionRequestBuilder User(string content) => this;
+            public ChatCompletionRequestBuilder Temperature(double value) => this;
+            public ChatCompletionRequestBuilder TopK(int value) => this;
+            public ChatCompletionRequestBuilder MaxTokens(int value) => this;
+            public ChatCompletionRequest Build() => new();
+        }
+        """;
+}
