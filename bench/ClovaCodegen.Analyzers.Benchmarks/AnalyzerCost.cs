@@ -73,10 +73,15 @@ public static class AnalyzerTelemetry
     private static void Report(int runs, string scope)
     {
         // On a shared machine a run can be slowed by neighbours at any point; each run's ratio is printed, then the median
-        // and the best of the measured runs (run 0 warms up the JIT and is left out).
+        // and the best of the measured runs. The first three runs warm up and are left out: the compiler from NuGet is IL
+        // only (the SDK's is ReadyToRun), and while the JIT is still optimizing it GetDiagnostics() takes 14-18 s, then
+        // 4-5 s, then 2.5-3 s from the third run on, with the JIT's background thread competing with the analysis for the
+        // two cores of the machine this was measured on.
+        const int WarmUpRuns = 3;
         var ratios = new List<double>();
-        for (var run = 0; run <= runs; run++)
+        for (var run = 0; run < WarmUpRuns + runs; run++)
         {
+            var warmUp = run < WarmUpRuns;
             var compilation = SyntheticProject.Compilation();
             var watch = Stopwatch.StartNew();
             var compilerDiagnostics = compilation.GetDiagnostics();
@@ -99,10 +104,10 @@ public static class AnalyzerTelemetry
                 .Select(g => $"{g.Key}x{g.Count()}");
             var errors = compilerDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
 
-            Console.WriteLine($"[scope={scope}, telemetry run {run}{(run == 0 ? ", warm-up" : "")}] files={SyntheticProject.FileCount} compiler errors={errors} GetDiagnostics={compilerTime.TotalMilliseconds:F0} ms, analyzers total={analyzerTime.TotalMilliseconds:F1} ms, ratio={analyzerTime.TotalMilliseconds / compilerTime.TotalMilliseconds:P2}");
+            Console.WriteLine($"[scope={scope}, telemetry run {run}{(warmUp ? ", warm-up" : "")}] files={SyntheticProject.FileCount} compiler errors={errors} GetDiagnostics={compilerTime.TotalMilliseconds:F0} ms, analyzers total={analyzerTime.TotalMilliseconds:F1} ms, ratio={analyzerTime.TotalMilliseconds / compilerTime.TotalMilliseconds:P2}");
             Console.WriteLine($"  analysis took {analysisTime.TotalMilliseconds:F0} ms wall, of which GC pauses {pause.TotalMilliseconds:F0} ms ({gen2} gen2 collections)");
             Console.WriteLine($"  reported: {string.Join(", ", found)}");
-            if (run > 0)
+            if (!warmUp)
             {
                 ratios.Add(analyzerTime.TotalMilliseconds / compilerTime.TotalMilliseconds);
             }
