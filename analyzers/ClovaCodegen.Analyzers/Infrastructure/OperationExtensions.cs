@@ -60,9 +60,10 @@ internal static class OperationExtensions
 
     /// <summary>
     /// The spec's bindings by member name, and what each property symbol seen so far was found bound to. Every option
-    /// assignment of every file asks; comparing a property's full name with a candidate binding's costs about half a
-    /// microsecond (a dozen symbol hops), a lookup of the symbol a tenth of that. The compiler hands out one symbol object per
-    /// property in a compilation, and the table holds it weakly, so nothing outlives the compilation.
+    /// assignment of every file asks; comparing a property's full name with a candidate binding's costs over half a
+    /// microsecond (a dozen symbol hops), a lookup of the symbol a tenth of that. A compilation hands out one object per
+    /// property of a non-generic type, which is what bindings name (members of constructed generic types may come as several
+    /// objects, which costs only a lookup more); the table holds its keys weakly, so nothing outlives the compilation.
     /// </summary>
     private sealed class BindingIndex
     {
