@@ -89,9 +89,9 @@ public static class AnalyzerTelemetry
 
             var withAnalyzers = compilation.WithAnalyzers(SyntheticProject.Analyzers, new CompilationWithAnalyzersOptions(SyntheticProject.AnalyzerOptions(scope), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
 
-            // The telemetry is wall-clock time around each callback; collections during the analysis (mostly triggered by
-            // the driver binding the project again) pause callbacks too. Printed next to each run so an outlier can be told
-            // from a regression.
+            // The telemetry is wall-clock time around each callback: a callback whose thread is descheduled (the usual cause
+            // of a slow run on a busy 2-core machine) or paused by a collection is charged for it. The analysis's wall time
+            // and pauses are printed next to each run so an outlier can be told from a regression.
             var pauseBefore = GC.GetTotalPauseDuration();
             var gen2Before = GC.CollectionCount(2);
             var analysisWatch = Stopwatch.StartNew();

@@ -258,9 +258,10 @@ internal sealed class CallSiteEvidence
         {
             if ((!passedOnly || identifier.Parent is ArgumentSyntax or EqualsValueClauseSyntax or AssignmentExpressionSyntax || identifier.Parent is MemberAccessExpressionSyntax access && access.Expression == identifier)
                 && SymbolEqualityComparer.Default.Equals(Symbol(identifier), symbol)
-                && seen.Add(Statement(identifier)))
+                && Statement(identifier) is var statement
+                && seen.Add(statement))
             {
-                yield return Statement(identifier);
+                yield return statement;
             }
         }
     }
