@@ -9,8 +9,8 @@ using Xunit;
 namespace ClovaCodegen.Spec.Tests;
 
 /// <summary>
-/// The spec against shared/reference/FACTS.md, the team's digest of the source document: every field of the source
-/// tables is in the spec with the status the facts give, and the spec invents no field in those columns.
+/// The spec against docs/facts.md, the project's table of the source document's facts and their sources: every field of the
+/// source tables is in the spec with the status the facts give, and the spec invents no field in those columns.
 /// </summary>
 public class FactsConformanceTests
 {
@@ -44,11 +44,13 @@ public class FactsConformanceTests
     [Fact]
     public void Every_model_name_in_the_facts_is_listed_for_its_endpoint()
     {
-        var models = Section("Models");
-        var chatPart = models.Substring(models.IndexOf("chat `", StringComparison.Ordinal));
-        var embeddingIndex = chatPart.IndexOf("embeddings `", StringComparison.Ordinal);
-        var chatNames = BacktickedNames(chatPart.Substring(0, embeddingIndex));
-        var embeddingNames = BacktickedNames(chatPart.Substring(embeddingIndex, chatPart.IndexOf("Which of these", StringComparison.Ordinal) - embeddingIndex));
+        // "| chat | `HCX-005` | note | doc |" rows of the Models table.
+        var rows = Section("Models").Split('\n')
+            .Select(line => Regex.Match(line, @"^\|\s*(chat|embeddings)\s*\|\s*`([^`]+)`\s*\|"))
+            .Where(match => match.Success)
+            .ToList();
+        var chatNames = rows.Where(r => r.Groups[1].Value == "chat").Select(r => r.Groups[2].Value).ToList();
+        var embeddingNames = rows.Where(r => r.Groups[1].Value == "embeddings").Select(r => r.Groups[2].Value).ToList();
         var spec = SpecReader.ReadDefault().Spec!;
 
         Assert.Contains("HCX-005", chatNames);
@@ -118,7 +120,7 @@ public class FactsConformanceTests
     {
         var text = Facts.Value.Replace("\r\n", "\n");
         var start = text.IndexOf("## " + heading, StringComparison.Ordinal);
-        Assert.True(start >= 0, $"FACTS.md has no section '{heading}'");
+        Assert.True(start >= 0, $"docs/facts.md has no section '{heading}'");
         var end = text.IndexOf("\n## ", start + 3, StringComparison.Ordinal);
         return end < 0 ? text.Substring(start) : text.Substring(start, end - start);
     }

@@ -3,7 +3,7 @@ using System.IO;
 
 namespace ClovaCodegen.Spec.Tests;
 
-/// <summary>Finds files of the repository (and the shared reference folder beside it) from the test's bin folder.</summary>
+/// <summary>Finds files of the repository from the test's bin folder. Nothing outside the repository is read: a user's clone has only the repository.</summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
@@ -12,8 +12,8 @@ internal static class RepositoryPaths
 
     public static string Schema => Path.Combine(Root, "spec", "clova-openai-compat.schema.json");
 
-    /// <summary>shared/reference/FACTS.md: CI clones the repository with shared/ beside it.</summary>
-    public static string Facts => Path.Combine(Root, "..", "shared", "reference", "FACTS.md");
+    /// <summary>docs/facts.md: the facts the spec is checked against, with their sources.</summary>
+    public static string Facts => Path.Combine(Root, "docs", "facts.md");
 
     private static string FindRoot()
     {
