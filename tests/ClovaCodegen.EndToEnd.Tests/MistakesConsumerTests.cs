@@ -46,15 +46,20 @@ public class MistakesConsumerTests
     }
 
     [Fact]
-    public async Task Building_samples_Mistakes_in_the_repository_lists_every_rule()
+    public async Task Building_samples_Mistakes_in_the_repository_lists_every_rule_every_time()
     {
-        var build = await Dotnet.RunAsync("build samples/Mistakes -nologo", _feed.RepositoryRoot);
-
-        build.EnsureSuccess("dotnet build samples/Mistakes");
-        var ids = build.Diagnostics.Where(d => d.Severity == "warning" || d.Severity == "info").Select(d => d.Id).ToHashSet();
-        foreach (var rule in Enumerable.Range(1, 9).Select(n => $"CLOVA00{n}"))
+        // The README's step, taken after anything else built the sample (dotnet test, an earlier build): an incremental
+        // build that skips the compiler would print no rule at all.
+        for (var build = 1; build <= 2; build++)
         {
-            Assert.True(ids.Contains(rule), $"{rule} missing from `dotnet build samples/Mistakes`:\n{CommandResult.Tail(build.Output, 6000)}");
+            var result = await Dotnet.RunAsync("build samples/Mistakes -nologo", _feed.RepositoryRoot);
+
+            result.EnsureSuccess("dotnet build samples/Mistakes");
+            var ids = result.Diagnostics.Where(d => d.Severity == "warning" || d.Severity == "info").Select(d => d.Id).ToHashSet();
+            foreach (var rule in Enumerable.Range(1, 9).Select(n => $"CLOVA00{n}"))
+            {
+                Assert.True(ids.Contains(rule), $"{rule} missing from build {build} of `dotnet build samples/Mistakes`:\n{CommandResult.Tail(result.Output, 6000)}");
+            }
         }
     }
 }
