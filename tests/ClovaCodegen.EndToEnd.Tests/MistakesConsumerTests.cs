@@ -11,8 +11,7 @@ namespace ClovaCodegen.EndToEnd.Tests;
 /// samples/Mistakes/Program.cs makes each mistake once and marks its line with "expect: CLOVA00N". Built from the packed
 /// package by a fresh consumer, every rule must appear exactly on its marked lines, and nowhere else.
 /// </summary>
-[Collection(PackagedFeedCollection.Name)]
-public class MistakesConsumerTests
+public class MistakesConsumerTests : IClassFixture<PackagedFeed>
 {
     private readonly PackagedFeed _feed;
 
@@ -44,7 +43,12 @@ public class MistakesConsumerTests
             $"expected:\n  {string.Join("\n  ", expected)}\nactual:\n  {string.Join("\n  ", actual)}\n\nbuild output:\n{CommandResult.Tail(build.Output, 6000)}");
         Assert.Equal(Enumerable.Range(1, 9).Select(n => $"CLOVA00{n}"), expected.Select(e => e.Id).Distinct().OrderBy(id => id));
     }
+}
 
+/// <summary>The README's "see the analyzers at work" step, in the repository itself.</summary>
+[Collection(InRepositoryBuildsCollection.Name)]
+public class MistakesSampleTests
+{
     [Fact]
     public async Task Building_samples_Mistakes_in_the_repository_lists_every_rule_every_time()
     {
@@ -52,7 +56,7 @@ public class MistakesConsumerTests
         // build that skips the compiler would print no rule at all.
         for (var build = 1; build <= 2; build++)
         {
-            var result = await Dotnet.RunAsync("build samples/Mistakes -nologo", _feed.RepositoryRoot);
+            var result = await Dotnet.RunAsync("build samples/Mistakes -nologo", PackagedFeed.FindRoot());
 
             result.EnsureSuccess("dotnet build samples/Mistakes");
             var ids = result.Diagnostics.Where(d => d.Severity == "warning" || d.Severity == "info").Select(d => d.Id).ToHashSet();
