@@ -8,40 +8,60 @@ namespace ClovaCodegen.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// Packs ClovaCodegen, ClovaCodegen.OpenAI and ClovaCodegen.Extensions.AI once per test run into a local folder feed, with a version unique to the
-/// run so that no stale copy in the global packages folder can stand in for the one under test.
+/// run so that no stale copy in the global packages folder can stand in for the one under test. The pack is shared by
+/// every test class that takes this fixture, whether as a class fixture or through <see cref="PackagedFeedCollection"/>:
+/// classes that build consumers run in parallel (each class is its own collection) on one feed.
 /// </summary>
 public sealed class PackagedFeed : IAsyncLifetime
 {
+    private static readonly string SharedWorkDirectory = Path.Combine(Path.GetTempPath(), "clova-e2e", DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "-" + Guid.NewGuid().ToString("N").Substring(0, 6));
+
+    private static readonly string SharedVersion = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+
+    // A failed pack fails every test that needs the feed, with the same message.
+    private static readonly Lazy<Task> Packed = new(PackAsync, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+
+    static PackagedFeed()
+    {
+        // Fixtures of different collections come and go at different times; the shared folder goes with the test process.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(SharedWorkDirectory, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A consumer process may still hold a file; the temp folder is cleaned by the OS.
+            }
+        };
+    }
+
     public string RepositoryRoot { get; } = FindRoot();
 
-    public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), "clova-e2e", DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "-" + Guid.NewGuid().ToString("N").Substring(0, 6));
+    public string WorkDirectory => SharedWorkDirectory;
 
     public string FeedDirectory => Path.Combine(WorkDirectory, "feed");
 
-    public string Version { get; } = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+    public string Version => SharedVersion;
 
-    public async Task InitializeAsync()
+    /// <summary>The projects packed into the feed; README.md's local-feed section packs the same (see LocalFeedTests).</summary>
+    public static string[] PackedProjects { get; } = { "runtime/ClovaCodegen.Runtime/ClovaCodegen.Runtime.csproj", "runtime/ClovaCodegen.OpenAI/ClovaCodegen.OpenAI.csproj", "runtime/ClovaCodegen.Extensions.AI/ClovaCodegen.Extensions.AI.csproj" };
+
+    public Task InitializeAsync() => Packed.Value;
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static async Task PackAsync()
     {
-        Directory.CreateDirectory(FeedDirectory);
-        foreach (var project in new[] { "runtime/ClovaCodegen.Runtime/ClovaCodegen.Runtime.csproj", "runtime/ClovaCodegen.OpenAI/ClovaCodegen.OpenAI.csproj", "runtime/ClovaCodegen.Extensions.AI/ClovaCodegen.Extensions.AI.csproj" })
+        var root = FindRoot();
+        var feed = Path.Combine(SharedWorkDirectory, "feed");
+        Directory.CreateDirectory(feed);
+        foreach (var project in PackedProjects)
         {
-            (await Dotnet.RunAsync($"pack {project} -c Release -o \"{FeedDirectory}\" -p:Version={Version} -p:ContinuousIntegrationBuild=true", RepositoryRoot))
+            (await Dotnet.RunAsync($"pack {project} -c Release -o \"{feed}\" -p:Version={SharedVersion} -p:ContinuousIntegrationBuild=true", root))
                 .EnsureSuccess("dotnet pack " + project);
         }
-    }
-
-    public Task DisposeAsync()
-    {
-        try
-        {
-            Directory.Delete(WorkDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A consumer process may still hold a file; the temp folder is cleaned by the OS.
-        }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>Writes a consumer project in its own folder (outside the repository, so none of our build settings apply).</summary>
@@ -72,7 +92,7 @@ public sealed class PackagedFeed : IAsyncLifetime
         return new Consumer(directory);
     }
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ClovaCodegen.sln")))
@@ -92,6 +112,7 @@ public sealed record Consumer(string Directory)
     public Task<CommandResult> RunAsync(IDictionary<string, string>? environment = null) => Dotnet.RunAsync("run --no-build", Directory, environment);
 }
 
+/// <summary>For test classes on the feed that must run one at a time; others take <c>IClassFixture&lt;PackagedFeed&gt;</c> and run in parallel.</summary>
 [CollectionDefinition(Name)]
 public sealed class PackagedFeedCollection : ICollectionFixture<PackagedFeed>
 {
