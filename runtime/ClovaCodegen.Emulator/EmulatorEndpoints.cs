@@ -98,7 +98,7 @@ internal static class EmulatorEndpoints
 
         var lastUser = messages.EnumerateArray().LastOrDefault(x => x.TryGetProperty("role", out var r) && r.GetString() == "user");
         var question = lastUser.ValueKind == JsonValueKind.Object && lastUser.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : "";
-        var answer = "Echo: " + question;
+        var answer = options.ChatAnswer?.Invoke(question ?? "") ?? "Echo: " + question;
         var id = "chatcmpl-" + context.Response.Headers["X-NCP-CLOVASTUDIO-REQUEST-ID"];
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;

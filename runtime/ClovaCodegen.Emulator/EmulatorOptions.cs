@@ -23,4 +23,10 @@ public sealed class EmulatorOptions
 
     /// <summary>When set, streams stop after this many chunks without <c>[DONE]</c>.</summary>
     public int? CutStreamAfterChunks { get; set; }
+
+    /// <summary>
+    /// The chat answer to the last user message. Null (the default): <c>Echo: &lt;message&gt;</c>, which tests assert on.
+    /// <see cref="CannedAnswers.For"/> gives varied, deterministic, clearly marked canned answers for demonstrations.
+    /// </summary>
+    public Func<string, string>? ChatAnswer { get; set; }
 }
