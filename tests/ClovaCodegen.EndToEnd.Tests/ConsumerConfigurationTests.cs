@@ -7,11 +7,10 @@ using Xunit;
 namespace ClovaCodegen.EndToEnd.Tests;
 
 /// <summary>What a user configures: their own spec, target frameworks, warnings as errors and .editorconfig severities.</summary>
-[Collection(PackagedFeedCollection.Name)]
-public class ConsumerConfigurationTests
+public class ConsumerConfigurationTests : IClassFixture<PackagedFeed>
 {
     /// <summary>Correct code: builders, the runtime client, the OpenAI SDK used as CLOVA Studio wants.</summary>
-    private const string CorrectLibraryCode = """
+    internal const string CorrectLibraryCode = """
         using System;
         using System.Threading;
         using System.Threading.Tasks;
@@ -55,24 +54,6 @@ public class ConsumerConfigurationTests
     private readonly PackagedFeed _feed;
 
     public ConsumerConfigurationTests(PackagedFeed feed) => _feed = feed;
-
-    [Theory]
-    [InlineData("net472")]
-    [InlineData("netstandard2.0")]
-    [InlineData("net8.0")]
-    public async Task Correct_code_builds_with_zero_warnings(string targetFramework)
-    {
-        var extraItems = targetFramework == "net472"
-            ? """<PackageReference Include="Microsoft.NETFramework.ReferenceAssemblies" Version="1.0.3" PrivateAssets="all" />"""
-            : "";
-        var project = ConsumerTemplates.Project(targetFramework, "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>", extraItems, withOpenAI: false, outputType: "Library");
-        var consumer = _feed.CreateConsumer("clean-" + targetFramework, new System.Collections.Generic.Dictionary<string, string> { ["Consumer.csproj"] = project, ["Assistant.cs"] = CorrectLibraryCode });
-
-        var build = await consumer.BuildAsync();
-
-        build.EnsureSuccess($"building the {targetFramework} consumer");
-        Assert.True(build.Diagnostics.Count == 0, string.Join("\n", build.Diagnostics));
-    }
 
     [Fact]
     public async Task A_user_spec_changes_both_the_warnings_and_the_generated_api()
@@ -149,5 +130,32 @@ public class ConsumerConfigurationTests
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains(build.Diagnostics, d => d.Id == "CLOVA001" && d.Severity == "error");
+    }
+}
+
+/// <summary>Correct code builds with zero warnings for each target framework the package supports (a class of its own so
+/// that its builds run in parallel with the other consumer tests).</summary>
+public class TargetFrameworkConsumerTests : IClassFixture<PackagedFeed>
+{
+    private readonly PackagedFeed _feed;
+
+    public TargetFrameworkConsumerTests(PackagedFeed feed) => _feed = feed;
+
+    [Theory]
+    [InlineData("net472")]
+    [InlineData("netstandard2.0")]
+    [InlineData("net8.0")]
+    public async Task Correct_code_builds_with_zero_warnings(string targetFramework)
+    {
+        var extraItems = targetFramework == "net472"
+            ? """<PackageReference Include="Microsoft.NETFramework.ReferenceAssemblies" Version="1.0.3" PrivateAssets="all" />"""
+            : "";
+        var project = ConsumerTemplates.Project(targetFramework, "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>", extraItems, withOpenAI: false, outputType: "Library");
+        var consumer = _feed.CreateConsumer("clean-" + targetFramework, new System.Collections.Generic.Dictionary<string, string> { ["Consumer.csproj"] = project, ["Assistant.cs"] = ConsumerConfigurationTests.CorrectLibraryCode });
+
+        var build = await consumer.BuildAsync();
+
+        build.EnsureSuccess($"building the {targetFramework} consumer");
+        Assert.True(build.Diagnostics.Count == 0, string.Join("\n", build.Diagnostics));
     }
 }

@@ -7,8 +7,7 @@ using Xunit;
 
 namespace ClovaCodegen.EndToEnd.Tests;
 
-[Collection(PackagedFeedCollection.Name)]
-public class PackageLayoutTests
+public class PackageLayoutTests : IClassFixture<PackagedFeed>
 {
     private readonly PackagedFeed _feed;
 

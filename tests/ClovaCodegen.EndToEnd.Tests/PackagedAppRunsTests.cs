@@ -6,8 +6,7 @@ using Xunit;
 namespace ClovaCodegen.EndToEnd.Tests;
 
 /// <summary>A consumer app built from the packed package: the generated builders compile and run against the emulator.</summary>
-[Collection(PackagedFeedCollection.Name)]
-public class PackagedAppRunsTests
+public class PackagedAppRunsTests : IClassFixture<PackagedFeed>
 {
     private const string Program = """
         using System;
