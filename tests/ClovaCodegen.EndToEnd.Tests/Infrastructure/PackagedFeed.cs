@@ -59,7 +59,9 @@ public sealed class PackagedFeed : IAsyncLifetime
         Directory.CreateDirectory(feed);
         foreach (var project in PackedProjects)
         {
-            (await Dotnet.RunAsync($"pack {project} -c Release -o \"{feed}\" -p:Version={SharedVersion} -p:ContinuousIntegrationBuild=true", root))
+            // The first pack builds every Roslyn component and three target frameworks in Release: on a shared 2-core machine
+            // under load that has taken more than the usual 8 minutes.
+            (await Dotnet.RunAsync($"pack {project} -c Release -o \"{feed}\" -p:Version={SharedVersion} -p:ContinuousIntegrationBuild=true", root, timeout: TimeSpan.FromMinutes(20)))
                 .EnsureSuccess("dotnet pack " + project);
         }
     }
