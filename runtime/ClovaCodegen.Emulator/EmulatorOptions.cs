@@ -4,7 +4,7 @@ using ClovaCodegen.Spec.Model;
 namespace ClovaCodegen.Emulator;
 
 /// <summary>What the emulator checks and which faults it injects.</summary>
-public sealed class EmulatorOptions
+public sealed partial class EmulatorOptions
 {
     /// <summary>The spec requests are validated against (default: the embedded spec).</summary>
     public CompatSpec? Spec { get; set; }
@@ -23,10 +23,4 @@ public sealed class EmulatorOptions
 
     /// <summary>When set, streams stop after this many chunks without <c>[DONE]</c>.</summary>
     public int? CutStreamAfterChunks { get; set; }
-
-    /// <summary>
-    /// The chat answer to the last user message. Null (the default): <c>Echo: &lt;message&gt;</c>, which tests assert on.
-    /// <see cref="CannedAnswers.For"/> gives varied, deterministic, clearly marked canned answers for demonstrations.
-    /// </summary>
-    public Func<string, string>? ChatAnswer { get; set; }
 }
