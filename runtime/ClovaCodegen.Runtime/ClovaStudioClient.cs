@@ -32,6 +32,10 @@ public sealed class ClovaStudioClient : IDisposable
     private readonly Uri _baseUrl;
     private readonly string _apiKey;
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
+    private readonly TimeSpan _idleTimeout;
+
+    /// <summary>How much of an error body is read for its message: enough for CLOVA's JSON, never a whole HTML page.</summary>
+    private const int MaxErrorBodyBytes = 16 * 1024;
 
     /// <summary>Creates a client. <paramref name="httpClient"/> is used as given (e.g. from IHttpClientFactory) and not disposed.</summary>
     /// <exception cref="ArgumentException">No API key, or an <c>http</c> endpoint that is not loopback.</exception>
@@ -58,6 +62,7 @@ public sealed class ClovaStudioClient : IDisposable
         _http = httpClient ?? new HttpClient();
         _ownsHttp = httpClient is null;
         _retry = CreateRetryPipeline(options);
+        _idleTimeout = options.IdleTimeout <= TimeSpan.Zero ? Timeout.InfiniteTimeSpan : options.IdleTimeout;
     }
 
     private static ResiliencePipeline<HttpResponseMessage> CreateRetryPipeline(ClovaStudioClientOptions options)
@@ -107,7 +112,7 @@ public sealed class ClovaStudioClient : IDisposable
         }
 
         var body = Serialize(writer => request.WriteJson(writer, stream: false));
-        using var response = await SendAsync(() => CreatePost("chat/completions", body), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        using var response = (await SendAsync(() => CreatePost("chat/completions", body), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false)).Response;
         return await ReadAsync(response, ClovaResponseJsonContext.Default.ClovaChatCompletion, cancellationToken).ConfigureAwait(false);
     }
 
@@ -130,7 +135,7 @@ public sealed class ClovaStudioClient : IDisposable
             return message;
         }
 
-        using var response = await SendAsync(CreateStreamingPost, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var response = (await SendAsync(CreateStreamingPost, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)).Response;
         var requestId = RequestIdOf(response);
 #if NET
         using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -225,7 +230,7 @@ public sealed class ClovaStudioClient : IDisposable
         }
 
         var body = Serialize(request.WriteJson);
-        using var response = await SendAsync(() => CreatePost("embeddings", body), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        using var response = (await SendAsync(() => CreatePost("embeddings", body), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false)).Response;
         return await ReadAsync(response, ClovaResponseJsonContext.Default.ClovaEmbeddingResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -239,7 +244,7 @@ public sealed class ClovaStudioClient : IDisposable
             return message;
         }
 
-        using var response = await SendAsync(CreateGet, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        using var response = (await SendAsync(CreateGet, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false)).Response;
         var list = await ReadAsync(response, ClovaResponseJsonContext.Default.ModelList, cancellationToken).ConfigureAwait(false);
         return list.Data;
     }
@@ -279,15 +284,21 @@ public sealed class ClovaStudioClient : IDisposable
 
     private void Authorize(HttpRequestMessage message) => message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
 
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> createMessage, HttpCompletionOption completion, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a request (through the retry pipeline) and returns a successful response with the deadline its body must
+    /// arrive by (the last attempt's <c>HttpClient.Timeout</c>); an error response is read, within bounds, and thrown.
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, long Deadline)> SendAsync(Func<HttpRequestMessage> createMessage, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
+        long deadline = 0;
         try
         {
             response = await _retry.ExecuteAsync(
                 async token =>
                 {
                     using var message = createMessage();
+                    deadline = TimedReadStream.DeadlineAfter(_http.Timeout);
                     return await _http.SendAsync(message, completion, token).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -299,13 +310,13 @@ public sealed class ClovaStudioClient : IDisposable
 
         if (response.IsSuccessStatusCode)
         {
-            return response;
+            return (response, deadline);
         }
 
         using (response)
         {
             var requestId = RequestIdOf(response);
-            var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            var (text, cutShort) = await ReadErrorBodyAsync(response, deadline, cancellationToken).ConfigureAwait(false);
             string? code = null;
             string? detail = null;
             try
@@ -319,10 +330,51 @@ public sealed class ClovaStudioClient : IDisposable
                 detail = text.Length > 300 ? text.Substring(0, 300) : text;
             }
 
+            if (cutShort is not null)
+            {
+                detail = $"{detail} ({cutShort})";
+            }
+
             var status = (int)response.StatusCode;
             var message2 = $"CLOVA Studio answered {status} ({response.ReasonPhrase}){(code is null ? "" : " " + code)}: {detail}{(requestId is null ? "" : $" [request id {requestId}]")}";
             throw new ClovaStudioException(message2.Replace(_apiKey, "***"), status, code, requestId);
         }
+    }
+
+    /// <summary>
+    /// Reads at most <see cref="MaxErrorBodyBytes"/> of an error body, each read bounded by the idle timeout and the
+    /// attempt's deadline, under the caller's token. A body that stalls or is cut gives what arrived and says why it stopped;
+    /// a cancellation by the caller propagates.
+    /// </summary>
+    private async Task<(string Text, string? CutShort)> ReadErrorBodyAsync(HttpResponseMessage response, long deadline, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[MaxErrorBodyBytes];
+        var length = 0;
+        string? cutShort = null;
+        try
+        {
+#if NET
+            var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+            var raw = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+            using var body = new TimedReadStream(raw, _idleTimeout, deadline, cancellationToken);
+            int read;
+            while (length < buffer.Length && (read = await body.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+            }
+        }
+        catch (TimeoutException ex)
+        {
+            cutShort = "the rest of the error body did not arrive: " + ex.Message;
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            cutShort = "the error body was cut: " + ex.Message;
+        }
+
+        return (System.Text.Encoding.UTF8.GetString(buffer, 0, length), cutShort);
     }
 
     /// <summary>

@@ -31,6 +31,13 @@ public sealed class ClovaStudioClientOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// The longest the client waits for the next bytes of a response once its headers have arrived: between the chunks of
+    /// a stream, and while reading an error body (default 60 s; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
+    /// turns it off). A stream that goes quiet this long ends in a <see cref="ClovaStudioException"/> saying it stalled.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
     /// The chat model the Microsoft.Extensions.AI adapter uses when <c>ChatOptions.ModelId</c> is not set (default
     /// <c>HCX-005</c>). <see cref="ClovaStudioClient"/> itself takes the model from each request.
     /// </summary>
