@@ -118,7 +118,9 @@ public sealed class ClovaStudioClient : IDisposable
 
     /// <summary>
     /// Sends a chat completion request with <c>"stream": true</c> and yields chunks as they arrive. A stream that ends
-    /// before <c>data: [DONE]</c> throws <see cref="ClovaStudioException"/> rather than returning a silently short answer.
+    /// before <c>data: [DONE]</c> throws <see cref="ClovaStudioException"/> rather than returning a silently short answer, and
+    /// so does one that goes quiet for <see cref="ClovaStudioClientOptions.IdleTimeout"/> (<c>ErrorCode = "stream_stalled"</c>,
+    /// with the request id and <see cref="ClovaStudioException.ChunksReceived"/>).
     /// </summary>
     public async IAsyncEnumerable<ClovaChatCompletionChunk> StreamChatAsync(IClovaChatCompletionRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -138,11 +140,15 @@ public sealed class ClovaStudioClient : IDisposable
         using var response = (await SendAsync(CreateStreamingPost, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)).Response;
         var requestId = RequestIdOf(response);
 #if NET
-        using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 #else
-        using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        var raw = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
+
+        // A stream may last minutes (HttpClient.Timeout does not cover it), but not go quiet for longer than the idle timeout.
+        using var body = new TimedReadStream(raw, _idleTimeout, deadline: 0, cancellationToken);
         var done = false;
+        var received = 0;
         var chunkReader = new ChunkReader();
         await using var items = SseParser.Create(body, (_, data) => ParseChunk(chunkReader, data)).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
@@ -157,9 +163,19 @@ public sealed class ClovaStudioClient : IDisposable
 
                 chunk = items.Current.Data;
             }
+            catch (TimeoutException ex)
+            {
+                throw new ClovaStudioException(
+                    $"The chat stream stalled: nothing arrived for {TimedReadStream.Describe(_idleTimeout)} after {received} chunk(s) (IdleTimeout); the answer is incomplete.",
+                    (int)response.StatusCode,
+                    "stream_stalled",
+                    requestId,
+                    ex)
+                { ChunksReceived = received };
+            }
             catch (Exception ex) when (ex is IOException or HttpRequestException)
             {
-                throw new ClovaStudioException("The chat stream was cut before it finished: " + ex.Message, (int)response.StatusCode, "stream_cut", requestId, ex);
+                throw new ClovaStudioException("The chat stream was cut before it finished: " + ex.Message, (int)response.StatusCode, "stream_cut", requestId, ex) { ChunksReceived = received };
             }
             catch (JsonException ex)
             {
@@ -174,13 +190,14 @@ public sealed class ClovaStudioClient : IDisposable
 
             if (chunk is not null)
             {
+                received++;
                 yield return chunk;
             }
         }
 
         if (!done)
         {
-            throw new ClovaStudioException("The chat stream ended early, without 'data: [DONE]'; the answer is incomplete.", (int)response.StatusCode, "stream_ended_early", requestId);
+            throw new ClovaStudioException("The chat stream ended early, without 'data: [DONE]'; the answer is incomplete.", (int)response.StatusCode, "stream_ended_early", requestId) { ChunksReceived = received };
         }
     }
 

@@ -22,4 +22,7 @@ public sealed class ClovaStudioException : Exception
 
     /// <summary>The request id header (<c>X-NCP-CLOVASTUDIO-REQUEST-ID</c>), for support requests.</summary>
     public string? RequestId { get; }
+
+    /// <summary>For a chat stream that failed part way (stalled, cut, ended early): how many chunks it had yielded.</summary>
+    public int? ChunksReceived { get; init; }
 }
