@@ -112,8 +112,7 @@ public sealed class ClovaStudioClient : IDisposable
         }
 
         var body = Serialize(writer => request.WriteJson(writer, stream: false));
-        using var response = (await SendAsync(() => CreatePost("chat/completions", body), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false)).Response;
-        return await ReadAsync(response, ClovaResponseJsonContext.Default.ClovaChatCompletion, cancellationToken).ConfigureAwait(false);
+        return await CallAsync(() => CreatePost("chat/completions", body), ClovaResponseJsonContext.Default.ClovaChatCompletion, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -171,7 +170,7 @@ public sealed class ClovaStudioClient : IDisposable
                     "stream_stalled",
                     requestId,
                     ex)
-                { ChunksReceived = received };
+                { ChunksReceived = received, TimedOut = true };
             }
             catch (Exception ex) when (ex is IOException or HttpRequestException)
             {
@@ -247,8 +246,7 @@ public sealed class ClovaStudioClient : IDisposable
         }
 
         var body = Serialize(request.WriteJson);
-        using var response = (await SendAsync(() => CreatePost("embeddings", body), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false)).Response;
-        return await ReadAsync(response, ClovaResponseJsonContext.Default.ClovaEmbeddingResponse, cancellationToken).ConfigureAwait(false);
+        return await CallAsync(() => CreatePost("embeddings", body), ClovaResponseJsonContext.Default.ClovaEmbeddingResponse, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Lists the models the service offers (<c>GET models</c>).</summary>
@@ -261,8 +259,7 @@ public sealed class ClovaStudioClient : IDisposable
             return message;
         }
 
-        using var response = (await SendAsync(CreateGet, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false)).Response;
-        var list = await ReadAsync(response, ClovaResponseJsonContext.Default.ModelList, cancellationToken).ConfigureAwait(false);
+        var list = await CallAsync(CreateGet, ClovaResponseJsonContext.Default.ModelList, cancellationToken).ConfigureAwait(false);
         return list.Data;
     }
 
@@ -324,6 +321,11 @@ public sealed class ClovaStudioClient : IDisposable
         {
             throw new ClovaStudioException($"Could not reach {_baseUrl.Host}: {ex.Message}", innerException: ex);
         }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not the caller's cancellation: HttpClient.Timeout passed before the headers arrived.
+            throw new ClovaStudioException($"CLOVA Studio did not answer within the HttpClient's timeout ({TimedReadStream.Describe(_http.Timeout)}).", errorCode: "timeout", innerException: ex) { TimedOut = true };
+        }
 
         if (response.IsSuccessStatusCode)
         {
@@ -344,8 +346,10 @@ public sealed class ClovaStudioClient : IDisposable
             }
             catch (JsonException)
             {
-                detail = text.Length > 300 ? text.Substring(0, 300) : text;
             }
+
+            // Not CLOVA's JSON (a gateway's HTML page, plain text): its title or first line only, never the whole page.
+            detail ??= FirstLine(text);
 
             if (cutShort is not null)
             {
@@ -353,7 +357,7 @@ public sealed class ClovaStudioClient : IDisposable
             }
 
             var status = (int)response.StatusCode;
-            var message2 = $"CLOVA Studio answered {status} ({response.ReasonPhrase}){(code is null ? "" : " " + code)}: {detail}{(requestId is null ? "" : $" [request id {requestId}]")}";
+            var message2 = $"CLOVA Studio answered {status} ({response.ReasonPhrase}){(code is null ? "" : " " + code)}: {detail}{RequestIdSuffix(response)}";
             throw new ClovaStudioException(message2.Replace(_apiKey, "***"), status, code, requestId);
         }
     }
@@ -395,33 +399,97 @@ public sealed class ClovaStudioClient : IDisposable
     }
 
     /// <summary>
-    /// Reads a whole (already buffered: <see cref="HttpCompletionOption.ResponseContentRead"/>) answer: its bytes, then one
-    /// synchronous pass of the source-generated metadata over them, cheaper than the async stream reader for bodies this size.
+    /// Sends a request for a whole answer and reads it. The headers are awaited first (so a body cut afterwards still
+    /// reports its status and request id, and is never mistaken for a failure to connect), then the body is read under the
+    /// caller's token, the attempt's <c>HttpClient.Timeout</c> (as <see cref="HttpCompletionOption.ResponseContentRead"/>
+    /// would have applied it) and the idle timeout; then one synchronous pass of the source-generated metadata over its bytes.
     /// </summary>
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    private async Task<T> CallAsync<T>(Func<HttpRequestMessage> createMessage, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-#if NET
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#else
-        cancellationToken.ThrowIfCancellationRequested();
-        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-#endif
-        ReadOnlySpan<byte> json = bytes;
-        if (json.StartsWith(Utf8Bom))
+        var (response, deadline) = await SendAsync(createMessage, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using (response)
         {
-            json = json.Slice(Utf8Bom.Length);
-        }
+            var status = (int)response.StatusCode;
+            var bytes = await ReadBodyAsync(response, deadline, cancellationToken).ConfigureAwait(false);
+            ReadOnlySpan<byte> json = bytes;
+            if (json.StartsWith(Utf8Bom))
+            {
+                json = json.Slice(Utf8Bom.Length);
+            }
 
-        try
-        {
-            return JsonSerializer.Deserialize(json, typeInfo)
-                ?? throw new ClovaStudioException("CLOVA Studio answered with an empty body.", (int)response.StatusCode, requestId: RequestIdOf(response));
-        }
-        catch (JsonException ex)
-        {
-            throw new ClovaStudioException("CLOVA Studio's answer is not the expected JSON: " + ex.Message, (int)response.StatusCode, "invalid_response", RequestIdOf(response), ex);
+            try
+            {
+                return JsonSerializer.Deserialize(json, typeInfo)
+                    ?? throw new ClovaStudioException("CLOVA Studio answered with an empty body.", status, requestId: RequestIdOf(response));
+            }
+            catch (JsonException ex)
+            {
+                throw new ClovaStudioException("CLOVA Studio's answer is not the expected JSON: " + ex.Message, status, "invalid_response", RequestIdOf(response), ex);
+            }
         }
     }
+
+    /// <summary>Reads a successful answer's whole body (exactly sized when <c>Content-Length</c> is known).</summary>
+    private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, long deadline, CancellationToken cancellationToken)
+    {
+        try
+        {
+#if NET
+            var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+            var raw = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+            using var body = new TimedReadStream(raw, _idleTimeout, deadline, cancellationToken);
+            if (response.Content.Headers.ContentLength is { } length and <= int.MaxValue)
+            {
+                var bytes = new byte[length];
+                var filled = 0;
+                int read;
+                while (filled < bytes.Length && (read = await body.ReadAsync(bytes, filled, bytes.Length - filled, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    filled += read;
+                }
+
+                return filled == bytes.Length ? bytes : throw new IOException($"The body ended after {filled} of its {length} bytes.");
+            }
+
+            using var buffer = new MemoryStream();
+            await body.CopyToAsync(buffer, 16 * 1024, cancellationToken).ConfigureAwait(false);
+            return buffer.ToArray();
+        }
+        catch (TimeoutException ex)
+        {
+            throw new ClovaStudioException($"CLOVA Studio's answer did not arrive in full: {ex.Message}{RequestIdSuffix(response)}", (int)response.StatusCode, "timeout", RequestIdOf(response), ex) { TimedOut = true };
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            throw new ClovaStudioException($"CLOVA Studio's answer was cut before it was complete: {ex.Message}{RequestIdSuffix(response)}", (int)response.StatusCode, "response_cut", RequestIdOf(response), ex);
+        }
+    }
+
+    /// <summary>An HTML page's title, else the first non-blank line of a body; at most 200 characters.</summary>
+    private static string FirstLine(string text)
+    {
+        var titleStart = text.IndexOf("<title>", StringComparison.OrdinalIgnoreCase);
+        var titleEnd = titleStart < 0 ? -1 : text.IndexOf("</title>", titleStart, StringComparison.OrdinalIgnoreCase);
+        if (titleEnd > titleStart && text.Substring(titleStart + 7, titleEnd - titleStart - 7).Trim() is { Length: > 0 and <= 200 } title)
+        {
+            return title;
+        }
+
+        foreach (var line in text.Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length > 0)
+            {
+                return trimmed.Length > 200 ? trimmed.Substring(0, 200) + "…" : trimmed;
+            }
+        }
+
+        return "(no body)";
+    }
+
+    private static string RequestIdSuffix(HttpResponseMessage response) => RequestIdOf(response) is { } id ? $" [request id {id}]" : "";
 
     private static ReadOnlySpan<byte> Utf8Bom => new byte[] { 0xEF, 0xBB, 0xBF };
 

@@ -250,6 +250,9 @@ internal sealed class Fault
     public static Fault CutBody(int status, int contentLength, string part, bool stall, string contentType = "application/json") =>
         new(true, stall, (stream, id, token) => SendAsync(stream, Head(status, id, contentType, contentLength, null) + part, token));
 
+    /// <summary>Reads the request and answers nothing, keeping the connection open.</summary>
+    public static Fault Silence() => new(true, true, (_, _, _) => Task.CompletedTask);
+
     /// <summary>Reads the request, processes it, and closes the connection without a byte of answer.</summary>
     public static Fault DropAfterProcessing() => new(true, false, (_, _, _) => Task.CompletedTask);
 
