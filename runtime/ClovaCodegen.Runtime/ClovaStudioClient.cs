@@ -12,7 +12,6 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
-using Polly.Retry;
 
 namespace ClovaCodegen;
 
@@ -65,40 +64,10 @@ public sealed class ClovaStudioClient : IDisposable
         _idleTimeout = options.IdleTimeout <= TimeSpan.Zero ? Timeout.InfiniteTimeSpan : options.IdleTimeout;
     }
 
-    private static ResiliencePipeline<HttpResponseMessage> CreateRetryPipeline(ClovaStudioClientOptions options)
-    {
-        if (options.MaxRetries <= 0)
-        {
-            return ResiliencePipeline<HttpResponseMessage>.Empty;
-        }
-
-        var maxDelay = options.MaxRetryDelay;
-        return new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryBaseDelay,
-                MaxDelay = maxDelay,
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .HandleResult(response => (int)response.StatusCode == 429 || (int)response.StatusCode >= 500),
-                DelayGenerator = arguments =>
-                {
-                    // CLOVA Studio's Retry-After (seconds or a date) wins over the computed backoff, within MaxRetryDelay.
-                    var retryAfter = arguments.Outcome.Result?.Headers.RetryAfter;
-                    var delay = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : (TimeSpan?)null);
-                    return new ValueTask<TimeSpan?>(delay is { } d && d >= TimeSpan.Zero ? (d > maxDelay ? maxDelay : d) : null);
-                },
-                OnRetry = arguments =>
-                {
-                    arguments.Outcome.Result?.Dispose();
-                    return default;
-                },
-            })
-            .Build();
-    }
+    private static ResiliencePipeline<HttpResponseMessage> CreateRetryPipeline(ClovaStudioClientOptions options) =>
+        options.MaxRetries <= 0
+            ? ResiliencePipeline<HttpResponseMessage>.Empty
+            : new ResiliencePipelineBuilder<HttpResponseMessage>().AddRetry(ClovaRetryPolicy.CreateRetryOptions(options)).Build();
 
     /// <summary>The base URL requests go to.</summary>
     public Uri BaseUrl => _baseUrl;
@@ -317,9 +286,14 @@ public sealed class ClovaStudioClient : IDisposable
                 },
                 cancellationToken).ConfigureAwait(false);
         }
+        catch (HttpRequestException ex) when (ClovaRetryPolicy.IsRetriable(ex))
+        {
+            throw new ClovaStudioException($"Could not reach {_baseUrl.Host}: {ex.Message}", errorCode: "connection_failed", innerException: ex);
+        }
         catch (HttpRequestException ex)
         {
-            throw new ClovaStudioException($"Could not reach {_baseUrl.Host}: {ex.Message}", innerException: ex);
+            // The request may have reached CLOVA Studio (and been processed) before the connection failed: not retried.
+            throw new ClovaStudioException($"The connection to {_baseUrl.Host} failed before an answer arrived (the request may have been processed, so it was not retried): {ex.Message}", errorCode: "connection_lost", innerException: ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

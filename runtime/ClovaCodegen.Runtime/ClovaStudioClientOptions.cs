@@ -21,8 +21,18 @@ public sealed class ClovaStudioClientOptions
     /// <summary>The OpenAI-compatible base URL (default: <see cref="ClovaStudioEndpoints.Public"/>). <c>http</c> is accepted for loopback only.</summary>
     public Uri Endpoint { get; set; } = ClovaStudioEndpoints.Public;
 
-    /// <summary>Retries of transient failures (429, 5xx, connection errors), with exponential backoff; 0 turns retries off.</summary>
+    /// <summary>
+    /// Retries of a call CLOVA Studio provably did not process (connection refused or DNS failure before sending, 408, 429,
+    /// 503; 500/502/504 per <see cref="RetryServerErrors"/>), with exponential backoff; 0 turns retries off. Never after a
+    /// response has started. See <see cref="ClovaRetryPolicy"/>.
+    /// </summary>
     public int MaxRetries { get; set; } = 3;
+
+    /// <summary>
+    /// Whether 500, 502 and 504 are retried, which may repeat billed work (default
+    /// <see cref="ClovaServerErrorRetry.IdempotentRequests"/>: only <c>GET models</c>).
+    /// </summary>
+    public ClovaServerErrorRetry RetryServerErrors { get; set; } = ClovaServerErrorRetry.IdempotentRequests;
 
     /// <summary>The first retry's delay; later ones double (with jitter). A <c>Retry-After</c> header takes precedence.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
