@@ -39,6 +39,16 @@ public sealed class ClovaStudioClient : IDisposable
     /// <summary>Creates a client. <paramref name="httpClient"/> is used as given (e.g. from IHttpClientFactory) and not disposed.</summary>
     /// <exception cref="ArgumentException">No API key, or an <c>http</c> endpoint that is not loopback.</exception>
     public ClovaStudioClient(ClovaStudioClientOptions options, HttpClient? httpClient = null)
+        : this(options, httpClient, retriesInHttpPipeline: false)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client whose <paramref name="httpClient"/> may own the retries: with <paramref name="retriesInHttpPipeline"/>
+    /// (the dependency-injection path, where the HttpClient's resilience handler applies <see cref="ClovaRetryPolicy"/>),
+    /// the client's own retries stand down, so one layer retries.
+    /// </summary>
+    internal ClovaStudioClient(ClovaStudioClientOptions options, HttpClient? httpClient, bool retriesInHttpPipeline)
     {
         if (options is null)
         {
@@ -60,7 +70,7 @@ public sealed class ClovaStudioClient : IDisposable
         _apiKey = options.ApiKey!;
         _http = httpClient ?? new HttpClient();
         _ownsHttp = httpClient is null;
-        _retry = CreateRetryPipeline(options);
+        _retry = retriesInHttpPipeline ? ResiliencePipeline<HttpResponseMessage>.Empty : CreateRetryPipeline(options);
         _idleTimeout = options.IdleTimeout <= TimeSpan.Zero ? Timeout.InfiniteTimeSpan : options.IdleTimeout;
     }
 
