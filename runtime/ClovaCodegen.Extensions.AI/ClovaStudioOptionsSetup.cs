@@ -44,6 +44,19 @@ internal static class ClovaStudioConfiguration
             options.MaxRetryDelay = ParseTime(maxDelay, path + "MaxRetryDelay");
         }
 
+        if (section["RetryServerErrors"] is { Length: > 0 } serverErrors)
+        {
+            options.RetryServerErrors = serverErrors.Equals("Never", StringComparison.OrdinalIgnoreCase) ? ClovaServerErrorRetry.Never
+                : serverErrors.Equals("IdempotentRequests", StringComparison.OrdinalIgnoreCase) ? ClovaServerErrorRetry.IdempotentRequests
+                : serverErrors.Equals("Always", StringComparison.OrdinalIgnoreCase) ? ClovaServerErrorRetry.Always
+                : throw new InvalidOperationException($"{path}RetryServerErrors must be Never, IdempotentRequests or Always.");
+        }
+
+        if (section["IdleTimeout"] is { Length: > 0 } idleTimeout)
+        {
+            options.IdleTimeout = idleTimeout.Equals("Infinite", StringComparison.OrdinalIgnoreCase) ? System.Threading.Timeout.InfiniteTimeSpan : ParseTime(idleTimeout, path + "IdleTimeout");
+        }
+
         if (section["DefaultChatModel"] is { Length: > 0 } chatModel)
         {
             options.DefaultChatModel = chatModel;

@@ -7,8 +7,10 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -41,8 +43,8 @@ public static class ClovaStudioServiceCollectionExtensions
 
     /// <summary>
     /// Registers CLOVA Studio with options read from a configuration section (keys <c>ApiKey</c>, <c>Endpoint</c>,
-    /// <c>MaxRetries</c>, <c>RetryBaseDelay</c>, <c>MaxRetryDelay</c>, <c>DefaultChatModel</c>, <c>DefaultEmbeddingModel</c>,
-    /// <c>CompatibilityMode</c>), for example <c>configuration.GetSection("ClovaStudio")</c>. Validated at first use.
+    /// <c>MaxRetries</c>, <c>RetryBaseDelay</c>, <c>MaxRetryDelay</c>, <c>RetryServerErrors</c>, <c>IdleTimeout</c>,
+    /// <c>DefaultChatModel</c>, <c>DefaultEmbeddingModel</c>, <c>CompatibilityMode</c>), for example <c>configuration.GetSection("ClovaStudio")</c>. Validated at first use.
     /// </summary>
     /// <returns>The builder of the named HttpClient, to add handlers (logging, resilience, test doubles) to.</returns>
     public static IHttpClientBuilder AddClovaStudio(this IServiceCollection services, IConfiguration configuration)
@@ -73,10 +75,17 @@ public static class ClovaStudioServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 #endif
 
+        // Exactly one retry layer: the HttpClient's resilience handler applies ClovaRetryPolicy, and the client's own retries
+        // stand down. The action is added after every other configuration of this client (PostConfigure), so it also
+        // removes the resilience handlers a host adds to all clients (ConfigureHttpClientDefaults, e.g. Aspire's service
+        // defaults' AddStandardResilienceHandler, which retries POSTs on 500 and times attempts out at 10 s) or to this one.
+        services.PostConfigure<HttpClientFactoryOptions>(HttpClientName, factory => factory.HttpMessageHandlerBuilderActions.Add(UseOnlyClovaRetries));
+
         // The HttpClient comes from the factory and is not owned (nor disposed) by ClovaStudioClient.
         services.AddSingleton(sp => new ClovaStudioClient(
             ResolveOptions(sp),
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            retriesInHttpPipeline: true));
         services.AddSingleton<IChatClient>(sp =>
         {
             var options = ResolveOptions(sp);
@@ -88,6 +97,25 @@ public static class ClovaStudioServiceCollectionExtensions
             return new ClovaEmbeddingGenerator(sp.GetRequiredService<ClovaStudioClient>(), options.DefaultEmbeddingModel, options.CompatibilityMode, sp.GetService<ILoggerFactory>()?.CreateLogger<ClovaEmbeddingGenerator>());
         });
         return http;
+    }
+
+    /// <summary>Replaces every resilience handler of the CLOVA Studio HttpClient with one retry handler following <see cref="ClovaRetryPolicy"/>.</summary>
+    private static void UseOnlyClovaRetries(HttpMessageHandlerBuilder builder)
+    {
+        for (var i = builder.AdditionalHandlers.Count - 1; i >= 0; i--)
+        {
+            if (builder.AdditionalHandlers[i] is ResilienceHandler)
+            {
+                builder.AdditionalHandlers.RemoveAt(i);
+            }
+        }
+
+        var options = ResolveOptions(builder.Services);
+        if (options.MaxRetries > 0)
+        {
+            var retry = new ResiliencePipelineBuilder<HttpResponseMessage>().AddRetry(ClovaRetryPolicy.CreateRetryOptions(options)).Build();
+            builder.AdditionalHandlers.Insert(0, new ResilienceHandler(retry));
+        }
     }
 
     /// <summary>The validated options (throws <see cref="OptionsValidationException"/> on the first resolve if they are not valid).</summary>

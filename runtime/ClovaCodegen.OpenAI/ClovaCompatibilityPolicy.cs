@@ -94,10 +94,14 @@ public sealed class ClovaCompatibilityPolicy : PipelinePolicy
 /// <summary>One call to point the official OpenAI SDK at CLOVA Studio.</summary>
 public static class ClovaOpenAI
 {
-    /// <summary>Client options for CLOVA Studio: its base URL (default public cloud) and the compatibility policy.</summary>
+    /// <summary>
+    /// Client options for CLOVA Studio: its base URL (default public cloud), the compatibility policy, and
+    /// <see cref="ClovaOpenAIRetryPolicy"/> in place of the SDK's retries (which repeat a chat completion after a 500 or a
+    /// dropped connection). Set <c>RetryPolicy</c> afterwards to choose otherwise.
+    /// </summary>
     public static global::OpenAI.OpenAIClientOptions CreateClientOptions(Uri? endpoint = null, ClovaCompatibilityMode mode = ClovaCompatibilityMode.Strict)
     {
-        var options = new global::OpenAI.OpenAIClientOptions { Endpoint = endpoint ?? ClovaStudioEndpoints.Public };
+        var options = new global::OpenAI.OpenAIClientOptions { Endpoint = endpoint ?? ClovaStudioEndpoints.Public, RetryPolicy = new ClovaOpenAIRetryPolicy() };
         options.AddPolicy(new ClovaCompatibilityPolicy(mode), PipelinePosition.PerCall);
         return options;
     }

@@ -75,6 +75,25 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retry_and_timeout_settings_are_read_from_configuration()
+    {
+        var services = new ServiceCollection();
+        services.AddClovaStudio(Configuration(new()
+        {
+            ["ApiKey"] = SecretLookingKey,
+            ["Endpoint"] = _emulator.BaseUrl.ToString(),
+            ["RetryServerErrors"] = "never",
+            ["IdleTimeout"] = "00:00:05",
+        }));
+        await using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<ClovaStudioClientOptions>>().Value;
+
+        Assert.Equal(ClovaServerErrorRetry.Never, options.RetryServerErrors);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.IdleTimeout);
+    }
+
+    [Fact]
     public async Task Strict_is_the_default_mode_from_configuration()
     {
         var services = new ServiceCollection();

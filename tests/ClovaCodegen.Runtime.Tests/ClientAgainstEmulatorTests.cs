@@ -171,13 +171,13 @@ public sealed class ClientAgainstEmulatorTests : IAsyncLifetime
     [Fact]
     public async Task Retries_stop_at_the_bound()
     {
-        _emulator.Options.FailureStatusCode = 500;
+        _emulator.Options.FailureStatusCode = 503;
         _emulator.Options.FailNextRequests = 5;
         using var client = new ClovaStudioClient(new ClovaStudioClientOptions { ApiKey = FakeKey, Endpoint = _emulator.BaseUrl, MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(5) });
 
         var error = await Assert.ThrowsAsync<ClovaStudioException>(() => client.CompleteChatAsync(Hello()));
 
-        Assert.Equal(500, error.StatusCode);
+        Assert.Equal(503, error.StatusCode);
         Assert.Equal(2, _emulator.Options.FailNextRequests); // 1 attempt + 2 retries consumed 3 failures
     }
 
