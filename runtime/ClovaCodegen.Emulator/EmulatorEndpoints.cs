@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ClovaCodegen.Spec;
+using ClovaCodegen.Emulator.Validation;
 using ClovaCodegen.Spec.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -65,7 +66,16 @@ internal static class EmulatorEndpoints
                 return;
             }
 
-            await next(context);
+            try
+            {
+                await next(context);
+            }
+            catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+            {
+                // A bug, not an answer CLOVA Studio would give: still the OpenAI shape and the request id, so a client
+                // (and the malformed-input tests, which allow no 5xx) see what went wrong.
+                await Error(context, 500, "emulator_error", "The emulator failed on this request: " + ex.GetType().Name + ": " + ex.Message);
+            }
         });
 
         app.MapPost(Prefix + "chat/completions", (HttpContext context) => ChatAsync(context, chat, options));
@@ -82,6 +92,12 @@ internal static class EmulatorEndpoints
             return;
         }
 
+        if (ChatShapeValidator.Validate(body.RootElement) is { } problem)
+        {
+            await Error(context, problem);
+            return;
+        }
+
         var root = body.RootElement;
         var model = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "";
         if (chat.FindModel(model) is null)
@@ -90,14 +106,10 @@ internal static class EmulatorEndpoints
             return;
         }
 
-        if (!root.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array || messages.GetArrayLength() == 0)
-        {
-            await Error(context, 400, "invalid_request", "'messages' must be a non-empty array.");
-            return;
-        }
+        var messages = root.GetProperty("messages"); // a non-empty array of well-formed messages (ChatShapeValidator)
 
         var lastUser = messages.EnumerateArray().LastOrDefault(x => x.TryGetProperty("role", out var r) && r.GetString() == "user");
-        var question = lastUser.ValueKind == JsonValueKind.Object && lastUser.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : "";
+        var question = lastUser.ValueKind == JsonValueKind.Object && lastUser.TryGetProperty("content", out var c) ? TextOf(c) : "";
         var answer = "Echo: " + question;
         var id = "chatcmpl-" + context.Response.Headers["X-NCP-CLOVASTUDIO-REQUEST-ID"];
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
@@ -151,7 +163,7 @@ internal static class EmulatorEndpoints
                     writer.WriteEndObject();
                     writer.WriteEndArray();
                     writer.WriteStartObject("usage");
-                    writer.WriteNumber("prompt_tokens", question!.Length);
+                    writer.WriteNumber("prompt_tokens", question.Length);
                     writer.WriteNumber("completion_tokens", toolArguments.Length);
                     writer.WriteNumber("total_tokens", question.Length + toolArguments.Length);
                     writer.WriteEndObject();
@@ -236,7 +248,7 @@ internal static class EmulatorEndpoints
                 writer.WriteEndObject();
                 writer.WriteEndArray();
                 writer.WriteStartObject("usage");
-                writer.WriteNumber("prompt_tokens", question!.Length);
+                writer.WriteNumber("prompt_tokens", question.Length);
                 writer.WriteNumber("completion_tokens", answer.Length);
                 writer.WriteNumber("total_tokens", question.Length + answer.Length);
                 writer.WriteEndObject();
@@ -297,6 +309,16 @@ internal static class EmulatorEndpoints
 
         await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
     }
+
+    /// <summary>The text of a message's content: the string, or its text parts joined.</summary>
+    private static string TextOf(JsonElement content) => content.ValueKind switch
+    {
+        JsonValueKind.String => content.GetString()!,
+        JsonValueKind.Array => string.Concat(content.EnumerateArray()
+            .Where(p => p.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String)
+            .Select(p => p.GetProperty("text").GetString())),
+        _ => "",
+    };
 
     private static void WriteToolCalls(Utf8JsonWriter writer, int? index, string? callId, string? name, string arguments)
     {
@@ -434,15 +456,13 @@ internal static class EmulatorEndpoints
 
     private static async Task<JsonDocument?> ReadBodyAsync(HttpContext context)
     {
-        try
+        var (document, problem) = await RequestBodyReader.ReadAsync(context);
+        if (problem is not null)
         {
-            return await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            await Error(context, problem);
         }
-        catch (JsonException ex)
-        {
-            await Error(context, 400, "invalid_json", "The request body is not valid JSON: " + ex.Message);
-            return null;
-        }
+
+        return document;
     }
 
     private static IEnumerable<float> UnitVector(string seedText, int dimension)
@@ -465,12 +485,23 @@ internal static class EmulatorEndpoints
         return values.Select(v => (float)(v / norm));
     }
 
-    private static Task Error(HttpContext context, int status, string code, string message) => WriteJsonAsync(context, status, writer =>
+    private static Task Error(HttpContext context, RequestProblem problem) => Error(context, problem.Status, problem.Code, problem.Message, problem.Param);
+
+    private static Task Error(HttpContext context, int status, string code, string message, string? param = null) => WriteJsonAsync(context, status, writer =>
     {
         writer.WriteStartObject();
         writer.WriteStartObject("error");
         writer.WriteString("message", message);
-        writer.WriteString("type", status == 401 ? "authentication_error" : "invalid_request_error");
+        writer.WriteString("type", status switch { 401 => "authentication_error", >= 500 => "server_error", _ => "invalid_request_error" });
+        if (param is null)
+        {
+            writer.WriteNull("param");
+        }
+        else
+        {
+            writer.WriteString("param", param);
+        }
+
         writer.WriteString("code", code);
         writer.WriteEndObject();
         writer.WriteEndObject();
