@@ -79,7 +79,7 @@ internal static class EmulatorEndpoints
         });
 
         app.MapPost(Prefix + "chat/completions", (HttpContext context) => ChatAsync(context, chat, options));
-        app.MapPost(Prefix + "embeddings", (HttpContext context) => EmbeddingsAsync(context, embeddings));
+        app.MapPost(Prefix + "embeddings", (HttpContext context) => EmbeddingsAsync(context, embeddings, options));
         app.MapGet(Prefix + "models", (HttpContext context) => ModelsAsync(context, spec));
         app.MapFallback((HttpContext context) => Error(context, 404, "not_found", $"No such API: {context.Request.Path}."));
     }
@@ -87,7 +87,7 @@ internal static class EmulatorEndpoints
     private static async Task ChatAsync(HttpContext context, EndpointSpec chat, EmulatorOptions options)
     {
         using var body = await ReadBodyAsync(context);
-        if (body is null || !await ValidateFieldsAsync(context, body.RootElement, chat))
+        if (body is null || !await ValidateFieldsAsync(context, body.RootElement, chat, options))
         {
             return;
         }
@@ -347,10 +347,10 @@ internal static class EmulatorEndpoints
         writer.WriteEndArray();
     }
 
-    private static async Task EmbeddingsAsync(HttpContext context, EndpointSpec embeddings)
+    private static async Task EmbeddingsAsync(HttpContext context, EndpointSpec embeddings, EmulatorOptions options)
     {
         using var body = await ReadBodyAsync(context);
-        if (body is null || !await ValidateFieldsAsync(context, body.RootElement, embeddings))
+        if (body is null || !await ValidateFieldsAsync(context, body.RootElement, embeddings, options))
         {
             return;
         }
@@ -425,30 +425,13 @@ internal static class EmulatorEndpoints
         writer.WriteEndObject();
     });
 
-    /// <summary>Rejects what CLOVA Studio rejects: unsupported fields, and values outside a field's required allowed values.</summary>
-    private static async Task<bool> ValidateFieldsAsync(HttpContext context, JsonElement root, EndpointSpec endpoint)
+    /// <summary>Rejects what CLOVA Studio rejects, from the spec: unsupported fields, wrong types, values out of range or allowed values.</summary>
+    private static async Task<bool> ValidateFieldsAsync(HttpContext context, JsonElement root, EndpointSpec endpoint, EmulatorOptions options)
     {
-        if (root.ValueKind != JsonValueKind.Object)
+        if (SpecFieldValidator.Validate(root, endpoint, options.UnverifiedRanges) is { } problem)
         {
-            await Error(context, 400, "invalid_request", "The request body must be a JSON object.");
+            await Error(context, problem);
             return false;
-        }
-
-        foreach (var property in root.EnumerateObject())
-        {
-            var field = endpoint.FindField(property.Name);
-            if (field?.Status == FieldStatus.Unsupported)
-            {
-                await Error(context, 400, "unsupported_field", $"Unsupported field: {property.Name}");
-                return false;
-            }
-
-            if (field is { AllowedValues.IsEmpty: false } && property.Value.ValueKind == JsonValueKind.String
-                && !field.AllowedValues.Any(v => v.Kind == SpecLiteralKind.String && v.Text == property.Value.GetString()))
-            {
-                await Error(context, 400, "invalid_value", $"Field {property.Name} must be one of {string.Join(", ", field.AllowedValues)}; got \"{property.Value.GetString()}\".");
-                return false;
-            }
         }
 
         return true;

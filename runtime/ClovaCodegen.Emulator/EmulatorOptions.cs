@@ -9,6 +9,14 @@ public sealed class EmulatorOptions
     /// <summary>The spec requests are validated against (default: the embedded spec).</summary>
     public CompatSpec? Spec { get; set; }
 
+    /// <summary>
+    /// What to do with a value outside the range or allowed values of a field the spec marks uncertain (its sources
+    /// disagree, e.g. <c>dimensions</c>). Default <see cref="UnverifiedRangePolicy.Accept"/>: refusing what CLOVA Studio
+    /// may accept would fail a test for a request that works in production, and the analyzers already flag such fields.
+    /// Types are checked either way.
+    /// </summary>
+    public UnverifiedRangePolicy UnverifiedRanges { get; set; } = UnverifiedRangePolicy.Accept;
+
     /// <summary>The next N requests fail with <see cref="FailureStatusCode"/>.</summary>
     public int FailNextRequests { get; set; }
 
@@ -23,4 +31,14 @@ public sealed class EmulatorOptions
 
     /// <summary>When set, streams stop after this many chunks without <c>[DONE]</c>.</summary>
     public int? CutStreamAfterChunks { get; set; }
+}
+
+/// <summary>How the emulator treats a range or allowed-value list the spec marks uncertain.</summary>
+public enum UnverifiedRangePolicy
+{
+    /// <summary>Check the type only; accept any value of it.</summary>
+    Accept,
+
+    /// <summary>Enforce the range and allowed values as if they were verified.</summary>
+    Reject,
 }

@@ -41,9 +41,17 @@ internal static class ChatShapeValidator
             }
         }
 
-        return root.TryGetProperty("tool_choice", out var choice) && choice.ValueKind == JsonValueKind.Object
-            ? ValidateNamedToolChoice(choice, root.TryGetProperty("tools", out _), toolNames)
-            : null;
+        if (!root.TryGetProperty("tool_choice", out var choice))
+        {
+            return null;
+        }
+
+        if (toolNames.Count == 0 && (choice.ValueKind == JsonValueKind.Object || (choice.ValueKind == JsonValueKind.String && choice.GetString() == "required")))
+        {
+            return RequestProblem.Invalid("tool_choice", $"'tool_choice' {choice.GetRawText()} needs 'tools' to choose from, and the request offers none.");
+        }
+
+        return choice.ValueKind == JsonValueKind.Object ? ValidateNamedToolChoice(choice, toolNames) : null;
     }
 
     private static RequestProblem? ValidateMessage(JsonElement message, string path)
@@ -145,7 +153,7 @@ internal static class ChatShapeValidator
         return null;
     }
 
-    private static RequestProblem? ValidateNamedToolChoice(JsonElement choice, bool hasTools, HashSet<string> toolNames)
+    private static RequestProblem? ValidateNamedToolChoice(JsonElement choice, HashSet<string> toolNames)
     {
         if (!choice.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "function"
             || !choice.TryGetProperty("function", out var function) || function.ValueKind != JsonValueKind.Object
@@ -154,7 +162,9 @@ internal static class ChatShapeValidator
             return RequestProblem.Invalid("tool_choice", "An object 'tool_choice' must be {\"type\": \"function\", \"function\": {\"name\": <a function in tools>}}.");
         }
 
-        return null;
+        return toolNames.Contains(name.GetString()!)
+            ? null
+            : RequestProblem.Invalid("tool_choice", $"'tool_choice' names function '{name.GetString()}', which 'tools' does not offer (offered: {string.Join(", ", toolNames)}).");
     }
 
     private static bool IsFunctionName(string name)
