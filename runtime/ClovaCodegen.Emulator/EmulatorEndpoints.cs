@@ -25,6 +25,12 @@ internal static class EmulatorEndpoints
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static int s_requestCounter;
 
+    /// <summary>
+    /// The <c>created</c> time of every model (2025-01-01T00:00:00Z, Unix seconds): fixed, so answers are deterministic;
+    /// the spec records no release dates.
+    /// </summary>
+    private const long ModelsCreated = 1735689600;
+
     public static void Map(WebApplication app, EmulatorOptions options)
     {
         var spec = options.Spec ?? SpecReader.ReadDefault().Spec ?? throw new InvalidOperationException("The embedded spec does not load.");
@@ -403,6 +409,13 @@ internal static class EmulatorEndpoints
             }
 
             writer.WriteEndArray();
+
+            // OpenAI's shape: embeddings count input tokens only. Like chat, the emulator counts a character as a token.
+            var inputTokens = inputs.Sum(i => i.Length);
+            writer.WriteStartObject("usage");
+            writer.WriteNumber("prompt_tokens", inputTokens);
+            writer.WriteNumber("total_tokens", inputTokens);
+            writer.WriteEndObject();
             writer.WriteEndObject();
         });
     }
@@ -417,6 +430,7 @@ internal static class EmulatorEndpoints
             writer.WriteStartObject();
             writer.WriteString("id", model);
             writer.WriteString("object", "model");
+            writer.WriteNumber("created", ModelsCreated);
             writer.WriteString("owned_by", "naver");
             writer.WriteEndObject();
         }
