@@ -53,10 +53,16 @@ internal static class EmulatorEndpoints
                 return;
             }
 
-            var authorization = context.Request.Headers.Authorization.ToString();
-            if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal) || authorization.Length <= "Bearer ".Length || authorization.IndexOf(" ", 7, StringComparison.Ordinal) >= 0)
+            var key = ApiKeyCheck.BearerKey(context.Request.Headers.Authorization.ToString());
+            if (key is null)
             {
-                await Error(context, 401, "unauthorized", "Missing or malformed 'Authorization: Bearer <CLOVA Studio API key>'.");
+                await Error(context, 401, ApiKeyCheck.UnauthorizedCode, "Unauthorized: missing or malformed 'Authorization: Bearer <CLOVA Studio API key>'.");
+                return;
+            }
+
+            if (!ApiKeyCheck.Accepts(options, key))
+            {
+                await Error(context, 401, ApiKeyCheck.UnauthorizedCode, "Unauthorized: this API key is not accepted.");
                 return;
             }
 

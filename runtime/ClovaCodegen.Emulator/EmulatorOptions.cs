@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using ClovaCodegen.Spec.Model;
 
 namespace ClovaCodegen.Emulator;
@@ -8,6 +9,18 @@ public sealed class EmulatorOptions
 {
     /// <summary>The spec requests are validated against (default: the embedded spec).</summary>
     public CompatSpec? Spec { get; set; }
+
+    /// <summary>
+    /// When set (and not empty), only these bearer keys are accepted; any other gets 401 with CLOVA Studio's code 40100.
+    /// Unset, any well-formed bearer key passes.
+    /// </summary>
+    public IReadOnlyCollection<string>? AcceptedApiKeys { get; set; }
+
+    /// <summary>
+    /// When set, a bearer key must start with this (CLOVA Studio's keys start with <c>nv-</c>, the spec's
+    /// <c>apiKey.prefix</c>); any other gets 401 with code 40100. Combines with <see cref="AcceptedApiKeys"/>: both must hold.
+    /// </summary>
+    public string? ApiKeyPrefix { get; set; }
 
     /// <summary>
     /// What to do with a value outside the range or allowed values of a field the spec marks uncertain (its sources
