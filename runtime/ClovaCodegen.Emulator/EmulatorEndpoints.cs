@@ -25,6 +25,9 @@ internal static class EmulatorEndpoints
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static int s_requestCounter;
 
+    /// <summary>The <see cref="HttpContext.Items"/> key of a drawn cut-stream or cut-body fault.</summary>
+    private static readonly object CutFaultKey = new();
+
     /// <summary>
     /// The <c>created</c> time of every model (2025-01-01T00:00:00Z, Unix seconds): fixed, so answers are deterministic;
     /// the spec records no release dates.
@@ -37,6 +40,7 @@ internal static class EmulatorEndpoints
         var chat = spec.FindEndpoint(EndpointSpec.ChatCompletions)!;
         var embeddings = spec.FindEndpoint(EndpointSpec.Embeddings)!;
 
+        var faults = new FaultInjector(options);
         app.Use(async (context, next) =>
         {
             var requestId = "emu-" + Interlocked.Increment(ref s_requestCounter).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
@@ -76,6 +80,24 @@ internal static class EmulatorEndpoints
 
                 await Error(context, options.FailureStatusCode, options.FailureStatusCode == 429 ? "rate_limited" : "server_error", "Injected failure.");
                 return;
+            }
+
+            switch (faults.Draw())
+            {
+                case { Kind: FaultKind.Status, StatusCode: var status }:
+                    if (status is 429 or 503)
+                    {
+                        context.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    await Error(context, status, status == 429 ? "rate_limited" : status >= 500 ? "server_error" : "injected_fault", $"Injected fault {status}.");
+                    return;
+                case { Kind: FaultKind.Reset }:
+                    context.Abort();
+                    return;
+                case { Kind: var kind }:
+                    context.Items[CutFaultKey] = kind; // processed, then cut: the handlers read this
+                    break;
             }
 
             try
@@ -191,7 +213,7 @@ internal static class EmulatorEndpoints
             string?[] pieces = { "", toolArguments.Substring(0, half), toolArguments.Substring(half), null };
             for (var i = 0; i < pieces.Length; i++)
             {
-                if (options.CutStreamAfterChunks is { } cut && i >= cut)
+                if (CutStreamAfter(context, options) is { } cut && i >= cut)
                 {
                     return;
                 }
@@ -274,7 +296,7 @@ internal static class EmulatorEndpoints
         var tokens = answer.Split(' ').Select((t, i) => i == 0 ? t : " " + t).ToList();
         for (var i = 0; i <= tokens.Count; i++)
         {
-            if (options.CutStreamAfterChunks is { } cut && i >= cut)
+            if (CutStreamAfter(context, options) is { } cut && i >= cut)
             {
                 return; // the connection ends without [DONE], as a cut stream would
             }
@@ -321,6 +343,10 @@ internal static class EmulatorEndpoints
 
         await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
     }
+
+    /// <summary>After how many chunks a stream is cut: the option, or one chunk when a cut-stream fault was drawn.</summary>
+    private static int? CutStreamAfter(HttpContext context, EmulatorOptions options) =>
+        options.CutStreamAfterChunks ?? (context.Items.TryGetValue(CutFaultKey, out var kind) && kind is FaultKind.CutStream ? 1 : null);
 
     /// <summary>The text of a message's content: the string, or its text parts joined.</summary>
     private static string TextOf(JsonElement content) => content.ValueKind switch
@@ -514,7 +540,17 @@ internal static class EmulatorEndpoints
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(Json(write), context.RequestAborted);
+        var json = Json(write);
+        if (status == 200 && context.Items.TryGetValue(CutFaultKey, out var kind) && kind is FaultKind.CutBody)
+        {
+            // The status line, the headers (request id included) and half the body arrive; then the connection drops.
+            await context.Response.WriteAsync(json.Substring(0, json.Length / 2), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            context.Abort();
+            return;
+        }
+
+        await context.Response.WriteAsync(json, context.RequestAborted);
     }
 
     private static string Json(Action<Utf8JsonWriter> write)

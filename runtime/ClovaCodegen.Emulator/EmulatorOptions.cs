@@ -44,6 +44,15 @@ public sealed class EmulatorOptions
 
     /// <summary>When set, streams stop after this many chunks without <c>[DONE]</c>.</summary>
     public int? CutStreamAfterChunks { get; set; }
+
+    /// <summary>
+    /// Faults drawn per request, in order: the first rule whose draw hits applies (after the key check, before
+    /// processing). On the command line: <c>--fault 429:0.1 --fault cut-stream:0.05</c>.
+    /// </summary>
+    public List<FaultRule> Faults { get; set; } = new();
+
+    /// <summary>Seed for drawing <see cref="Faults"/>, so a run replays; unset, every run draws differently.</summary>
+    public int? FaultSeed { get; set; }
 }
 
 /// <summary>How the emulator treats a range or allowed-value list the spec marks uncertain.</summary>
