@@ -16,8 +16,10 @@ using Microsoft.AspNetCore.Http;
 namespace ClovaCodegen.Emulator;
 
 /// <summary>
-/// The emulator's routes. Validation comes from the spec, as CLOVA Studio's would: an unsupported field is a 400, a
-/// non-"float" encoding_format is a 400, a missing or malformed bearer key is a 401, native paths are 404s.
+/// The emulator's routes. Validation comes from the spec, as CLOVA Studio's would (Validation/): malformed bodies,
+/// unsupported fields, wrong types and values out of range are 400s naming the field, never 500s; a refused bearer key is
+/// a 401 with CLOVA's code 40100 (ApiKeyCheck); native paths are 404s. Faults (EmulatorOptions) are injected after the
+/// key check.
 /// </summary>
 internal static class EmulatorEndpoints
 {

@@ -11,23 +11,8 @@ namespace ClovaCodegen.Emulator.Tests;
 /// The emulator checks every field's type, documented range and allowed values as the spec declares them, and names the
 /// field in its 400. The cases are generated from the spec, so a field added there is checked without a new test.
 /// </summary>
-public sealed class FieldValidationTests : IAsyncLifetime
+public sealed class FieldValidationTests : EmulatorTest
 {
-    private ClovaStudioEmulator _emulator = null!;
-    private EmulatorHttp _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = await ClovaStudioEmulator.StartAsync();
-        _http = new EmulatorHttp(_emulator.BaseUrl);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _emulator.DisposeAsync();
-    }
-
     private static readonly string[] ValuesOfEachKind = { "\"text\"", "1.5", "true", "[1]", "{\"a\":1}" };
 
     /// <summary>Every (endpoint, field, value) where the value's JSON kind is not one the field's declared type admits.</summary>
@@ -49,7 +34,7 @@ public sealed class FieldValidationTests : IAsyncLifetime
     [MemberData(nameof(WrongTypes))]
     public async Task A_value_of_a_type_the_spec_does_not_declare_is_400_naming_the_field(string endpointId, string field, string value)
     {
-        var answer = await _http.PostAsync(PathOf(endpointId), BodyWith(endpointId, field, value));
+        var answer = await Http.PostAsync(PathOf(endpointId), BodyWith(endpointId, field, value));
 
         AssertNames(answer.AssertError(400, $"{field}: {value}"), field);
     }
@@ -82,7 +67,7 @@ public sealed class FieldValidationTests : IAsyncLifetime
     [MemberData(nameof(RangeEdges))]
     public async Task Documented_ranges_are_enforced_at_their_edges(string endpointId, string field, string value, bool inside)
     {
-        var answer = await _http.PostAsync(PathOf(endpointId), BodyWith(endpointId, field, value));
+        var answer = await Http.PostAsync(PathOf(endpointId), BodyWith(endpointId, field, value));
 
         if (inside)
         {
@@ -112,7 +97,7 @@ public sealed class FieldValidationTests : IAsyncLifetime
     [InlineData("messages", "null")]
     public async Task Chat_values_out_of_type_or_range_are_400_naming_the_field(string field, string value)
     {
-        var answer = await _http.PostAsync("chat/completions", BodyWith(EndpointSpec.ChatCompletions, field, value));
+        var answer = await Http.PostAsync("chat/completions", BodyWith(EndpointSpec.ChatCompletions, field, value));
 
         AssertNames(answer.AssertError(400, $"{field}: {value}"), field);
     }
@@ -123,7 +108,7 @@ public sealed class FieldValidationTests : IAsyncLifetime
     [InlineData("\"base64\"")]
     public async Task Encoding_format_other_than_float_is_400(string value)
     {
-        var answer = await _http.PostAsync("embeddings", BodyWith(EndpointSpec.Embeddings, "encoding_format", value));
+        var answer = await Http.PostAsync("embeddings", BodyWith(EndpointSpec.Embeddings, "encoding_format", value));
 
         AssertNames(answer.AssertError(400, value), "encoding_format");
     }
@@ -131,7 +116,7 @@ public sealed class FieldValidationTests : IAsyncLifetime
     [Fact]
     public async Task Optional_fields_given_as_null_mean_absent()
     {
-        var answer = await _http.PostAsync("chat/completions", BodyWith(EndpointSpec.ChatCompletions, "temperature", "null"));
+        var answer = await Http.PostAsync("chat/completions", BodyWith(EndpointSpec.ChatCompletions, "temperature", "null"));
 
         answer.AssertOk();
     }
@@ -139,7 +124,7 @@ public sealed class FieldValidationTests : IAsyncLifetime
     [Fact]
     public async Task A_required_field_left_out_is_400_naming_it()
     {
-        var answer = await _http.PostAsync("embeddings", """{"model":"bge-m3","encoding_format":"float"}""");
+        var answer = await Http.PostAsync("embeddings", """{"model":"bge-m3","encoding_format":"float"}""");
 
         AssertNames(answer.AssertError(400), "input");
     }
@@ -149,7 +134,7 @@ public sealed class FieldValidationTests : IAsyncLifetime
     {
         var body = BodyWith(EndpointSpec.ChatCompletions, "tools", SpecBodies.Tools)[..^1] + ""","tool_choice":{"type":"function","function":{"name":"not_offered"}}}""";
 
-        var answer = await _http.PostAsync("chat/completions", body);
+        var answer = await Http.PostAsync("chat/completions", body);
 
         var error = answer.AssertError(400);
         AssertNames(error, "tool_choice");
@@ -161,7 +146,7 @@ public sealed class FieldValidationTests : IAsyncLifetime
     {
         var body = BodyWith(EndpointSpec.ChatCompletions, "tools", SpecBodies.Tools)[..^1] + ""","tool_choice":{"type":"function","function":{"name":"lookup"}}}""";
 
-        var answer = await _http.PostAsync("chat/completions", body);
+        var answer = await Http.PostAsync("chat/completions", body);
 
         answer.AssertOk();
         Assert.Contains("\"name\":\"lookup\"", answer.Body, StringComparison.Ordinal);
@@ -174,14 +159,14 @@ public sealed class FieldValidationTests : IAsyncLifetime
         var below = Format(uncertain.Range!.Minimum!.Value - 1);
         var body = BodyWith(EndpointSpec.Embeddings, uncertain.Name, below);
 
-        (await _http.PostAsync("embeddings", body)).AssertOk();
+        (await Http.PostAsync("embeddings", body)).AssertOk();
 
-        _emulator.Options.UnverifiedRanges = UnverifiedRangePolicy.Reject;
-        AssertNames((await _http.PostAsync("embeddings", body)).AssertError(400), uncertain.Name);
+        Emulator.Options.UnverifiedRanges = UnverifiedRangePolicy.Reject;
+        AssertNames((await Http.PostAsync("embeddings", body)).AssertError(400), uncertain.Name);
 
         // The type is checked whatever the policy: only the range is unverified.
-        _emulator.Options.UnverifiedRanges = UnverifiedRangePolicy.Accept;
-        AssertNames((await _http.PostAsync("embeddings", BodyWith(EndpointSpec.Embeddings, uncertain.Name, "\"many\""))).AssertError(400), uncertain.Name);
+        Emulator.Options.UnverifiedRanges = UnverifiedRangePolicy.Accept;
+        AssertNames((await Http.PostAsync("embeddings", BodyWith(EndpointSpec.Embeddings, uncertain.Name, "\"many\""))).AssertError(400), uncertain.Name);
     }
 
     private static void AssertNames(System.Text.Json.JsonElement error, string field)

@@ -13,23 +13,8 @@ namespace ClovaCodegen.Emulator.Tests;
 /// 4xx with an OpenAI-shaped error body and a request id. The corpus is built from the spec and mutated with fixed seeds,
 /// so a failure replays.
 /// </summary>
-public sealed class MalformedRequestTests : IAsyncLifetime
+public sealed class MalformedRequestTests : EmulatorTest
 {
-    private ClovaStudioEmulator _emulator = null!;
-    private EmulatorHttp _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = await ClovaStudioEmulator.StartAsync();
-        _http = new EmulatorHttp(_emulator.BaseUrl);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _emulator.DisposeAsync();
-    }
-
     /// <summary>A chat body for HCX-005 with these fields; USER stands for a user message, TOOLS for a valid tool list.</summary>
     private static string Chat(string fields) => "{\"model\":\"HCX-005\"," + fields[1..]
         .Replace("USER", "{\"role\":\"user\",\"content\":\"hi\"}", StringComparison.Ordinal)
@@ -52,7 +37,7 @@ public sealed class MalformedRequestTests : IAsyncLifetime
     [MemberData(nameof(MisshapenChatBodies))]
     public async Task Misshapen_chat_bodies_are_400_with_an_error_body(string what, string body)
     {
-        var answer = await _http.PostAsync("chat/completions", body);
+        var answer = await Http.PostAsync("chat/completions", body);
 
         answer.AssertError(400, what);
     }
@@ -62,7 +47,7 @@ public sealed class MalformedRequestTests : IAsyncLifetime
     {
         var body = Utf8WithBadBytes(Chat("""{"messages":[{"role":"user","content":"h#i"}]}"""));
 
-        var answer = await _http.PostAsync("chat/completions", body);
+        var answer = await Http.PostAsync("chat/completions", body);
 
         answer.AssertError(400);
     }
@@ -72,15 +57,25 @@ public sealed class MalformedRequestTests : IAsyncLifetime
     {
         var body = Utf8WithBadBytes(Chat("""{"messages":[USER],"t#p":1}"""));
 
-        var answer = await _http.PostAsync("chat/completions", body);
+        var answer = await Http.PostAsync("chat/completions", body);
 
         answer.AssertError(400);
+    }
+
+    [Theory]
+    [InlineData("""{"messages":[{"role":"user","content":"a\ud800b"}]}""")]
+    [InlineData("""{"messages":[USER],"\udc00":1}""")]
+    public async Task A_lone_surrogate_escape_is_400(string fields)
+    {
+        var answer = await Http.PostAsync("chat/completions", Chat(fields));
+
+        Assert.Contains("surrogate", answer.AssertError(400).GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Invalid_utf8_in_an_embeddings_input_is_400()
     {
-        var answer = await _http.PostAsync("embeddings", Utf8WithBadBytes("""{"model":"bge-m3","input":"h#i","encoding_format":"float"}"""));
+        var answer = await Http.PostAsync("embeddings", Utf8WithBadBytes("""{"model":"bge-m3","input":"h#i","encoding_format":"float"}"""));
 
         answer.AssertError(400);
     }
@@ -94,7 +89,7 @@ public sealed class MalformedRequestTests : IAsyncLifetime
         var corpus = new[] { ("chat/completions", SpecBodies.FullChat()), ("embeddings", SpecBodies.FullEmbeddings()) };
         foreach (var (path, valid) in corpus)
         {
-            (await _http.PostAsync(path, valid)).AssertOk(path); // the unmutated body is valid: mutations, not the base, cause each 4xx
+            (await Http.PostAsync(path, valid)).AssertOk(path); // the unmutated body is valid: mutations, not the base, cause each 4xx
         }
 
         var rejected = 0;
@@ -106,7 +101,7 @@ public sealed class MalformedRequestTests : IAsyncLifetime
             var body = Mutate(Encoding.UTF8.GetBytes(valid), random, i / corpus.Length % Strategies);
             var context = $"iteration {i}, {path}, body: {Printable(body)}";
             var watch = Stopwatch.StartNew();
-            var answer = await _http.PostAsync(path, body);
+            var answer = await Http.PostAsync(path, body);
             slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
 
             Assert.True(answer.Status is (>= 200 and < 300) or (>= 400 and < 500), $"{answer.Status}: '{answer.Body}'\n{context}");

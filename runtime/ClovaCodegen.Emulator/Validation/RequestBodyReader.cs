@@ -17,12 +17,12 @@ internal static class RequestBodyReader
 {
     public static async Task<(JsonDocument? Document, RequestProblem? Problem)> ReadAsync(HttpContext context)
     {
-        byte[] body;
+        ReadOnlyMemory<byte> body;
         try
         {
-            using var buffer = new MemoryStream();
+            using var buffer = new MemoryStream(context.Request.ContentLength is { } length and > 0 and < 1 << 20 ? (int)length : 1024);
             await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-            body = buffer.ToArray();
+            body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length); // the array outlives the stream: the document reads it
         }
         catch (BadHttpRequestException ex)
         {
@@ -30,9 +30,9 @@ internal static class RequestBodyReader
             return (null, new RequestProblem(ex.StatusCode, "invalid_request", "The request body could not be read: " + ex.Message));
         }
 
-        if (!Utf8.IsValid(body))
+        if (!Utf8.IsValid(body.Span))
         {
-            return (null, new RequestProblem(400, "invalid_json", $"The request body is not valid UTF-8 (first bad byte at offset {FirstInvalidUtf8Offset(body)})."));
+            return (null, new RequestProblem(400, "invalid_json", $"The request body is not valid UTF-8 (first bad byte at offset {FirstInvalidUtf8Offset(body.Span)})."));
         }
 
         JsonDocument document;
@@ -45,10 +45,10 @@ internal static class RequestBodyReader
             return (null, new RequestProblem(400, "invalid_json", "The request body is not valid JSON: " + ex.Message));
         }
 
-        if (FirstUndecodableString(document.RootElement, "") is { } path)
+        if (FirstUndecodableString(body.Span) is { } offset)
         {
             document.Dispose();
-            return (null, new RequestProblem(400, "invalid_json", $"The string at '{path}' is not valid Unicode (a lone surrogate escape).", path));
+            return (null, new RequestProblem(400, "invalid_json", $"The string at byte offset {offset} is not valid Unicode (a lone surrogate escape)."));
         }
 
         return (document, null);
@@ -70,61 +70,28 @@ internal static class RequestBodyReader
         return offset;
     }
 
-    /// <summary>The path of the first string or property name that does not decode (escaped lone surrogates), or null.</summary>
-    private static string? FirstUndecodableString(JsonElement element, string path)
+    /// <summary>
+    /// The offset of the first string or property name that does not decode, or null. The bytes are valid UTF-8 by now,
+    /// so only an escape (a lone <c>\ud800</c>) can fail, and only escaped strings are decoded: the common case allocates nothing.
+    /// </summary>
+    private static long? FirstUndecodableString(ReadOnlySpan<byte> json)
     {
-        switch (element.ValueKind)
+        var reader = new Utf8JsonReader(json);
+        while (reader.Read())
         {
-            case JsonValueKind.String:
-                return Decodes(() => element.GetString()) ? null : Display(path);
-            case JsonValueKind.Array:
-                var index = 0;
-                foreach (var item in element.EnumerateArray())
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+            {
+                try
                 {
-                    if (FirstUndecodableString(item, $"{path}[{index++}]") is { } found)
-                    {
-                        return found;
-                    }
+                    reader.GetString();
                 }
-
-                return null;
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
+                catch (InvalidOperationException)
                 {
-                    string name;
-                    try
-                    {
-                        name = property.Name;
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        return Display(path) + " (a property name)";
-                    }
-
-                    if (FirstUndecodableString(property.Value, path.Length == 0 ? name : path + "." + name) is { } found)
-                    {
-                        return found;
-                    }
+                    return reader.TokenStartIndex;
                 }
-
-                return null;
-            default:
-                return null;
+            }
         }
+
+        return null;
     }
-
-    private static bool Decodes(Func<string?> read)
-    {
-        try
-        {
-            read();
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
-    private static string Display(string path) => path.Length == 0 ? "$" : path;
 }
