@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ClovaCodegen.Spec;
+using ClovaCodegen.Emulator.Validation;
 using ClovaCodegen.Spec.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,8 +16,10 @@ using Microsoft.AspNetCore.Http;
 namespace ClovaCodegen.Emulator;
 
 /// <summary>
-/// The emulator's routes. Validation comes from the spec, as CLOVA Studio's would: an unsupported field is a 400, a
-/// non-"float" encoding_format is a 400, a missing or malformed bearer key is a 401, native paths are 404s.
+/// The emulator's routes. Validation comes from the spec, as CLOVA Studio's would (Validation/): malformed bodies,
+/// unsupported fields, wrong types and values out of range are 400s naming the field, never 500s; a refused bearer key is
+/// a 401 with CLOVA's code 40100 (ApiKeyCheck); native paths are 404s. Faults (EmulatorOptions) are injected after the
+/// key check.
 /// </summary>
 internal static class EmulatorEndpoints
 {
@@ -24,12 +27,22 @@ internal static class EmulatorEndpoints
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static int s_requestCounter;
 
+    /// <summary>The <see cref="HttpContext.Items"/> key of a drawn cut-stream or cut-body fault.</summary>
+    private static readonly object CutFaultKey = new();
+
+    /// <summary>
+    /// The <c>created</c> time of every model (2025-01-01T00:00:00Z, Unix seconds): fixed, so answers are deterministic;
+    /// the spec records no release dates.
+    /// </summary>
+    private const long ModelsCreated = 1735689600;
+
     public static void Map(WebApplication app, EmulatorOptions options)
     {
         var spec = options.Spec ?? SpecReader.ReadDefault().Spec ?? throw new InvalidOperationException("The embedded spec does not load.");
         var chat = spec.FindEndpoint(EndpointSpec.ChatCompletions)!;
         var embeddings = spec.FindEndpoint(EndpointSpec.Embeddings)!;
 
+        var faults = new FaultInjector(options);
         app.Use(async (context, next) =>
         {
             var requestId = "emu-" + Interlocked.Increment(ref s_requestCounter).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
@@ -46,10 +59,16 @@ internal static class EmulatorEndpoints
                 return;
             }
 
-            var authorization = context.Request.Headers.Authorization.ToString();
-            if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal) || authorization.Length <= "Bearer ".Length || authorization.IndexOf(" ", 7, StringComparison.Ordinal) >= 0)
+            var key = ApiKeyCheck.BearerKey(context.Request.Headers.Authorization.ToString());
+            if (key is null)
             {
-                await Error(context, 401, "unauthorized", "Missing or malformed 'Authorization: Bearer <CLOVA Studio API key>'.");
+                await Error(context, 401, ApiKeyCheck.UnauthorizedCode, "Unauthorized: missing or malformed 'Authorization: Bearer <CLOVA Studio API key>'.");
+                return;
+            }
+
+            if (!ApiKeyCheck.Accepts(options, key))
+            {
+                await Error(context, 401, ApiKeyCheck.UnauthorizedCode, "Unauthorized: this API key is not accepted.");
                 return;
             }
 
@@ -65,11 +84,38 @@ internal static class EmulatorEndpoints
                 return;
             }
 
-            await next(context);
+            switch (faults.Draw())
+            {
+                case { Kind: FaultKind.Status, StatusCode: var status }:
+                    if (status is 429 or 503)
+                    {
+                        context.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    await Error(context, status, status == 429 ? "rate_limited" : status >= 500 ? "server_error" : "injected_fault", $"Injected fault {status}.");
+                    return;
+                case { Kind: FaultKind.Reset }:
+                    context.Abort();
+                    return;
+                case { Kind: var kind }:
+                    context.Items[CutFaultKey] = kind; // processed, then cut: the handlers read this
+                    break;
+            }
+
+            try
+            {
+                await next(context);
+            }
+            catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+            {
+                // A bug, not an answer CLOVA Studio would give: still the OpenAI shape and the request id, so a client
+                // (and the malformed-input tests, which allow no 5xx) see what went wrong.
+                await Error(context, 500, "emulator_error", "The emulator failed on this request: " + ex.GetType().Name + ": " + ex.Message);
+            }
         });
 
         app.MapPost(Prefix + "chat/completions", (HttpContext context) => ChatAsync(context, chat, options));
-        app.MapPost(Prefix + "embeddings", (HttpContext context) => EmbeddingsAsync(context, embeddings));
+        app.MapPost(Prefix + "embeddings", (HttpContext context) => EmbeddingsAsync(context, embeddings, options));
         app.MapGet(Prefix + "models", (HttpContext context) => ModelsAsync(context, spec));
         app.MapFallback((HttpContext context) => Error(context, 404, "not_found", $"No such API: {context.Request.Path}."));
     }
@@ -77,8 +123,14 @@ internal static class EmulatorEndpoints
     private static async Task ChatAsync(HttpContext context, EndpointSpec chat, EmulatorOptions options)
     {
         using var body = await ReadBodyAsync(context);
-        if (body is null || !await ValidateFieldsAsync(context, body.RootElement, chat))
+        if (body is null || !await ValidateFieldsAsync(context, body.RootElement, chat, options))
         {
+            return;
+        }
+
+        if (ChatShapeValidator.Validate(body.RootElement) is { } problem)
+        {
+            await Error(context, problem);
             return;
         }
 
@@ -90,14 +142,10 @@ internal static class EmulatorEndpoints
             return;
         }
 
-        if (!root.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array || messages.GetArrayLength() == 0)
-        {
-            await Error(context, 400, "invalid_request", "'messages' must be a non-empty array.");
-            return;
-        }
+        var messages = root.GetProperty("messages"); // a non-empty array of well-formed messages (ChatShapeValidator)
 
         var lastUser = messages.EnumerateArray().LastOrDefault(x => x.TryGetProperty("role", out var r) && r.GetString() == "user");
-        var question = lastUser.ValueKind == JsonValueKind.Object && lastUser.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : "";
+        var question = lastUser.ValueKind == JsonValueKind.Object && lastUser.TryGetProperty("content", out var c) ? TextOf(c) : "";
         var answer = options.ChatAnswer?.Invoke(question ?? "") ?? "Echo: " + question;
         var id = "chatcmpl-" + context.Response.Headers["X-NCP-CLOVASTUDIO-REQUEST-ID"];
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
@@ -151,7 +199,7 @@ internal static class EmulatorEndpoints
                     writer.WriteEndObject();
                     writer.WriteEndArray();
                     writer.WriteStartObject("usage");
-                    writer.WriteNumber("prompt_tokens", question!.Length);
+                    writer.WriteNumber("prompt_tokens", question.Length);
                     writer.WriteNumber("completion_tokens", toolArguments.Length);
                     writer.WriteNumber("total_tokens", question.Length + toolArguments.Length);
                     writer.WriteEndObject();
@@ -167,7 +215,7 @@ internal static class EmulatorEndpoints
             string?[] pieces = { "", toolArguments.Substring(0, half), toolArguments.Substring(half), null };
             for (var i = 0; i < pieces.Length; i++)
             {
-                if (options.CutStreamAfterChunks is { } cut && i >= cut)
+                if (CutStreamAfter(context, options) is { } cut && i >= cut)
                 {
                     return;
                 }
@@ -236,7 +284,7 @@ internal static class EmulatorEndpoints
                 writer.WriteEndObject();
                 writer.WriteEndArray();
                 writer.WriteStartObject("usage");
-                writer.WriteNumber("prompt_tokens", question!.Length);
+                writer.WriteNumber("prompt_tokens", question.Length);
                 writer.WriteNumber("completion_tokens", answer.Length);
                 writer.WriteNumber("total_tokens", question.Length + answer.Length);
                 writer.WriteEndObject();
@@ -250,7 +298,7 @@ internal static class EmulatorEndpoints
         var tokens = answer.Split(' ').Select((t, i) => i == 0 ? t : " " + t).ToList();
         for (var i = 0; i <= tokens.Count; i++)
         {
-            if (options.CutStreamAfterChunks is { } cut && i >= cut)
+            if (CutStreamAfter(context, options) is { } cut && i >= cut)
             {
                 return; // the connection ends without [DONE], as a cut stream would
             }
@@ -298,6 +346,20 @@ internal static class EmulatorEndpoints
         await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
     }
 
+    /// <summary>After how many chunks a stream is cut: the option, or one chunk when a cut-stream fault was drawn.</summary>
+    private static int? CutStreamAfter(HttpContext context, EmulatorOptions options) =>
+        options.CutStreamAfterChunks ?? (context.Items.TryGetValue(CutFaultKey, out var kind) && kind is FaultKind.CutStream ? 1 : null);
+
+    /// <summary>The text of a message's content: the string, or its text parts joined.</summary>
+    private static string TextOf(JsonElement content) => content.ValueKind switch
+    {
+        JsonValueKind.String => content.GetString()!,
+        JsonValueKind.Array => string.Concat(content.EnumerateArray()
+            .Where(p => p.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String)
+            .Select(p => p.GetProperty("text").GetString())),
+        _ => "",
+    };
+
     private static void WriteToolCalls(Utf8JsonWriter writer, int? index, string? callId, string? name, string arguments)
     {
         writer.WriteStartArray("tool_calls");
@@ -325,10 +387,10 @@ internal static class EmulatorEndpoints
         writer.WriteEndArray();
     }
 
-    private static async Task EmbeddingsAsync(HttpContext context, EndpointSpec embeddings)
+    private static async Task EmbeddingsAsync(HttpContext context, EndpointSpec embeddings, EmulatorOptions options)
     {
         using var body = await ReadBodyAsync(context);
-        if (body is null || !await ValidateFieldsAsync(context, body.RootElement, embeddings))
+        if (body is null || !await ValidateFieldsAsync(context, body.RootElement, embeddings, options))
         {
             return;
         }
@@ -381,6 +443,13 @@ internal static class EmulatorEndpoints
             }
 
             writer.WriteEndArray();
+
+            // OpenAI's shape: embeddings count input tokens only. Like chat, the emulator counts a character as a token.
+            var inputTokens = inputs.Sum(i => i.Length);
+            writer.WriteStartObject("usage");
+            writer.WriteNumber("prompt_tokens", inputTokens);
+            writer.WriteNumber("total_tokens", inputTokens);
+            writer.WriteEndObject();
             writer.WriteEndObject();
         });
     }
@@ -395,6 +464,7 @@ internal static class EmulatorEndpoints
             writer.WriteStartObject();
             writer.WriteString("id", model);
             writer.WriteString("object", "model");
+            writer.WriteNumber("created", ModelsCreated);
             writer.WriteString("owned_by", "naver");
             writer.WriteEndObject();
         }
@@ -403,30 +473,13 @@ internal static class EmulatorEndpoints
         writer.WriteEndObject();
     });
 
-    /// <summary>Rejects what CLOVA Studio rejects: unsupported fields, and values outside a field's required allowed values.</summary>
-    private static async Task<bool> ValidateFieldsAsync(HttpContext context, JsonElement root, EndpointSpec endpoint)
+    /// <summary>Rejects what CLOVA Studio rejects, from the spec: unsupported fields, wrong types, values out of range or allowed values.</summary>
+    private static async Task<bool> ValidateFieldsAsync(HttpContext context, JsonElement root, EndpointSpec endpoint, EmulatorOptions options)
     {
-        if (root.ValueKind != JsonValueKind.Object)
+        if (SpecFieldValidator.Validate(root, endpoint, options.UnverifiedRanges) is { } problem)
         {
-            await Error(context, 400, "invalid_request", "The request body must be a JSON object.");
+            await Error(context, problem);
             return false;
-        }
-
-        foreach (var property in root.EnumerateObject())
-        {
-            var field = endpoint.FindField(property.Name);
-            if (field?.Status == FieldStatus.Unsupported)
-            {
-                await Error(context, 400, "unsupported_field", $"Unsupported field: {property.Name}");
-                return false;
-            }
-
-            if (field is { AllowedValues.IsEmpty: false } && property.Value.ValueKind == JsonValueKind.String
-                && !field.AllowedValues.Any(v => v.Kind == SpecLiteralKind.String && v.Text == property.Value.GetString()))
-            {
-                await Error(context, 400, "invalid_value", $"Field {property.Name} must be one of {string.Join(", ", field.AllowedValues)}; got \"{property.Value.GetString()}\".");
-                return false;
-            }
         }
 
         return true;
@@ -434,15 +487,13 @@ internal static class EmulatorEndpoints
 
     private static async Task<JsonDocument?> ReadBodyAsync(HttpContext context)
     {
-        try
+        var (document, problem) = await RequestBodyReader.ReadAsync(context);
+        if (problem is not null)
         {
-            return await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            await Error(context, problem);
         }
-        catch (JsonException ex)
-        {
-            await Error(context, 400, "invalid_json", "The request body is not valid JSON: " + ex.Message);
-            return null;
-        }
+
+        return document;
     }
 
     private static IEnumerable<float> UnitVector(string seedText, int dimension)
@@ -465,12 +516,23 @@ internal static class EmulatorEndpoints
         return values.Select(v => (float)(v / norm));
     }
 
-    private static Task Error(HttpContext context, int status, string code, string message) => WriteJsonAsync(context, status, writer =>
+    private static Task Error(HttpContext context, RequestProblem problem) => Error(context, problem.Status, problem.Code, problem.Message, problem.Param);
+
+    private static Task Error(HttpContext context, int status, string code, string message, string? param = null) => WriteJsonAsync(context, status, writer =>
     {
         writer.WriteStartObject();
         writer.WriteStartObject("error");
         writer.WriteString("message", message);
-        writer.WriteString("type", status == 401 ? "authentication_error" : "invalid_request_error");
+        writer.WriteString("type", status switch { 401 => "authentication_error", >= 500 => "server_error", _ => "invalid_request_error" });
+        if (param is null)
+        {
+            writer.WriteNull("param");
+        }
+        else
+        {
+            writer.WriteString("param", param);
+        }
+
         writer.WriteString("code", code);
         writer.WriteEndObject();
         writer.WriteEndObject();
@@ -480,7 +542,17 @@ internal static class EmulatorEndpoints
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(Json(write), context.RequestAborted);
+        var json = Json(write);
+        if (status == 200 && context.Items.TryGetValue(CutFaultKey, out var kind) && kind is FaultKind.CutBody)
+        {
+            // The status line, the headers (request id included) and half the body arrive; then the connection drops.
+            await context.Response.WriteAsync(json.Substring(0, json.Length / 2), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            context.Abort();
+            return;
+        }
+
+        await context.Response.WriteAsync(json, context.RequestAborted);
     }
 
     private static string Json(Action<Utf8JsonWriter> write)
