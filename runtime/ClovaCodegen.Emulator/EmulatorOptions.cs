@@ -4,7 +4,7 @@ using ClovaCodegen.Spec.Model;
 namespace ClovaCodegen.Emulator;
 
 /// <summary>What the emulator checks and which faults it injects.</summary>
-public sealed class EmulatorOptions
+public sealed partial class EmulatorOptions
 {
     /// <summary>The spec requests are validated against (default: the embedded spec).</summary>
     public CompatSpec? Spec { get; set; }
