@@ -7,7 +7,7 @@ using Xunit;
 namespace ClovaCodegen.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// Packs ClovaCodegen, ClovaCodegen.OpenAI and ClovaCodegen.Extensions.AI once per test run into a local folder feed, with a version unique to the
+/// Packs ClovaCodegen, ClovaCodegen.OpenAI, ClovaCodegen.Extensions.AI, ClovaCodegen.Testing and the ClovaCodegen.Emulator tool once per test run into a local folder feed, with a version unique to the
 /// run so that no stale copy in the global packages folder can stand in for the one under test.
 /// </summary>
 public sealed class PackagedFeed : IAsyncLifetime
@@ -23,7 +23,7 @@ public sealed class PackagedFeed : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(FeedDirectory);
-        foreach (var project in new[] { "runtime/ClovaCodegen.Runtime/ClovaCodegen.Runtime.csproj", "runtime/ClovaCodegen.OpenAI/ClovaCodegen.OpenAI.csproj", "runtime/ClovaCodegen.Extensions.AI/ClovaCodegen.Extensions.AI.csproj" })
+        foreach (var project in new[] { "runtime/ClovaCodegen.Runtime/ClovaCodegen.Runtime.csproj", "runtime/ClovaCodegen.OpenAI/ClovaCodegen.OpenAI.csproj", "runtime/ClovaCodegen.Extensions.AI/ClovaCodegen.Extensions.AI.csproj", "runtime/ClovaCodegen.Testing/ClovaCodegen.Testing.csproj", "runtime/ClovaCodegen.Emulator/ClovaCodegen.Emulator.csproj" })
         {
             (await Dotnet.RunAsync($"pack {project} -c Release -o \"{FeedDirectory}\" -p:Version={Version} -p:ContinuousIntegrationBuild=true", RepositoryRoot))
                 .EnsureSuccess("dotnet pack " + project);
