@@ -46,7 +46,7 @@ public sealed class RequestRecordTests : IAsyncLifetime
         Assert.Equal(400, status);
         var request = Assert.Single(_clova.Requests);
         Assert.False(request.SpecAccepted);
-        Assert.Equal("unsupported_field", request.ErrorCode);
+        Assert.NotNull(request.ErrorCode); // the emulator names one problem; the record names them all
         Assert.Contains("user: unsupported by CLOVA Studio", request.Problems);
         Assert.Contains("n: unsupported by CLOVA Studio", request.Problems);
         Assert.Contains(request.Problems, p => p.StartsWith("temperature: must be number", StringComparison.Ordinal));
