@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using ClovaCodegen.Emulator;
@@ -72,42 +71,27 @@ public sealed class HostingAndFaultTests
     public async Task A_spec_file_of_the_users_replaces_the_default_for_validation_and_records()
     {
         // The user's spec says seed is unsupported on their deployment.
-        var text = ClovaCodegen.Spec.SpecReader.DefaultSpecText.Replace(
-            "{ \"name\": \"seed\", \"status\": \"supported\"", "{ \"name\": \"seed\", \"status\": \"unsupported\"", StringComparison.Ordinal);
-        Assert.NotEqual(ClovaCodegen.Spec.SpecReader.DefaultSpecText, text);
-        var path = Path.Combine(Path.GetTempPath(), "clova-testing-spec-" + Guid.NewGuid().ToString("N") + ".json");
-        File.WriteAllText(path, text);
-        try
-        {
-            await using var clova = await ClovaStudioEmulator.StartInMemoryAsync(new EmulatorOptions { SpecFile = path });
-            using var http = clova.CreateHttpClient();
+        using var spec = TemporarySpecFile.FromDefault("{ \"name\": \"seed\", \"status\": \"supported\"", "{ \"name\": \"seed\", \"status\": \"unsupported\"");
+        await using var clova = await ClovaStudioEmulator.StartInMemoryAsync(new EmulatorOptions { SpecFile = spec.Path });
+        using var http = clova.CreateHttpClient();
 
-            var (status, _) = await Wire.PostAsync(http, "chat/completions", """{"model":"HCX-005","messages":[{"role":"user","content":"a"}],"seed":7}""");
+        var (status, _) = await Wire.PostAsync(http, "chat/completions", """{"model":"HCX-005","messages":[{"role":"user","content":"a"}],"seed":7}""");
 
-            Assert.Equal(400, status);
-            Assert.Equal(["seed: unsupported by CLOVA Studio"], Assert.Single(clova.Requests).Problems);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(400, status);
+        Assert.Equal(["seed: unsupported by CLOVA Studio"], Assert.Single(clova.Requests).Problems);
     }
 
     [Fact]
     public async Task A_broken_spec_file_fails_the_start_with_its_located_problems()
     {
-        var path = Path.Combine(Path.GetTempPath(), "clova-testing-broken-" + Guid.NewGuid().ToString("N") + ".json");
-        File.WriteAllText(path, "{\n  \"specVersion\": 1,\n  \"endpoints\": [ }\n");
-        try
+        string path;
+        using (var spec = TemporarySpecFile.WithText("{\n  \"specVersion\": 1,\n  \"endpoints\": [ }\n"))
         {
-            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ClovaStudioEmulator.StartInMemoryAsync(new EmulatorOptions { SpecFile = path }));
+            path = spec.Path;
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ClovaStudioEmulator.StartInMemoryAsync(new EmulatorOptions { SpecFile = spec.Path }));
 
-            Assert.Contains(path + "(3,", error.Message, StringComparison.Ordinal);
+            Assert.Contains(spec.Path + "(3,", error.Message, StringComparison.Ordinal);
             Assert.Contains("error CLOVA1", error.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(path);
         }
 
         var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => ClovaStudioEmulator.StartInMemoryAsync(new EmulatorOptions { SpecFile = path }));

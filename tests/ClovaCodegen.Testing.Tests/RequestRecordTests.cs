@@ -88,6 +88,18 @@ public sealed class RequestRecordTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_out_of_range_value_of_a_range_the_spec_marks_uncertain_is_reported_as_such()
+    {
+        using var spec = TemporarySpecFile.FromDefault("\"minimum\": 0, \"maximum\": 2,", "\"minimum\": 0, \"maximum\": 2, \"uncertain\": true,");
+        await using var clova = await ClovaStudioEmulator.StartInMemoryAsync(new EmulatorOptions { SpecFile = spec.Path });
+        using var http = clova.CreateHttpClient();
+
+        await Wire.PostAsync(http, "chat/completions", """{"model":"HCX-005","messages":[{"role":"user","content":"hi"}],"temperature":3}""");
+
+        Assert.Equal(["temperature: 3 is outside [0, 2] (a range the spec marks uncertain)"], Assert.Single(clova.Requests).Problems);
+    }
+
+    [Fact]
     public async Task Requests_that_never_reach_a_route_are_recorded_too_and_the_key_never_is()
     {
         const string Key = "nv-obviously-fake-key-for-recording";

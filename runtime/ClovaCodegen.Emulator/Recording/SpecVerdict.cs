@@ -76,7 +76,9 @@ internal static class SpecVerdict
 
         if (value.ValueKind == JsonValueKind.Number && spec.Range is { } range && !range.Contains(value.GetDouble()))
         {
-            return $"{value.GetDouble().ToString(CultureInfo.InvariantCulture)} is outside {range}";
+            // An uncertain range (the sources disagree) is still reported, marked so: the record says what the spec
+            // knows, whatever the emulator was told to do with such values.
+            return $"{value.GetDouble().ToString(CultureInfo.InvariantCulture)} is outside {range}" + (spec.Uncertain ? " (a range the spec marks uncertain)" : "");
         }
 
         return null;
