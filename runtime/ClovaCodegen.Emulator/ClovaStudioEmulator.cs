@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace ClovaCodegen.Emulator;
 
 /// <summary>The emulator running in-process on 127.0.0.1 and a free port. Dispose to stop it.</summary>
-public sealed class ClovaStudioEmulator : IAsyncDisposable
+public sealed partial class ClovaStudioEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
@@ -39,8 +39,12 @@ public sealed class ClovaStudioEmulator : IAsyncDisposable
     }
 
     /// <summary>Builds the emulator app (used by <see cref="StartAsync"/> and the command line).</summary>
-    public static WebApplication Build(string[] args, EmulatorOptions options, string? urls)
+    public static WebApplication Build(string[] args, EmulatorOptions options, string? urls) => Build(args, options, urls, configureHost: null);
+
+    /// <summary>Builds the emulator app; <paramref name="configureHost"/> may swap the server (e.g. the in-memory test server).</summary>
+    internal static WebApplication Build(string[] args, EmulatorOptions options, string? urls, Action<IWebHostBuilder>? configureHost)
     {
+        options.Spec = EmulatorSpec.Resolve(options);
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Logging.ClearProviders();
         if (urls is not null)
@@ -48,7 +52,10 @@ public sealed class ClovaStudioEmulator : IAsyncDisposable
             builder.WebHost.UseUrls(urls);
         }
 
+        configureHost?.Invoke(builder.WebHost);
+        builder.Services.AddSingleton(new RequestLog(options.RecordedRequestLimit));
         var app = builder.Build();
+        RequestRecording.Use(app, app.Services.GetRequiredService<RequestLog>(), options.Spec);
         EmulatorEndpoints.Map(app, options);
         return app;
     }

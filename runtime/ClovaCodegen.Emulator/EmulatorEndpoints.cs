@@ -169,7 +169,15 @@ internal static class EmulatorEndpoints
             answer = "Tool said: " + (lastMessage.TryGetProperty("content", out var tc) && tc.ValueKind == JsonValueKind.String ? tc.GetString() : "");
         }
 
-        var toolArguments = Json(writer =>
+        // A test's scripted answer (EmulatorOptions.ScriptedAnswers) stands in for the canned one.
+        var scripted = options.ScriptedAnswers.TakeNext();
+        if (scripted is not null)
+        {
+            answer = scripted.Content;
+            toolName = scripted.ToolName;
+        }
+
+        var toolArguments = scripted?.ToolArguments ?? Json(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("text", question);

@@ -59,13 +59,58 @@ public class PackageLayoutTests : IClassFixture<PackagedFeed>
     }
 
     [Fact]
+    public void ClovaCodegen_Testing_carries_the_emulator_and_spec_reader_beside_its_assembly_and_the_spec_glue()
+    {
+        using var package = ZipFile.OpenRead(PackagePath("ClovaCodegen.Testing"));
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet();
+
+        foreach (var assembly in new[] { "ClovaCodegen.Testing", "ClovaCodegen.Emulator", "ClovaCodegen.Spec" })
+        {
+            Assert.Contains($"lib/net10.0/{assembly}.dll", entries);
+            Assert.Contains($"lib/net10.0/{assembly}.xml", entries);
+        }
+
+        Assert.Contains("buildTransitive/ClovaCodegen.Testing.targets", entries);
+        Assert.Contains("build/ClovaCodegen.Testing.targets", entries);
+        Assert.Contains("README.md", entries);
+        Assert.DoesNotContain(entries, e => e.EndsWith(".pdb", System.StringComparison.Ordinal)); // symbols go to the .snupkg
+        Assert.DoesNotContain(entries, e => e.EndsWith("ClovaCodegen.Runtime.dll", System.StringComparison.Ordinal)); // from the ClovaCodegen dependency
+
+        using var symbols = ZipFile.OpenRead(PackagePath("ClovaCodegen.Testing", "snupkg"));
+        var symbolEntries = symbols.Entries.Select(e => e.FullName).ToHashSet();
+        foreach (var assembly in new[] { "ClovaCodegen.Testing", "ClovaCodegen.Emulator", "ClovaCodegen.Spec" })
+        {
+            Assert.Contains($"lib/net10.0/{assembly}.pdb", symbolEntries);
+        }
+    }
+
+    [Fact]
+    public void ClovaCodegen_Emulator_is_a_dotnet_tool_named_clova_emulator()
+    {
+        using var package = ZipFile.OpenRead(PackagePath("ClovaCodegen.Emulator"));
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet();
+        var nuspec = ReadNuspec("ClovaCodegen.Emulator");
+
+        Assert.Equal("DotnetTool", nuspec.Descendants().Single(e => e.Name.LocalName == "packageType").Attribute("name")!.Value);
+        Assert.Contains("tools/net10.0/any/ClovaCodegen.Emulator.dll", entries);
+        Assert.Contains("tools/net10.0/any/ClovaCodegen.Spec.dll", entries);
+        Assert.Contains("README.md", entries);
+        using var settings = package.GetEntry("tools/net10.0/any/DotnetToolSettings.xml")!.Open();
+        var command = XDocument.Load(settings).Descendants().Single(e => e.Name.LocalName == "Command");
+        Assert.Equal("clova-emulator", command.Attribute("Name")!.Value);
+        Assert.Equal("ClovaCodegen.Emulator.dll", command.Attribute("EntryPoint")!.Value);
+    }
+
+    [Fact]
     public void Nuspecs_carry_license_repository_readme_and_dependencies()
     {
         var core = ReadNuspec("ClovaCodegen");
         var openAi = ReadNuspec("ClovaCodegen.OpenAI");
         var meai = ReadNuspec("ClovaCodegen.Extensions.AI");
+        var testing = ReadNuspec("ClovaCodegen.Testing");
+        var tool = ReadNuspec("ClovaCodegen.Emulator");
 
-        foreach (var nuspec in new[] { core, openAi, meai })
+        foreach (var nuspec in new[] { core, openAi, meai, testing, tool })
         {
             Assert.Equal("MIT", Element(nuspec, "license")!.Value);
             Assert.Equal("expression", Element(nuspec, "license")!.Attribute("type")!.Value);
@@ -81,6 +126,12 @@ public class PackageLayoutTests : IClassFixture<PackagedFeed>
         Assert.Contains("ClovaCodegen", meaiDependencies);
         Assert.Contains("Microsoft.Extensions.AI.Abstractions", meaiDependencies);
         Assert.DoesNotContain("OpenAI", meaiDependencies); // the MEAI interop must not drag the OpenAI SDK in
+        var testingDependencies = nuspecDependencies(testing);
+        Assert.Contains("ClovaCodegen", testingDependencies);
+        Assert.Contains("Microsoft.AspNetCore.TestHost", testingDependencies);
+        Assert.DoesNotContain("ClovaCodegen.Emulator", testingDependencies); // carried inside, not a package of its own
+        Assert.Contains("Microsoft.AspNetCore.App", testing.Descendants().Where(e => e.Name.LocalName == "frameworkReference").Select(e => e.Attribute("name")!.Value));
+        Assert.Empty(nuspecDependencies(tool)); // a tool carries everything it runs with
 
         static string[] nuspecDependencies(XDocument nuspec) =>
             nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value).Distinct().ToArray();
@@ -92,6 +143,7 @@ public class PackageLayoutTests : IClassFixture<PackagedFeed>
         Assert.True(File.Exists(PackagePath("ClovaCodegen", "snupkg")));
         Assert.True(File.Exists(PackagePath("ClovaCodegen.OpenAI", "snupkg")));
         Assert.True(File.Exists(PackagePath("ClovaCodegen.Extensions.AI", "snupkg")));
+        Assert.True(File.Exists(PackagePath("ClovaCodegen.Testing", "snupkg")));
     }
 
     private XDocument ReadNuspec(string id)
