@@ -146,30 +146,25 @@ internal sealed class CallSiteEvidence
         if (!known.TryGetValue(key, out var found))
         {
             var text = tree.GetText(cancellationToken).ToString();
-            found = known.GetOrAdd(key, wholeWord ? WholeWordAt(text, word, 0, text.Length) >= 0 : text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0);
+            found = known.GetOrAdd(key, wholeWord ? HasWholeWord(text, word) : text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0);
         }
 
         return found;
     }
 
-    /// <summary>The first position in [start, end) where <paramref name="word"/> stands as a whole word (case-sensitive), or -1.</summary>
-    private static int WholeWordAt(string text, string word, int start, int end)
+    /// <summary>Whether <paramref name="word"/> stands in the text as a whole word (case-sensitive), not inside a longer name.</summary>
+    private static bool HasWholeWord(string text, string word)
     {
-        for (var at = text.IndexOf(word, start, end - start, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, end - at - 1, StringComparison.Ordinal))
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
         {
             var after = at + word.Length;
             if ((at == 0 || !IsIdentifierPart(text[at - 1])) && (after >= text.Length || !IsIdentifierPart(text[after])))
             {
-                return at;
-            }
-
-            if (after >= end)
-            {
-                break;
+                return true;
             }
         }
 
-        return -1;
+        return false;
     }
 
     private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
@@ -191,8 +186,18 @@ internal sealed class CallSiteEvidence
 
         foreach (var name in _identifiers)
         {
-            if (Mentions(tree, name, wholeWord: true, _cancellationToken)
-                && _types.FileEvidence(tree, name, _isEvidence, () => FileBindsToEvidence(name)))
+            if (!Mentions(tree, name, wholeWord: true, _cancellationToken))
+            {
+                continue;
+            }
+
+            if (!_types.TryGetFileEvidence(tree, name, _isEvidence, out var binds))
+            {
+                binds = FileBindsToEvidence(name);
+                _types.SetFileEvidence(tree, name, _isEvidence, binds);
+            }
+
+            if (binds)
             {
                 return true;
             }

@@ -83,20 +83,14 @@ public sealed class KnownTypes
     public Func<ISymbol, bool> IsOursCheck { get; }
 
     /// <summary>
-    /// Whether an identifier of this name in the file binds to an evidence symbol, worked out once per file, name and
-    /// evidence for the compilation (per compilation, not per tree: the same file may bind differently in the next one).
+    /// Whether an identifier of this name in the file binds to an evidence symbol, as found before for this compilation
+    /// (per compilation, not per tree: the same file may bind differently in the next one).
     /// </summary>
-    internal bool FileEvidence(SyntaxTree tree, string name, Func<ISymbol, bool> isEvidence, Func<bool> compute)
-    {
-        var key = (tree, name, isEvidence);
-        if (!_fileEvidence.TryGetValue(key, out var found))
-        {
-            found = compute();
-            _fileEvidence.TryAdd(key, found);
-        }
+    internal bool TryGetFileEvidence(SyntaxTree tree, string name, Func<ISymbol, bool> isEvidence, out bool binds) =>
+        _fileEvidence.TryGetValue((tree, name, isEvidence), out binds);
 
-        return found;
-    }
+    internal void SetFileEvidence(SyntaxTree tree, string name, Func<ISymbol, bool> isEvidence, bool binds) =>
+        _fileEvidence.TryAdd((tree, name, isEvidence), binds);
 
     /// <summary>The configured scope (project or endpoint).</summary>
     public AnalysisScope Scope { get; }
