@@ -236,6 +236,9 @@ public sealed class KnownTypes
     /// </summary>
     public bool RegistersOnlyClovaChatClient => _registersOnlyClovaChatClient.Value;
 
+    private static readonly string[] RegistrationName = { "AddClovaStudio" };
+    private static readonly string[] AdapterName = { "AsIChatClient" };
+
     private bool FindRegistersOnlyClovaChatClient()
     {
         if (ClovaStudioRegistration is null)
@@ -246,9 +249,9 @@ public sealed class KnownTypes
         var registersOurs = false;
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            var text = tree.GetText().ToString();
-            var mayRegister = text.IndexOf("AddClovaStudio", StringComparison.Ordinal) >= 0;
-            var mayAdapt = StockChatAdapter is not null && text.IndexOf("AsIChatClient", StringComparison.Ordinal) >= 0;
+            // The text check is remembered per file (a file's text does not change; the next compilation reuses it).
+            var mayRegister = CallSiteEvidence.MentionsAny(tree, Array.Empty<string>(), RegistrationName, CancellationToken.None);
+            var mayAdapt = StockChatAdapter is not null && CallSiteEvidence.MentionsAny(tree, Array.Empty<string>(), AdapterName, CancellationToken.None);
             if (!mayRegister && !mayAdapt)
             {
                 continue;

@@ -67,4 +67,27 @@ public class UnknownModelAnalyzerTests
             }
         }
         """ + LookalikeUserTypes.Source);
+
+    [Fact]
+    public Task Finding5_generated_types_are_found_in_the_configured_namespace() => ClovaVerifier.VerifyAsync("""
+        var configured = My.Requests.ChatCompletionRequest.Create({|CLOVA004:"gpt-4o"|});
+        var defaultNamespace = ClovaCodegen.Requests.ChatCompletionRequest.Create("gpt-4o");
+        System.Console.WriteLine($"{configured}{defaultNamespace}");
+
+        namespace My.Requests
+        {
+            sealed class ChatCompletionRequest
+            {
+                public static object Create(string model) => model;
+            }
+        }
+
+        namespace ClovaCodegen.Requests
+        {
+            sealed class ChatCompletionRequest
+            {
+                public static object Create(string model) => model;
+            }
+        }
+        """, globalConfig: "build_property.ClovaCodegenNamespace = My.Requests");
 }
