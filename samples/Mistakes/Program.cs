@@ -43,6 +43,7 @@ Console.WriteLine(leaked is null);
 var body = new Dictionary<string, object>
 {
     ["model"] = "HCX-005",
+    ["messages"] = new[] { new { role = "user", content = "Hello" } },
     ["topK"] = 20, // expect: CLOVA005
 };
 using var http = new HttpClient();

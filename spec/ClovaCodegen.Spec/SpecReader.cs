@@ -612,7 +612,7 @@ public static class SpecReader
                 continue;
             }
 
-            context.CheckProperties(item, "a binding", "member", "endpoint", "field", "droppedBy", "note", "source");
+            context.CheckProperties(item, "a binding", "member", "endpoint", "field", "droppedBy", "readKeys", "note", "source");
             context.CheckSource(item);
             var member = context.GetNonEmptyString(item, "member");
             var endpointId = context.GetNonEmptyString(item, "endpoint");
@@ -651,7 +651,10 @@ public static class SpecReader
 
             if (member is not null && endpointId is not null && field is not null)
             {
-                result.Add(new BindingSpec(member, endpointId, field, context.GetString(item, "droppedBy", required: false), context.GetString(item, "note", required: false), context.GetString(item, "source", required: false)));
+                result.Add(new BindingSpec(member, endpointId, field, context.GetString(item, "droppedBy", required: false), context.GetString(item, "note", required: false), context.GetString(item, "source", required: false))
+                {
+                    ReadKeys = context.GetStringArray(item, "readKeys"),
+                });
             }
         }
 

@@ -55,9 +55,10 @@ internal static class AnalyzerHarness
     private static readonly CSharpCompilationOptions CompilationOptions = new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable)
         .WithSpecificDiagnosticOptions(new[] { "SCME0001", "OPENAI001", "MEAI001" }.ToDictionary(id => id, _ => ReportDiagnostic.Suppress));
 
-    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, string? specText = null, IEnumerable<DiagnosticAnalyzer>? analyzers = null, List<Exception>? exceptions = null, string? scope = null)
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, string? specText = null, IEnumerable<DiagnosticAnalyzer>? analyzers = null, List<Exception>? exceptions = null, string? scope = null, string? withoutAssembly = null)
     {
-        var compilation = Compile(source);
+        var compilation = withoutAssembly is null ? Compile(source)
+            : Compile(source).RemoveReferences(References.Where(r => Path.GetFileNameWithoutExtension(r.Display) == withoutAssembly));
         var options = new CompilationWithAnalyzersOptions(
             Options(specText, scope),
             onAnalyzerException: (ex, _, _) => { if (exceptions is null) { throw new Xunit.Sdk.XunitException("Analyzer threw (AD0001): " + ex); } lock (exceptions) { exceptions.Add(ex); } },
@@ -122,6 +123,7 @@ internal static class AnalyzerHarness
         {
             typeof(global::OpenAI.OpenAIClient), typeof(System.ClientModel.ApiKeyCredential), typeof(Microsoft.Extensions.AI.ChatOptions),
             typeof(Microsoft.Extensions.AI.OpenAIClientExtensions), typeof(ClovaCodegen.ClovaStudioClient), typeof(ClovaCodegen.OpenAI.ClovaOpenAI), typeof(ClovaCodegen.Extensions.AI.ClovaChatClient), typeof(Microsoft.Extensions.Logging.ILogger),
+            typeof(Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions), typeof(Microsoft.Extensions.DependencyInjection.IHttpClientBuilder), typeof(Microsoft.Extensions.Configuration.IConfiguration),
         }.Select(t => t.Assembly.Location);
         return trusted.Concat(extra).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     }

@@ -19,10 +19,16 @@ namespace ClovaCodegen.Analyzers.Tests;
 internal static class ClovaVerifier
 {
     /// <summary>Exactly the marked diagnostics, no compile errors (and none in generated code, which the framework checks too).</summary>
-    public static Task VerifyAsync(string markup, string? specText = null, string? scope = null)
+    public static Task VerifyAsync(string markup, string? specText = null, string? scope = null, string? globalConfig = null)
     {
         var test = new AnalyzerTest();
         Configure(test.TestState, markup, specText, scope);
+        if (globalConfig is not null)
+        {
+            // What MSBuild hands the compiler for CompilerVisibleProperty items (build_property.X = value).
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalConfig + "\n"));
+        }
+
         return test.RunAsync();
     }
 

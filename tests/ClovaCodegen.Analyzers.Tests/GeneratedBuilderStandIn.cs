@@ -1,18 +1,21 @@
 namespace ClovaCodegen.Analyzers.Tests;
 
 /// <summary>
-/// The shapes of the generator's request builders that the rules recognise (type names, and setters named after wire
-/// fields in PascalCase), declared in the test source so a rule test needs no generator run. Append after top-level statements.
+/// The shapes of the generator's request builders that the rules recognise (the generator's <c>[GeneratedCode]</c>, type
+/// names, and setters named after wire fields in PascalCase), declared in the test source so a rule test needs no generator
+/// run. Append after top-level statements.
 /// </summary>
 internal static class GeneratedBuilderStandIn
 {
     public const string Source = """
 
+        [System.CodeDom.Compiler.GeneratedCode("ClovaCodegen.Generator", "0.1.0")]
         sealed class ChatCompletionRequest
         {
             public static ChatCompletionRequestBuilder Create(string model) => new();
         }
 
+        [System.CodeDom.Compiler.GeneratedCode("ClovaCodegen.Generator", "0.1.0")]
         sealed class ChatCompletionRequestBuilder
         {
             public ChatCompletionRequestBuilder User(string content) => this;

@@ -28,6 +28,12 @@ public sealed class AnalysisScope
         _hosts = spec.ApiHosts.ToArray();
     }
 
+    /// <summary>The compilation's analyzer options.</summary>
+    public AnalyzerOptions Options => _options;
+
+    /// <summary>The compilation's known types (set by <see cref="KnownTypes"/>, which is made with this scope): evidence is a symbol.</summary>
+    internal KnownTypes? Types { get; set; }
+
     /// <summary>Whether the rules apply to the code at <paramref name="anchor"/> (default: the operation itself).</summary>
     public bool Applies(OperationAnalysisContext context, SyntaxNode? anchor = null)
     {
@@ -37,8 +43,8 @@ public sealed class AnalysisScope
             return true;
         }
 
-        return context.Operation.SemanticModel is { } model
-            && CallSiteEvidence.TalksToClova(model, anchor ?? context.Operation.Syntax, _hosts, _memberEvidence, context.CancellationToken);
+        return context.Operation.SemanticModel is { } model && Types is { } types
+            && CallSiteEvidence.TalksToClova(model, anchor ?? context.Operation.Syntax, _hosts, types, _memberEvidence, context.CancellationToken);
     }
 
     /// <summary>Whether the file's configured scope is <c>endpoint</c>.</summary>

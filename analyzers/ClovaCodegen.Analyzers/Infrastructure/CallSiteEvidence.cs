@@ -32,6 +32,8 @@ internal sealed class CallSiteEvidence
     private readonly SemanticModel _model;
     private readonly IReadOnlyList<string> _literalParts;
     private readonly IReadOnlyList<string> _identifiers;
+    private readonly Func<ISymbol, bool> _isEvidence;
+    private readonly KnownTypes _types;
     private readonly CancellationToken _cancellationToken;
     private readonly ConcurrentDictionary<ISymbol, bool>? _memberEvidence;
     private readonly HashSet<SyntaxNode> _visited = new();
@@ -39,11 +41,13 @@ internal sealed class CallSiteEvidence
     private readonly Dictionary<SyntaxNode, ISymbol?> _symbols = new();
     private string? _fileText;
 
-    private CallSiteEvidence(SemanticModel model, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, ConcurrentDictionary<ISymbol, bool>? memberEvidence, CancellationToken cancellationToken)
+    private CallSiteEvidence(SemanticModel model, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, Func<ISymbol, bool> isEvidence, KnownTypes types, ConcurrentDictionary<ISymbol, bool>? memberEvidence, CancellationToken cancellationToken)
     {
         _model = model;
         _literalParts = literalParts;
         _identifiers = identifiers;
+        _isEvidence = isEvidence;
+        _types = types;
         _memberEvidence = memberEvidence;
         _cancellationToken = cancellationToken;
     }
@@ -53,23 +57,25 @@ internal sealed class CallSiteEvidence
     /// <paramref name="memberEvidence"/> remembers, per compilation, what was found for fields and properties: every method
     /// of a service class asks about the same client field.
     /// </summary>
-    public static bool TalksToClova(SemanticModel model, SyntaxNode anchor, IReadOnlyList<string> hosts, ConcurrentDictionary<ISymbol, bool> memberEvidence, CancellationToken cancellationToken) =>
-        new CallSiteEvidence(model, hosts, ClovaApiNames, memberEvidence, cancellationToken).Decide(anchor, followUses: true);
+    public static bool TalksToClova(SemanticModel model, SyntaxNode anchor, IReadOnlyList<string> hosts, KnownTypes types, ConcurrentDictionary<ISymbol, bool> memberEvidence, CancellationToken cancellationToken) =>
+        new CallSiteEvidence(model, hosts, ClovaApiNames, types.IsOursCheck, types, memberEvidence, cancellationToken).Decide(anchor, followUses: true);
 
     /// <summary>
     /// Whether the code at the anchor, or where its variables got their values, has a string containing one of
-    /// <paramref name="literalParts"/> or names one of <paramref name="identifiers"/>. With <paramref name="followUses"/>
-    /// the search starts from the anchor's statement and the calls its variables are passed to; without, from the anchor
-    /// node alone (what a call's receiver and arguments are made of). <paramref name="memberEvidence"/> remembers, per
-    /// compilation and evidence, what was found for fields and properties.
+    /// <paramref name="literalParts"/> or an identifier spelled as one of <paramref name="identifiers"/> that binds to a
+    /// symbol <paramref name="isEvidence"/> accepts (a name alone proves nothing: other libraries have types of the same
+    /// names). With <paramref name="followUses"/> the search starts from the anchor's statement and the calls its
+    /// variables are passed to; without, from the anchor node alone (what a call's receiver and arguments are made of).
+    /// <paramref name="memberEvidence"/> remembers, per compilation and evidence, what was found for fields and properties.
     /// </summary>
-    public static bool Finds(SemanticModel model, SyntaxNode anchor, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, bool followUses, ConcurrentDictionary<ISymbol, bool> memberEvidence, CancellationToken cancellationToken) =>
-        new CallSiteEvidence(model, literalParts, identifiers, memberEvidence, cancellationToken).Decide(anchor, followUses);
+    public static bool Finds(SemanticModel model, SyntaxNode anchor, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, Func<ISymbol, bool> isEvidence, KnownTypes types, bool followUses, ConcurrentDictionary<ISymbol, bool> memberEvidence, CancellationToken cancellationToken) =>
+        new CallSiteEvidence(model, literalParts, identifiers, isEvidence, types, memberEvidence, cancellationToken).Decide(anchor, followUses);
 
     private bool Decide(SyntaxNode anchor, bool followUses)
     {
-        // Every origin the search can reach is in this file: a file that never spells the evidence can't have it.
-        if (!MentionsAny(_model.SyntaxTree, _literalParts, _identifiers, _cancellationToken))
+        // Every origin the search can reach is in this file: a file that never spells the evidence, or whose identifiers
+        // of those names all bind to something else, can't have it.
+        if (!FileMayHaveEvidence())
         {
             return false;
         }
@@ -106,22 +112,106 @@ internal sealed class CallSiteEvidence
         return related.Any(FromOrigins);
     }
 
-    private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, bool>> Mentions = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, bool>> MentionsByTree = new();
 
-    /// <summary>Whether the file's text contains any of the words (case-insensitive), remembered per file and word.</summary>
+    /// <summary>
+    /// Whether the file's text contains any of the literal parts (anywhere, case-insensitive) or any of the identifiers (as
+    /// a whole word: not inside a longer name such as <c>ChatCompletionRequestOptions</c>), remembered per file and word.
+    /// </summary>
     public static bool MentionsAny(SyntaxTree tree, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, CancellationToken cancellationToken)
     {
-        var known = Mentions.GetValue(tree, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
-        string? text = null;
-        foreach (var word in literalParts.Concat(identifiers))
+        foreach (var part in literalParts)
         {
-            if (!known.TryGetValue(word, out var found))
+            if (Mentions(tree, part, wholeWord: false, cancellationToken))
             {
-                text ??= tree.GetText(cancellationToken).ToString();
-                found = known.GetOrAdd(word, text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0);
+                return true;
+            }
+        }
+
+        foreach (var identifier in identifiers)
+        {
+            if (Mentions(tree, identifier, wholeWord: true, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Mentions(SyntaxTree tree, string word, bool wholeWord, CancellationToken cancellationToken)
+    {
+        var known = MentionsByTree.GetValue(tree, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
+        var key = wholeWord ? "\0" + word : word;
+        if (!known.TryGetValue(key, out var found))
+        {
+            var text = tree.GetText(cancellationToken).ToString();
+            found = known.GetOrAdd(key, wholeWord ? HasWholeWord(text, word) : text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0);
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether <paramref name="word"/> stands in the text as a whole word (case-sensitive), not inside a longer name.</summary>
+    private static bool HasWholeWord(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var after = at + word.Length;
+            if ((at == 0 || !IsIdentifierPart(text[at - 1])) && (after >= text.Length || !IsIdentifierPart(text[after])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    /// <summary>
+    /// Whether the file can hold evidence at all: a literal part in its text, or an identifier of one of the names that binds
+    /// to an evidence symbol (bound once per file and compilation: most files that spell such a name use someone else's).
+    /// </summary>
+    private bool FileMayHaveEvidence()
+    {
+        var tree = _model.SyntaxTree;
+        foreach (var part in _literalParts)
+        {
+            if (Mentions(tree, part, wholeWord: false, _cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        foreach (var name in _identifiers)
+        {
+            if (!Mentions(tree, name, wholeWord: true, _cancellationToken))
+            {
+                continue;
             }
 
-            if (found)
+            if (!_types.TryGetFileEvidence(tree, name, _isEvidence, out var binds))
+            {
+                binds = FileBindsToEvidence(name);
+                _types.SetFileEvidence(tree, name, _isEvidence, binds);
+            }
+
+            if (binds)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool FileBindsToEvidence(string name)
+    {
+        var root = _model.SyntaxTree.GetRoot(_cancellationToken);
+        foreach (var identifier in IdentifiersNamed(root, name))
+        {
+            if (Symbol(identifier) is { } symbol && _isEvidence(symbol))
             {
                 return true;
             }
@@ -209,7 +299,8 @@ internal sealed class CallSiteEvidence
                     return true;
                 }
             }
-            else if (token.IsKind(SyntaxKind.IdentifierToken) && _identifiers.Contains(token.ValueText))
+            else if (token.IsKind(SyntaxKind.IdentifierToken) && _identifiers.Contains(token.ValueText)
+                && token.Parent is IdentifierNameSyntax identifier && Symbol(identifier) is { } symbol && _isEvidence(symbol))
             {
                 return true;
             }

@@ -45,12 +45,12 @@ internal static class DispatchFacts
     }
 
     /// <summary>The slot's value for this operation, computed on first use (pass a static lambda: this runs for every operation).</summary>
-    public static T? Get<T>(IOperation operation, CompatSpec spec, int slot, Func<IOperation, CompatSpec, CancellationToken, T?> compute, CancellationToken cancellationToken)
+    public static T? Get<T>(IOperation operation, CompatSpec spec, KnownTypes types, int slot, Func<IOperation, CompatSpec, KnownTypes, CancellationToken, T?> compute, CancellationToken cancellationToken)
         where T : class
     {
         if (!ReferenceEquals(operation, t_operation) || t_values is not { } values)
         {
-            return compute(operation, spec, cancellationToken);
+            return compute(operation, spec, types, cancellationToken);
         }
 
         if (!ReferenceEquals(values[slot], Unknown))
@@ -58,7 +58,7 @@ internal static class DispatchFacts
             return (T?)values[slot];
         }
 
-        var value = compute(operation, spec, cancellationToken);
+        var value = compute(operation, spec, types, cancellationToken);
         values[slot] = value;
         return value;
     }

@@ -1,26 +1,103 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ClovaCodegen.Analyzers.Infrastructure;
 
-/// <summary>The SDK types the rules look for, resolved once per compilation (null when not referenced).</summary>
+/// <summary>
+/// The types the rules look for, resolved once per compilation (null when not referenced). Rules compare symbols with
+/// these, never simple names: a user's own <c>ChatCompletionRequest</c> or <c>ClovaStudioClientOptions</c> in another
+/// namespace is not ours.
+/// </summary>
 public sealed class KnownTypes
 {
+    /// <summary>The generator's name in the <c>[GeneratedCode]</c> attribute it puts on every type it emits.</summary>
+    public const string GeneratorName = "ClovaCodegen.Generator";
+
+    /// <summary>The MSBuild property (made compiler-visible by the package) that names the generated types' namespace.</summary>
+    public const string NamespaceOption = "build_property.ClovaCodegenNamespace";
+
+    public const string DefaultGeneratedNamespace = "ClovaCodegen.Requests";
+
+    private readonly Compilation _compilation;
+    private readonly HashSet<IAssemblySymbol> _ourAssemblies = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<string> _referencedAssemblies;
+    private readonly INamedTypeSymbol?[] _configuredRequests;
+    private readonly ConcurrentDictionary<INamedTypeSymbol, GeneratedRequest> _generated = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _stringKeyedBags = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<bool> _registersOnlyClovaChatClient;
+    private readonly ConcurrentDictionary<(SyntaxTree Tree, string Name, Func<ISymbol, bool> IsEvidence), bool> _fileEvidence = new();
+
     public KnownTypes(Compilation compilation, AnalysisScope scope)
     {
+        _compilation = compilation;
         Scope = scope;
         OpenAIClient = compilation.GetTypeByMetadataName("OpenAI.OpenAIClient");
+        OpenAIClientOptions = compilation.GetTypeByMetadataName("OpenAI.OpenAIClientOptions");
         ChatClient = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatClient");
         ChatCompletionOptions = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatCompletionOptions");
         EmbeddingClient = compilation.GetTypeByMetadataName("OpenAI.Embeddings.EmbeddingClient");
+        EmbeddingGenerationOptions = compilation.GetTypeByMetadataName("OpenAI.Embeddings.EmbeddingGenerationOptions");
         ApiKeyCredential = compilation.GetTypeByMetadataName("System.ClientModel.ApiKeyCredential");
+        BinaryContent = compilation.GetTypeByMetadataName("System.ClientModel.BinaryContent");
+        BinaryData = compilation.GetTypeByMetadataName("System.BinaryData");
+        JsonPatch = compilation.GetTypeByMetadataName("System.ClientModel.Primitives.JsonPatch");
         AuthenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
+        HttpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
+        HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
+        HttpRequestMessage = compilation.GetTypeByMetadataName("System.Net.Http.HttpRequestMessage");
+        Uri = compilation.GetTypeByMetadataName("System.Uri");
+        JsonObject = compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject");
+        GenericDictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
+        StockChatAdapter = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.OpenAIClientExtensions");
+
         ClovaStudioClientOptions = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaStudioClientOptions");
+        ClovaStudioClient = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaStudioClient");
+        ClovaOpenAI = compilation.GetTypeByMetadataName("ClovaCodegen.OpenAI.ClovaOpenAI");
+        ClovaCompatibilityPolicy = compilation.GetTypeByMetadataName("ClovaCodegen.OpenAI.ClovaCompatibilityPolicy");
+        ClovaChatClient = compilation.GetTypeByMetadataName("ClovaCodegen.Extensions.AI.ClovaChatClient");
+        ClovaStudioClientExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ClovaStudioClientExtensions");
+        ClovaStudioRegistration = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ClovaStudioServiceCollectionExtensions");
+        foreach (var ours in new[] { ClovaStudioClientOptions, ClovaOpenAI, ClovaChatClient })
+        {
+            if (ours is not null)
+            {
+                _ourAssemblies.Add(ours.ContainingAssembly);
+            }
+        }
+
+        _referencedAssemblies = new HashSet<string>(compilation.ReferencedAssemblyNames.Select(a => a.Name), StringComparer.OrdinalIgnoreCase);
+        var configured = scope.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(NamespaceOption, out var ns) && !string.IsNullOrWhiteSpace(ns) ? ns.Trim() : DefaultGeneratedNamespace;
+        _configuredRequests = new[] { "ChatCompletionRequest", "ChatCompletionRequestBuilder", "EmbeddingRequest", "EmbeddingRequestBuilder" }
+            .Select(name => compilation.GetTypeByMetadataName(configured + "." + name)).ToArray();
+        _registersOnlyClovaChatClient = new Lazy<bool>(FindRegistersOnlyClovaChatClient, LazyThreadSafetyMode.ExecutionAndPublication);
+        IsOursCheck = symbol => IsOurs(symbol);
+        scope.Types = this;
     }
+
+    /// <summary><see cref="IsOurs"/> as one delegate for the compilation (the evidence search takes a predicate).</summary>
+    public Func<ISymbol, bool> IsOursCheck { get; }
+
+    /// <summary>
+    /// Whether an identifier of this name in the file binds to an evidence symbol, as found before for this compilation
+    /// (per compilation, not per tree: the same file may bind differently in the next one).
+    /// </summary>
+    internal bool TryGetFileEvidence(SyntaxTree tree, string name, Func<ISymbol, bool> isEvidence, out bool binds) =>
+        _fileEvidence.TryGetValue((tree, name, isEvidence), out binds);
+
+    internal void SetFileEvidence(SyntaxTree tree, string name, Func<ISymbol, bool> isEvidence, bool binds) =>
+        _fileEvidence.TryAdd((tree, name, isEvidence), binds);
 
     /// <summary>The configured scope (project or endpoint).</summary>
     public AnalysisScope Scope { get; }
 
     public INamedTypeSymbol? OpenAIClient { get; }
+
+    public INamedTypeSymbol? OpenAIClientOptions { get; }
 
     public INamedTypeSymbol? ChatClient { get; }
 
@@ -28,9 +105,196 @@ public sealed class KnownTypes
 
     public INamedTypeSymbol? EmbeddingClient { get; }
 
+    public INamedTypeSymbol? EmbeddingGenerationOptions { get; }
+
     public INamedTypeSymbol? ApiKeyCredential { get; }
+
+    public INamedTypeSymbol? BinaryContent { get; }
+
+    public INamedTypeSymbol? BinaryData { get; }
+
+    /// <summary>The type of the OpenAI SDK's <c>Patch</c> members.</summary>
+    public INamedTypeSymbol? JsonPatch { get; }
 
     public INamedTypeSymbol? AuthenticationHeaderValue { get; }
 
+    public INamedTypeSymbol? HttpHeaders { get; }
+
+    public INamedTypeSymbol? HttpClient { get; }
+
+    public INamedTypeSymbol? HttpRequestMessage { get; }
+
+    public INamedTypeSymbol? Uri { get; }
+
+    public INamedTypeSymbol? JsonObject { get; }
+
+    public INamedTypeSymbol? GenericDictionary { get; }
+
+    /// <summary>Microsoft.Extensions.AI.OpenAI's extensions that make the stock adapter (<c>chatClient.AsIChatClient()</c>).</summary>
+    public INamedTypeSymbol? StockChatAdapter { get; }
+
     public INamedTypeSymbol? ClovaStudioClientOptions { get; }
+
+    public INamedTypeSymbol? ClovaStudioClient { get; }
+
+    public INamedTypeSymbol? ClovaOpenAI { get; }
+
+    public INamedTypeSymbol? ClovaCompatibilityPolicy { get; }
+
+    public INamedTypeSymbol? ClovaChatClient { get; }
+
+    /// <summary>ClovaCodegen.Extensions.AI's <c>clovaStudioClient.AsIChatClient()</c>.</summary>
+    public INamedTypeSymbol? ClovaStudioClientExtensions { get; }
+
+    /// <summary>ClovaCodegen.Extensions.AI's <c>services.AddClovaStudio(...)</c>.</summary>
+    public INamedTypeSymbol? ClovaStudioRegistration { get; }
+
+    /// <summary>Whether the compilation references the assembly (an adapter named by the spec's <c>droppedBy</c>).</summary>
+    public bool References(string assemblyName) => _referencedAssemblies.Contains(assemblyName);
+
+    /// <summary>Whether the symbol is ClovaCodegen's: a type or member of its runtime assemblies, or a generated request type or member.</summary>
+    public bool IsOurs(ISymbol? symbol)
+    {
+        if (symbol is null)
+        {
+            return false;
+        }
+
+        if (symbol.ContainingAssembly is { } assembly && _ourAssemblies.Contains(assembly))
+        {
+            return true;
+        }
+
+        var type = symbol as INamedTypeSymbol ?? symbol.ContainingType;
+        return type is not null && Generated(type) != GeneratedRequest.None;
+    }
+
+    /// <summary>Which generated request type this is: by the configured namespace, or by the generator's <c>[GeneratedCode]</c>.</summary>
+    public GeneratedRequest Generated(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol named)
+        {
+            return GeneratedRequest.None;
+        }
+
+        // Most types are ruled out by name before any symbol is compared or attribute read.
+        var kind = named.Name switch
+        {
+            "ChatCompletionRequest" => GeneratedRequest.ChatRequest,
+            "ChatCompletionRequestBuilder" => GeneratedRequest.ChatBuilder,
+            "EmbeddingRequest" => GeneratedRequest.EmbeddingRequest,
+            "EmbeddingRequestBuilder" => GeneratedRequest.EmbeddingBuilder,
+            _ => GeneratedRequest.None,
+        };
+        if (kind == GeneratedRequest.None)
+        {
+            return kind;
+        }
+
+        var definition = named.OriginalDefinition;
+        if (!_generated.TryGetValue(definition, out var known))
+        {
+            known = SymbolEqualityComparer.Default.Equals(definition, _configuredRequests[(int)kind - 1]) || IsFromGenerator(definition) ? kind : GeneratedRequest.None;
+            _generated.TryAdd(definition, known);
+        }
+
+        return known;
+    }
+
+    private static bool IsFromGenerator(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute", ContainingNamespace: { Name: "Compiler", ContainingNamespace: { Name: "CodeDom", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
+                && attribute.ConstructorArguments.Length > 0
+                && attribute.ConstructorArguments[0].Value as string == GeneratorName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A dictionary with string keys (anything implementing <c>IDictionary&lt;string, T&gt;</c>) or a JsonObject.</summary>
+    public bool IsStringKeyedBag(INamedTypeSymbol type)
+    {
+        if (!_stringKeyedBags.TryGetValue(type, out var known))
+        {
+            known = SymbolEqualityComparer.Default.Equals(type, JsonObject)
+                || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, GenericDictionary) && i.TypeArguments[0].SpecialType == SpecialType.System_String);
+            _stringKeyedBags.TryAdd(type, known);
+        }
+
+        return known;
+    }
+
+    /// <summary>
+    /// Whether the project registers ClovaCodegen's chat client (<c>AddClovaStudio</c>) and never makes the stock OpenAI
+    /// adapter (Microsoft.Extensions.AI.OpenAI's <c>AsIChatClient</c>): then an IChatClient it resolves is ours. Looked up
+    /// once per compilation, and only when a rule asks: files whose text never spells either name are not bound.
+    /// </summary>
+    public bool RegistersOnlyClovaChatClient => _registersOnlyClovaChatClient.Value;
+
+    private static readonly string[] RegistrationName = { "AddClovaStudio" };
+    private static readonly string[] AdapterName = { "AsIChatClient" };
+
+    private bool FindRegistersOnlyClovaChatClient()
+    {
+        if (ClovaStudioRegistration is null)
+        {
+            return false;
+        }
+
+        var registersOurs = false;
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            // The text check is remembered per file (a file's text does not change; the next compilation reuses it).
+            var mayRegister = CallSiteEvidence.MentionsAny(tree, Array.Empty<string>(), RegistrationName, CancellationToken.None);
+            var mayAdapt = StockChatAdapter is not null && CallSiteEvidence.MentionsAny(tree, Array.Empty<string>(), AdapterName, CancellationToken.None);
+            if (!mayRegister && !mayAdapt)
+            {
+                continue;
+            }
+
+            // Only the files that spell a name are bound, and in them only the calls of that name.
+#pragma warning disable RS1030 // Once per compilation, for the few files that name AddClovaStudio or AsIChatClient.
+            var model = _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+            foreach (var invocation in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                var name = invocation.Expression switch
+                {
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                    _ => null,
+                };
+                if (name is not ("AddClovaStudio" or "AsIChatClient"))
+                {
+                    continue;
+                }
+
+                var method = model.GetSymbolInfo(invocation).Symbol as IMethodSymbol;
+                var owner = method?.ReducedFrom?.ContainingType ?? method?.ContainingType;
+                if (SymbolEqualityComparer.Default.Equals(owner, StockChatAdapter))
+                {
+                    return false;
+                }
+
+                registersOurs |= SymbolEqualityComparer.Default.Equals(owner, ClovaStudioRegistration);
+            }
+        }
+
+        return registersOurs;
+    }
+}
+
+/// <summary>The generated request types the rules recognise.</summary>
+public enum GeneratedRequest
+{
+    None,
+    ChatRequest,
+    ChatBuilder,
+    EmbeddingRequest,
+    EmbeddingBuilder,
 }

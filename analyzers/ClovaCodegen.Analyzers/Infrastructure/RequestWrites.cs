@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using ClovaCodegen.Spec.Model;
 using Microsoft.CodeAnalysis;
@@ -28,10 +29,12 @@ internal static class RequestWrites
 
     /// <summary>
     /// The SDK member (one the spec's bindings name) that this operation writes: <c>o.EndUserId = x</c>,
-    /// <c>new O { Metadata = { ["k"] = v } }</c>, <c>o.Metadata["k"] = v</c>, <c>o.LogitBiases.Add(k, v)</c>.
+    /// <c>new O { Metadata = { ["k"] = v } }</c>, <c>o.Metadata["k"] = v</c>, <c>o.LogitBiases.Add(k, v)</c>. Copying the
+    /// member from another instance of it (<c>copy.TopK = source.TopK</c>, <c>source.AdditionalProperties?.Clone()</c>, a
+    /// loop over it, as copy constructors and Clone methods do) sets nothing new and is no write.
     /// </summary>
-    public static BoundMemberWrite? BoundMember(IOperation operation, CompatSpec spec) =>
-        DispatchFacts.Get(operation, spec, DispatchFacts.BoundMemberSlot, static (o, s, _) => FindBoundMember(o, s), default);
+    public static BoundMemberWrite? BoundMember(IOperation operation, CompatSpec spec, KnownTypes types) =>
+        DispatchFacts.Get(operation, spec, types, DispatchFacts.BoundMemberSlot, static (o, s, _, _) => FindBoundMember(o, s), default);
 
     private static BoundMemberWrite? FindBoundMember(IOperation operation, CompatSpec spec)
     {
@@ -42,13 +45,117 @@ internal static class RequestWrites
             IInvocationOperation { TargetMethod.Name: "Add" or "AddRange" or "Insert" or "TryAdd" } invocation => invocation.Instance,
             _ => null,
         };
-        if (target?.WithoutConversions() is not IPropertyReferenceOperation { Property: var property } reference || spec.FindBinding(property) is not { } bound)
+        if (target?.WithoutConversions() is not IPropertyReferenceOperation { Property: var property } reference || spec.FindBinding(property) is not { } bound
+            || IsCopy(operation, property))
         {
             return null;
         }
 
         // Point at the member name (o.EndUserId / EndUserId in an initializer), not the whole statement.
         return new BoundMemberWrite(property, bound.Binding, bound.Field, reference.Syntax);
+    }
+
+    /// <summary>Whether the write copies the member from another instance: its value, or the entry it adds, comes from the member itself.</summary>
+    private static bool IsCopy(IOperation write, IPropertySymbol member) => write switch
+    {
+        ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [var key] } } assignment =>
+            IsCopyOf(assignment.Value, member, write) || IsCopyOf(key.Value, member, write),
+        ISimpleAssignmentOperation assignment => IsCopyOf(assignment.Value, member, write),
+        IInvocationOperation { Arguments.Length: > 0 } invocation => IsCopyOf(invocation.Arguments[0].Value, member, write),
+        _ => false,
+    };
+
+    /// <summary>
+    /// <c>other.M</c>, <c>other.M?.Clone()</c>, <c>new T(other.M)</c>, <c>other.M.ToDictionary()</c>, or (inside
+    /// <c>foreach (var pair in other.M)</c>) <c>pair</c>, <c>pair.Key</c>, <c>pair.Value</c>.
+    /// </summary>
+    private static bool IsCopyOf(IOperation? value, IPropertySymbol member, IOperation write)
+    {
+        for (var depth = 0; value is not null && depth < 6; depth++)
+        {
+            switch (value.WithoutConversions())
+            {
+                case IPropertyReferenceOperation { Property.IsIndexer: false } property:
+                    if (SymbolEqualityComparer.Default.Equals(property.Property.OriginalDefinition, member.OriginalDefinition))
+                    {
+                        return true;
+                    }
+
+                    // pair.Key / pair.Value of a loop over the member.
+                    value = property.Instance;
+                    break;
+                case IConditionalAccessOperation conditional:
+                    value = conditional.Operation;
+                    break;
+                case IInvocationOperation invocation:
+                    value = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                    break;
+                case IObjectCreationOperation { Arguments: [var source] }:
+                    value = source.Value;
+                    break;
+                case ILocalReferenceOperation local:
+                    return LoopsOver(write, local.Local, member);
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the write sits in a <c>foreach</c> over the member whose iteration variable is <paramref name="local"/>.</summary>
+    private static bool LoopsOver(IOperation write, ILocalSymbol local, IPropertySymbol member)
+    {
+        for (var parent = write.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IForEachLoopOperation loop && loop.Locals.Contains(local, SymbolEqualityComparer.Default))
+            {
+                return IsCopyOf(loop.Collection, member, loop);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The constant keys a write puts into a bag member (<c>AdditionalProperties</c>), each with its syntax:
+    /// <c>o.M["k"] = v</c>, <c>o.M.Add("k", v)</c>, <c>M = { ["k"] = v }</c>, <c>o.M = new() { ["k"] = v }</c>. Null when
+    /// the write's keys can't be seen (a key that is not a constant, a bag from elsewhere).
+    /// </summary>
+    public static IReadOnlyList<(string Key, SyntaxNode Location)>? BagKeys(IOperation write)
+    {
+        var keys = new List<(string, SyntaxNode, IOperation?)>();
+        switch (write)
+        {
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } } or IInvocationOperation:
+                AddKey(write, keys);
+                return keys.Count == 1 ? Keys(keys) : null;
+            case ISimpleAssignmentOperation { Value: var value }:
+                return value.WithoutConversions() is IObjectCreationOperation { Arguments.IsEmpty: true } creation && InitializerKeys(creation.Initializer, keys) ? Keys(keys) : null;
+            case IMemberInitializerOperation { Initializer: var initializer }:
+                return InitializerKeys(initializer, keys) ? Keys(keys) : null;
+            default:
+                return null;
+        }
+
+        static IReadOnlyList<(string Key, SyntaxNode Location)> Keys(List<(string Key, SyntaxNode Location, IOperation? Value)> found) =>
+            found.Select(k => (k.Key, k.Location)).ToArray();
+    }
+
+    /// <summary>Every element's constant key (false when an element's key can't be seen).</summary>
+    private static bool InitializerKeys(IObjectOrCollectionInitializerOperation? initializer, List<(string, SyntaxNode, IOperation?)> keys)
+    {
+        foreach (var element in initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+        {
+            var before = keys.Count;
+            AddKey(element, keys);
+            if (keys.Count == before)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The text of a string or UTF-8 string constant (<c>"k"</c>, <c>"$.k"u8</c>), or null.</summary>
@@ -61,13 +168,24 @@ internal static class RequestWrites
     };
 
     /// <summary>
-    /// A <c>Patch.Set/SetNull/Append/Remove("$.field"u8, ...)</c> on SDK options: the endpoint follows from the options type
-    /// (EmbeddingGenerationOptions → embeddings, anything else → chat).
+    /// A <c>Patch.Set/SetNull/Append/Remove("$.field"u8, ...)</c> on the OpenAI SDK's chat or embedding options: the field
+    /// it writes (null when the endpoint declares none of that name).
     /// </summary>
-    public static FieldWrite? PatchPath(IInvocationOperation invocation, CompatSpec spec)
+    public static FieldWrite? PatchPath(IInvocationOperation invocation, CompatSpec spec, KnownTypes types) =>
+        PatchName(invocation, types) is { } patch && spec.FindEndpoint(patch.EndpointId)?.FindField(patch.Name) is { } field
+            ? new FieldWrite(patch.Location, patch.Name, spec.FindEndpoint(patch.EndpointId)!, field)
+            : null;
+
+    /// <summary>
+    /// The top-level name a <c>Patch</c> call on the SDK's chat or embedding options writes (<c>top_k</c> of
+    /// <c>"$.top_k"u8</c> or <c>"$.top_k.x"</c>), with the path's syntax and the endpoint the options belong to.
+    /// </summary>
+    public static (string Name, SyntaxNode Location, string EndpointId)? PatchName(IInvocationOperation invocation, KnownTypes types)
     {
         if (invocation.TargetMethod.Name is not ("Set" or "SetNull" or "Append" or "Remove" or "Insert")
-            || invocation.Instance?.WithoutConversions() is not IPropertyReferenceOperation { Property.Name: "Patch", Property.ContainingType: var owner }
+            || invocation.Instance?.WithoutConversions() is not IPropertyReferenceOperation { Property: var patch }
+            || types.JsonPatch is null
+            || !SymbolEqualityComparer.Default.Equals(patch.Type, types.JsonPatch)
             || invocation.Arguments.Length == 0
             || ConstantText(invocation.Arguments[0].Value) is not { } path
             || !path.StartsWith("$.", StringComparison.Ordinal))
@@ -75,11 +193,17 @@ internal static class RequestWrites
             return null;
         }
 
+        var endpointId = patch.ContainingType.IsOrDerivesFrom(types.ChatCompletionOptions) ? EndpointSpec.ChatCompletions
+            : patch.ContainingType.IsOrDerivesFrom(types.EmbeddingGenerationOptions) ? EndpointSpec.Embeddings
+            : null;
+        if (endpointId is null)
+        {
+            return null;
+        }
+
         var name = path.Substring(2);
         var dot = name.IndexOfAny(new[] { '.', '[' });
-        name = dot < 0 ? name : name.Substring(0, dot);
-        var endpoint = spec.FindEndpoint(owner.Name.StartsWith("Embedding", StringComparison.Ordinal) ? EndpointSpec.Embeddings : EndpointSpec.ChatCompletions);
-        return endpoint?.FindField(name) is { } field ? new FieldWrite(invocation.Arguments[0].Syntax, name, endpoint, field) : null;
+        return (dot < 0 ? name : name.Substring(0, dot), invocation.Arguments[0].Value.Syntax, endpointId);
     }
 
     /// <summary>
@@ -87,21 +211,21 @@ internal static class RequestWrites
     /// (chat) or <c>input</c> (embeddings). Keys come from the initializer and, when the object is kept in a local, from
     /// indexer writes and Add calls on that local in the same body.
     /// </summary>
-    public static RawBody? RawBody(IOperation creation, CompatSpec spec, System.Threading.CancellationToken cancellationToken)
+    public static RawBody? RawBody(IOperation creation, CompatSpec spec, KnownTypes types, System.Threading.CancellationToken cancellationToken)
     {
         // Most creations are neither (a Uri, a client, options): ruled out by type before anything else.
         var candidate = creation switch
         {
             IAnonymousObjectCreationOperation { Initializers.Length: >= 2 } => true,
-            IObjectCreationOperation { Type: INamedTypeSymbol type } => IsStringKeyedBag(type),
+            IObjectCreationOperation { Type: INamedTypeSymbol type } => types.IsStringKeyedBag(type),
             _ => false,
         };
 
-        // Four rules ask about every body: the dispatch reads it once for all of them.
-        return candidate ? DispatchFacts.Get(creation, spec, DispatchFacts.RawBodySlot, Read, cancellationToken) : null;
+        // Five rules ask about every body: the dispatch reads it once for all of them.
+        return candidate ? DispatchFacts.Get(creation, spec, types, DispatchFacts.RawBodySlot, Read, cancellationToken) : null;
     }
 
-    private static RawBody? Read(IOperation creation, CompatSpec spec, System.Threading.CancellationToken cancellationToken)
+    private static RawBody? Read(IOperation creation, CompatSpec spec, KnownTypes types, System.Threading.CancellationToken cancellationToken)
     {
         var keys = new List<(string Key, SyntaxNode Location, IOperation? Value)>();
         switch (creation)
@@ -116,7 +240,7 @@ internal static class RequestWrites
                 }
 
                 break;
-            case IObjectCreationOperation { Type: INamedTypeSymbol type } objectCreation when IsStringKeyedBag(type):
+            case IObjectCreationOperation { Type: INamedTypeSymbol type } objectCreation when types.IsStringKeyedBag(type):
                 foreach (var initializer in objectCreation.Initializer?.Initializers ?? Enumerable.Empty<IOperation>())
                 {
                     AddKey(initializer, keys);
@@ -146,17 +270,6 @@ internal static class RequestWrites
         }
 
         return false;
-    }
-
-    /// <summary>A Dictionary/IDictionary with string keys, or System.Text.Json's JsonObject.</summary>
-    private static bool IsStringKeyedBag(INamedTypeSymbol type)
-    {
-        if (type.Name == "JsonObject")
-        {
-            return true;
-        }
-
-        return type.Name.EndsWith("Dictionary", StringComparison.Ordinal) && type.TypeArguments.Length == 2 && type.TypeArguments[0].SpecialType == SpecialType.System_String;
     }
 
     /// <summary>A key from an initializer element: <c>["k"] = v</c> or <c>{ "k", v }</c> (an Add call).</summary>

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
 using ClovaCodegen.Analyzers.Infrastructure;
 using ClovaCodegen.Spec.Model;
 using Microsoft.CodeAnalysis;
@@ -8,12 +11,15 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// <summary>
 /// CLOVA009: writing a member an adapter silently drops (the spec's <c>droppedBy</c>), such as Microsoft.Extensions.AI's
 /// <c>ChatOptions.TopK</c> and <c>AdditionalProperties</c> (assigned, initialized, or filled with Add/indexers) through its
-/// OpenAI adapter. Options that provably go to ClovaCodegen's <c>ClovaChatClient</c> are left alone: it sends them.
+/// OpenAI adapter. Only where that adapter can be involved: the compilation references it, the options do not provably go
+/// to ClovaCodegen's chat client (<c>ClovaChatClient</c>, <c>clovaStudioClient.AsIChatClient()</c>, <c>AddClovaStudio</c>),
+/// and the project does not register only ours. Keys the adapter reads (the spec's <c>readKeys</c>, <c>strict</c>) are
+/// not dropped; when a write mixes both, each dropped key is reported on its own, so the fix removes only what is dropped.
 /// </summary>
 public sealed class DroppedOptionAnalyzer : ClovaRule
 {
-    /// <summary>ClovaCodegen.Extensions.AI's IChatClient, made directly or with <c>clovaStudioClient.AsIChatClient()</c>.</summary>
-    private static readonly string[] ClovaChatClients = { "ClovaChatClient", "ClovaStudioClient" };
+    /// <summary>The names of ClovaCodegen's chat-client entry points (bound to check they are ours).</summary>
+    private static readonly string[] ClovaChatClientNames = { "ClovaChatClient", "AsIChatClient", "AddClovaStudio" };
 
     public DroppedOptionAnalyzer()
         : base(DiagnosticDescriptors.DroppedOption)
@@ -22,22 +28,63 @@ public sealed class DroppedOptionAnalyzer : ClovaRule
 
     internal override void OnCompilationStart(RuleRegistration context, CompatSpec spec, KnownTypes types)
     {
-        var clovaChatClientEvidence = new System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+        // Nothing is dropped by an adapter the compilation does not reference.
+        if (!spec.Bindings.Any(b => b.DroppedBy is { } adapter && types.References(adapter)))
+        {
+            return;
+        }
+
+        var clovaChatClientEvidence = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+        Func<ISymbol, bool> isClovaChatClient = symbol => IsClovaChatClient(symbol, types);
         context.RegisterOperationAction(
             operation =>
             {
-                if (RequestWrites.BoundMember(operation.Operation, spec) is { Binding.DroppedBy: { } adapter } bound
-                    && types.Scope.Applies(operation, bound.Location)
-                    && !GoesToClovaChatClient(operation, bound.Location, clovaChatClientEvidence))
+                if (RequestWrites.BoundMember(operation.Operation, spec, types) is not { Binding.DroppedBy: { } adapter } bound
+                    || !types.References(adapter))
+                {
+                    return;
+                }
+
+                var keys = bound.Binding.ReadKeys.IsEmpty ? null : RequestWrites.BagKeys(operation.Operation);
+                var dropped = keys?.Where(k => !bound.Binding.ReadKeys.Contains(k.Key)).ToArray();
+                if (dropped is { Length: 0 }
+                    || !types.Scope.Applies(operation, bound.Location)
+                    || types.RegistersOnlyClovaChatClient
+                    || GoesToClovaChatClient(operation, bound.Location, isClovaChatClient, types, clovaChatClientEvidence))
+                {
+                    return;
+                }
+
+                if (dropped is null || dropped.Length == keys!.Count)
                 {
                     operation.ReportDiagnostic(Diagnostic.Create(Descriptor, bound.Location.GetLocation(), bound.Property.Name, adapter));
+                    return;
+                }
+
+                foreach (var (key, location) in dropped)
+                {
+                    operation.ReportDiagnostic(Diagnostic.Create(Descriptor, location.GetLocation(), $"{bound.Property.Name}[\"{key}\"]", adapter));
                 }
             },
             RequestWrites.MemberWriteKinds);
     }
 
+    /// <summary>ClovaCodegen's chat client, its <c>AsIChatClient</c> on <c>ClovaStudioClient</c>, or its DI registration.</summary>
+    private static bool IsClovaChatClient(ISymbol symbol, KnownTypes types)
+    {
+        var type = symbol switch
+        {
+            IMethodSymbol method => (method.ReducedFrom ?? method).ContainingType,
+            INamedTypeSymbol named => named,
+            _ => null,
+        };
+        return type is not null && (SymbolEqualityComparer.Default.Equals(type, types.ClovaChatClient)
+            || SymbolEqualityComparer.Default.Equals(type, types.ClovaStudioClientExtensions)
+            || SymbolEqualityComparer.Default.Equals(type, types.ClovaStudioRegistration));
+    }
+
     /// <summary>Options that provably go to ClovaCodegen's own IChatClient, which sends TopK and AdditionalProperties.</summary>
-    private static bool GoesToClovaChatClient(OperationAnalysisContext operation, SyntaxNode location, System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool> memberEvidence) =>
+    private static bool GoesToClovaChatClient(OperationAnalysisContext operation, SyntaxNode location, Func<ISymbol, bool> isClovaChatClient, KnownTypes types, ConcurrentDictionary<ISymbol, bool> memberEvidence) =>
         operation.Operation.SemanticModel is { } model
-        && CallSiteEvidence.Finds(model, location, System.Array.Empty<string>(), ClovaChatClients, followUses: true, memberEvidence, operation.CancellationToken);
+        && CallSiteEvidence.Finds(model, location, Array.Empty<string>(), ClovaChatClientNames, isClovaChatClient, types, followUses: true, memberEvidence, operation.CancellationToken);
 }

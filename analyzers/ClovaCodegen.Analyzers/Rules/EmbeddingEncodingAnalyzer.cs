@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Text.RegularExpressions;
 using ClovaCodegen.Analyzers.Infrastructure;
 using ClovaCodegen.Spec.Model;
 using Microsoft.CodeAnalysis;
@@ -26,6 +27,7 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaRule
 
     private const string Float = "float";
     private static readonly string[] PatchedField = { "encoding_format" };
+    /// <summary>The names of ClovaCodegen.OpenAI's policy API, for the per-file text check (the search then compares symbols).</summary>
     private static readonly string[] PolicyApi = { "ClovaOpenAI", "ClovaCompatibilityPolicy" };
 
     public EmbeddingEncodingAnalyzer()
@@ -38,14 +40,14 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaRule
         if (types.EmbeddingClient is not null)
         {
             var origins = new ValueOrigins();
-            Func<IOperation, bool> sendsFloat = operation => SendsFloat(operation, spec);
+            Func<IOperation, bool> sendsFloat = operation => SendsFloat(operation, spec, types);
             context.RegisterOperationAction(operation => AnalyzeSdkCall(operation, types, origins, sendsFloat), OperationKind.Invocation);
         }
 
         context.RegisterOperationAction(
             operation =>
             {
-                if (RequestWrites.RawBody(operation.Operation, spec, operation.CancellationToken) is not { Endpoint.Id: EndpointSpec.Embeddings } body)
+                if (RequestWrites.RawBody(operation.Operation, spec, types, operation.CancellationToken) is not { Endpoint.Id: EndpointSpec.Embeddings } body)
                 {
                     return;
                 }
@@ -76,6 +78,14 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaRule
             return;
         }
 
+        // A protocol overload sends the body it is given, nothing by default: judged by that body's content.
+        if (method.Name.StartsWith("GenerateEmbedding", StringComparison.Ordinal) && types.BinaryContent is not null
+            && invocation.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.Type, types.BinaryContent)) is { } content)
+        {
+            AnalyzeProtocolBody(operation, types, content.Value);
+            return;
+        }
+
         // A client from ClovaOpenAI (or with its policy added), or options that Patch encoding_format, sends "float". A file
         // that never spells any of them can't have one, so most files are decided without following a value.
         if (CallSiteEvidence.MentionsAny(invocation.Syntax.SyntaxTree, PatchedField, PolicyApi, operation.CancellationToken)
@@ -91,13 +101,76 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaRule
     }
 
     /// <summary>ClovaCodegen.OpenAI's policy (its factory, the policy itself) or a Patch of encoding_format.</summary>
-    private static bool SendsFloat(IOperation operation, CompatSpec spec) => operation switch
+    private static bool SendsFloat(IOperation operation, CompatSpec spec, KnownTypes types) => operation switch
     {
-        IInvocationOperation invocation => PolicyApi.Contains(invocation.TargetMethod.ContainingType.Name) || RequestWrites.PatchPath(invocation, spec) is { Field.Name: "encoding_format" },
-        IObjectCreationOperation creation => PolicyApi.Contains(creation.Type?.Name),
-        IMemberReferenceOperation member => PolicyApi.Contains(member.Member.ContainingType.Name),
+        IInvocationOperation invocation => IsPolicyApi(invocation.TargetMethod.ContainingType, types) || RequestWrites.PatchPath(invocation, spec, types) is { Field.Name: "encoding_format" },
+        IObjectCreationOperation creation => IsPolicyApi(creation.Type, types),
+        IMemberReferenceOperation member => IsPolicyApi(member.Member.ContainingType, types),
         _ => false,
     };
+
+    private static bool IsPolicyApi(ITypeSymbol? type, KnownTypes types) =>
+        type is not null && (SymbolEqualityComparer.Default.Equals(type, types.ClovaOpenAI) || SymbolEqualityComparer.Default.Equals(type, types.ClovaCompatibilityPolicy));
+
+    private static readonly Regex EncodingFormat = new("\"encoding_format\"\\s*:\\s*\"(?<value>[^\"]*)\"", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// A protocol call's JSON body, when it can be read as a constant (<c>BinaryContent.Create(BinaryData.FromString("..."))</c>,
+    /// through locals in the same body): an embeddings body (one with <c>"input"</c>) must set <c>"encoding_format": "float"</c>.
+    /// A body that can't be read, or that is not an embeddings body, proves nothing and is left alone.
+    /// </summary>
+    private void AnalyzeProtocolBody(OperationAnalysisContext operation, KnownTypes types, IOperation content)
+    {
+        if (ConstantJson(content, types) is not { } json || json.IndexOf("\"input\"", StringComparison.Ordinal) < 0)
+        {
+            return;
+        }
+
+        var match = EncodingFormat.Match(json);
+        if (!match.Success)
+        {
+            Report(operation, types, content.Syntax, content.Syntax.GetLocation(), null, "This embeddings request body has no encoding_format", "add \"encoding_format\": \"float\"");
+        }
+        else if (match.Groups["value"].Value != Float)
+        {
+            Report(operation, types, content.Syntax, content.Syntax.GetLocation(), null, $"This embeddings request body sets encoding_format to \"{match.Groups["value"].Value}\"", "use \"float\"");
+        }
+    }
+
+    /// <summary>The constant text a BinaryContent or BinaryData is made from, followed through locals' initializers (null when not constant).</summary>
+    private static string? ConstantJson(IOperation? value, KnownTypes types)
+    {
+        for (var hops = 0; value is not null && hops < 8; hops++)
+        {
+            if (RequestWrites.ConstantText(value) is { } text)
+            {
+                return text;
+            }
+
+            switch (value.WithoutConversions())
+            {
+                case IInvocationOperation invocation when IsBinary(invocation.TargetMethod.ContainingType, types) && invocation.Arguments.Length > 0:
+                    value = invocation.Arguments[0].Value;
+                    break;
+                case IInvocationOperation { Instance: { } instance }:
+                    value = instance; // "..."u8.ToArray()
+                    break;
+                case IObjectCreationOperation creation when IsBinary(creation.Type, types) && creation.Arguments.Length > 0:
+                    value = creation.Arguments[0].Value;
+                    break;
+                case ILocalReferenceOperation local:
+                    value = LocalInitializer(local);
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsBinary(ITypeSymbol? type, KnownTypes types) =>
+        type is not null && (SymbolEqualityComparer.Default.Equals(type, types.BinaryContent) || SymbolEqualityComparer.Default.Equals(type, types.BinaryData));
 
     private void Report(OperationAnalysisContext operation, KnownTypes types, SyntaxNode anchor, Location location, string? fix, string what, string remedy, Location? additional = null)
     {

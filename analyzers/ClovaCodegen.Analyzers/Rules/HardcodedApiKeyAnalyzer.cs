@@ -8,8 +8,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ClovaCodegen.Analyzers.Rules;
 
 /// <summary>
-/// CLOVA007: a string constant that looks like a CLOVA Studio key (the spec's <c>apiKey.prefix</c>, <c>nv-</c>, and a long
-/// token) given to <c>ApiKeyCredential</c>, an <c>Authorization</c> header, or <c>ClovaStudioClientOptions.ApiKey</c>.
+/// CLOVA007: a constant that looks like a CLOVA Studio key (the spec's <c>apiKey.prefix</c>, <c>nv-</c>, and a long token),
+/// written as a literal, a <c>const</c>, a concatenation or an interpolation of constants, and given to an API that takes a
+/// key: <c>ClovaStudioClientOptions.ApiKey</c>, <c>ClovaOpenAI.CreateClient</c>, the OpenAI SDK's <c>apiKey</c> parameters,
+/// <c>ApiKeyCredential</c>, <c>AuthenticationHeaderValue</c>, or an <c>Authorization</c> header added by name.
 /// It ignores <c>clova_codegen.scope</c>: a key with CLOVA's prefix is evidence enough that it is a CLOVA key.
 /// </summary>
 public sealed class HardcodedApiKeyAnalyzer : ClovaRule
@@ -28,34 +30,68 @@ public sealed class HardcodedApiKeyAnalyzer : ClovaRule
         context.RegisterOperationAction(
             operation =>
             {
-                var literal = (ILiteralOperation)operation.Operation;
-                if (literal.StringValue() is not { } text)
+                if (KeyArgument(operation.Operation, types) is { } value && IsKey(value, prefix))
                 {
-                    return;
+                    operation.ReportDiagnostic(Diagnostic.Create(Descriptor, value.Syntax.GetLocation(), variable));
                 }
-
-                var key = text.StartsWith("Bearer ", StringComparison.Ordinal) ? text.Substring(7) : text;
-                if (!key.StartsWith(prefix, StringComparison.Ordinal) || key.Length < MinimumKeyLength || key.IndexOf(' ') >= 0 || !IsCredentialPosition(literal, types))
-                {
-                    return;
-                }
-
-                operation.ReportDiagnostic(Diagnostic.Create(Descriptor, literal.Syntax.GetLocation(), variable));
             },
-            OperationKind.Literal);
+            OperationKind.ObjectCreation,
+            OperationKind.Invocation,
+            OperationKind.SimpleAssignment);
     }
 
-    private static bool IsCredentialPosition(ILiteralOperation literal, KnownTypes types)
+    /// <summary>Whether the value is a constant that looks like a CLOVA key (<c>"Bearer "</c> in front allowed).</summary>
+    private static bool IsKey(IOperation value, string prefix)
     {
-        var parent = literal.Parent is IConversionOperation conversion ? conversion.Parent : literal.Parent;
-        return parent switch
+        if (RequestWrites.ConstantText(value) is not { } text)
         {
-            IArgumentOperation { Parent: IObjectCreationOperation creation } => creation.Type.IsOrDerivesFrom(types.ApiKeyCredential) || creation.Type.IsOrDerivesFrom(types.AuthenticationHeaderValue),
-            IArgumentOperation { Parent: IInvocationOperation invocation } => invocation.Arguments.Length > 1
-                && invocation.Arguments[0].Value.ConstantValue.Value is string header
-                && string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase),
-            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } } => property.Name == "ApiKey" && property.ContainingType.IsOrDerivesFrom(types.ClovaStudioClientOptions),
-            _ => false,
-        };
+            return false;
+        }
+
+        var key = text.StartsWith("Bearer ", StringComparison.Ordinal) ? text.Substring(7) : text;
+        return key.StartsWith(prefix, StringComparison.Ordinal) && key.Length >= MinimumKeyLength && key.IndexOf(' ') < 0;
     }
+
+    /// <summary>The value this operation hands to an API as a key, by the API's symbols (null for everything else).</summary>
+    private static IOperation? KeyArgument(IOperation operation, KnownTypes types)
+    {
+        switch (operation)
+        {
+            case IObjectCreationOperation { Arguments.IsEmpty: false, Type: { } type } creation:
+                if (SymbolEqualityComparer.Default.Equals(type, types.ApiKeyCredential))
+                {
+                    return creation.Arguments[0].Value;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(type, types.AuthenticationHeaderValue))
+                {
+                    return creation.Arguments.Named("parameter")?.Value;
+                }
+
+                // new OpenAIClient("key"), new ChatClient(model, "key"), ...
+                return types.OpenAIClient is not null && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, types.OpenAIClient.ContainingAssembly)
+                    ? StringApiKey(creation.Arguments)
+                    : null;
+            case IInvocationOperation { Arguments.Length: > 1 } invocation:
+                // ClovaOpenAI.CreateClient("key"), or headers.Add("Authorization", ...) in any of its forms (by the header's name).
+                if (SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, types.ClovaOpenAI))
+                {
+                    return StringApiKey(invocation.Arguments);
+                }
+
+                return invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string header } && string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase)
+                    ? invocation.Arguments[1].Value
+                    : null;
+            case IInvocationOperation { Arguments.Length: 1 } invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, types.ClovaOpenAI):
+                return StringApiKey(invocation.Arguments);
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { Name: "ApiKey" } property } } assignment
+                when property.ContainingType.IsOrDerivesFrom(types.ClovaStudioClientOptions):
+                return assignment.Value;
+            default:
+                return null;
+        }
+    }
+
+    private static IOperation? StringApiKey(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments) =>
+        arguments.Named("apiKey") is { Parameter.Type.SpecialType: SpecialType.System_String } argument ? argument.Value : null;
 }

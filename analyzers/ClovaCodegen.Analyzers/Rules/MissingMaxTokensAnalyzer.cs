@@ -38,7 +38,7 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
                         operation.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), defaultText));
                     }
                 }
-                else if (method.Name == "Build" && method.ContainingType.Name == "ChatCompletionRequestBuilder" && !ChainCalls(invocation, "MaxTokens", "MaxCompletionTokens") && types.Scope.Applies(operation))
+                else if (method.Name == "Build" && types.Generated(method.ContainingType) == GeneratedRequest.ChatBuilder && !ChainCalls(invocation, "MaxTokens", "MaxCompletionTokens") && types.Scope.Applies(operation))
                 {
                     operation.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), defaultText));
                 }

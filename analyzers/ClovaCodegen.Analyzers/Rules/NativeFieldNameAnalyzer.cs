@@ -9,8 +9,12 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ClovaCodegen.Analyzers.Rules;
 
 /// <summary>
-/// CLOVA005: a request-body key spelled the native API's way (<c>topK</c>, <c>repetitionPenalty</c>, <c>maxTokens</c>: the
-/// spec's <c>nativeNames</c>) in a dictionary or JsonObject key, an Add call's key, a Patch path or an anonymous object member.
+/// CLOVA005: a request field spelled the native API's way (<c>topK</c>, <c>repetitionPenalty</c>, <c>maxTokens</c>: the
+/// spec's <c>nativeNames</c>), written into something that becomes a CLOVA request body, however the name is written: a
+/// key or member of a raw request body (dictionary, JsonObject, anonymous object; see <see cref="RequestWrites.RawBody"/>),
+/// a key of an options bag the spec binds (<c>ChatOptions.AdditionalProperties</c>), or a <c>Patch</c> path on the OpenAI
+/// SDK's options; the name as a literal or a constant. The same names in other dictionaries (settings bags, reads in
+/// assertions) are not request fields.
 /// </summary>
 public sealed class NativeFieldNameAnalyzer : ClovaRule
 {
@@ -34,42 +38,50 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
         context.RegisterOperationAction(
             operation =>
             {
-                var literal = (ILiteralOperation)operation.Operation;
-                if (literal.StringValue() is not { } text || literal.Parent is not IArgumentOperation argument)
+                if (RequestWrites.RawBody(operation.Operation, spec, types, operation.CancellationToken) is not { } body)
                 {
                     return;
                 }
 
-                var key = text.StartsWith("$.", System.StringComparison.Ordinal) ? text.Substring(2) : text;
-                if (!byNativeName.TryGetValue(key, out var wire) || !IsKeyPosition(argument) || !types.Scope.Applies(operation))
+                foreach (var (key, location, _) in body.Keys)
                 {
-                    return;
-                }
-
-                var properties = ImmutableDictionary<string, string?>.Empty.Add(WireNameProperty, text.StartsWith("$.", System.StringComparison.Ordinal) ? "$." + wire : wire);
-                operation.ReportDiagnostic(Diagnostic.Create(Descriptor, literal.Syntax.GetLocation(), properties, key, wire));
-            },
-            OperationKind.Literal);
-        context.RegisterOperationAction(
-            operation =>
-            {
-                var creation = (IAnonymousObjectCreationOperation)operation.Operation;
-                foreach (var initializer in creation.Initializers.OfType<ISimpleAssignmentOperation>())
-                {
-                    if (initializer.Target is IPropertyReferenceOperation { Property.Name: var name } target && byNativeName.TryGetValue(name, out var wire) && types.Scope.Applies(operation, target.Syntax))
+                    if (byNativeName.TryGetValue(key, out var wire))
                     {
-                        operation.ReportDiagnostic(Diagnostic.Create(Descriptor, target.Syntax.GetLocation(), name, wire));
+                        Report(operation, types, location, key, wire, wire);
                     }
                 }
             },
-            OperationKind.AnonymousObjectCreation);
+            RequestWrites.RawBodyKinds);
+        context.RegisterOperationAction(
+            operation =>
+            {
+                if (RequestWrites.BoundMember(operation.Operation, spec, types) is { Binding.Field: BindingSpec.AnyField }
+                    && RequestWrites.BagKeys(operation.Operation) is { } keys)
+                {
+                    foreach (var (key, location) in keys)
+                    {
+                        if (byNativeName.TryGetValue(key, out var wire))
+                        {
+                            Report(operation, types, location, key, wire, wire);
+                        }
+                    }
+                }
+                else if (operation.Operation is IInvocationOperation invocation && RequestWrites.PatchName(invocation, types) is { } patch
+                    && byNativeName.TryGetValue(patch.Name, out var wire))
+                {
+                    var path = RequestWrites.ConstantText(invocation.Arguments[0].Value)!;
+                    Report(operation, types, patch.Location, patch.Name, wire, "$." + wire + path.Substring(2 + patch.Name.Length));
+                }
+            },
+            RequestWrites.MemberWriteKinds);
     }
 
-    /// <summary>An indexer's argument (<c>dict["topK"]</c>), the first argument of Add/Set/TryAdd/Remove (dictionaries, JsonObject, Patch).</summary>
-    private static bool IsKeyPosition(IArgumentOperation argument) => argument.Parent switch
+    private void Report(OperationAnalysisContext operation, KnownTypes types, SyntaxNode location, string native, string wire, string replacement)
     {
-        IPropertyReferenceOperation { Property.IsIndexer: true } => true,
-        IInvocationOperation { TargetMethod.Name: "Add" or "Set" or "TryAdd" or "Remove" or "SetNull" } invocation => invocation.Arguments.Length > 0 && invocation.Arguments[0] == argument,
-        _ => false,
-    };
+        if (types.Scope.Applies(operation, location))
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(WireNameProperty, replacement);
+            operation.ReportDiagnostic(Diagnostic.Create(Descriptor, location.GetLocation(), properties, native, wire));
+        }
+    }
 }

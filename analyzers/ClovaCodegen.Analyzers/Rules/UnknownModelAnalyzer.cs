@@ -12,7 +12,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// <summary>
 /// CLOVA004: a constant model name not in the spec's list for its endpoint, given to the OpenAI SDK
 /// (<c>GetChatClient</c>, <c>GetEmbeddingClient</c>, <c>new ChatClient</c>, <c>new EmbeddingClient</c>) or to a generated
-/// builder's <c>Create</c>, or as the <c>model</c> key of a raw request body. An embedding model for chat, or a chat model
+/// builder's <c>Create</c> (a generated type: the configured namespace or the generator's <c>[GeneratedCode]</c>), or as the <c>model</c> key of a raw request body. An embedding model for chat, or a chat model
 /// for embeddings, is caught the same way.
 /// </summary>
 public sealed class UnknownModelAnalyzer : ClovaRule
@@ -41,7 +41,12 @@ public sealed class UnknownModelAnalyzer : ClovaRule
                 {
                     "GetChatClient" when type.IsOrDerivesFrom(types.OpenAIClient) => chat,
                     "GetEmbeddingClient" when type.IsOrDerivesFrom(types.OpenAIClient) => embeddings,
-                    "Create" when invocation.TargetMethod.IsStatic => type.Name == "ChatCompletionRequest" ? chat : type.Name == "EmbeddingRequest" ? embeddings : null,
+                    "Create" when invocation.TargetMethod.IsStatic => types.Generated(type) switch
+                    {
+                        GeneratedRequest.ChatRequest => chat,
+                        GeneratedRequest.EmbeddingRequest => embeddings,
+                        _ => null,
+                    },
                     _ => null,
                 };
                 if (endpoint is not null)
@@ -64,7 +69,7 @@ public sealed class UnknownModelAnalyzer : ClovaRule
         context.RegisterOperationAction(
             operation =>
             {
-                if (RequestWrites.RawBody(operation.Operation, spec, operation.CancellationToken) is { } body)
+                if (RequestWrites.RawBody(operation.Operation, spec, types, operation.CancellationToken) is { } body)
                 {
                     Check(operation, types.Scope, body.Endpoint, body.Keys.FirstOrDefault(k => k.Key == "model").Value);
                 }

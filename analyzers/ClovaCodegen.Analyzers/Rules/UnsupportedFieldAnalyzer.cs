@@ -23,7 +23,7 @@ public sealed class UnsupportedFieldAnalyzer : ClovaRule
         context.RegisterOperationAction(
             operation =>
             {
-                if (RequestWrites.BoundMember(operation.Operation, spec) is { } bound)
+                if (RequestWrites.BoundMember(operation.Operation, spec, types) is { } bound)
                 {
                     // Members an adapter drops are CLOVA009's.
                     if (bound.Binding.DroppedBy is null && bound.Field is { } field)
@@ -31,7 +31,7 @@ public sealed class UnsupportedFieldAnalyzer : ClovaRule
                         Report(operation, types.Scope, bound.Location, bound.Property.Name, field);
                     }
                 }
-                else if (operation.Operation is IInvocationOperation invocation && RequestWrites.PatchPath(invocation, spec) is { } patch)
+                else if (operation.Operation is IInvocationOperation invocation && RequestWrites.PatchPath(invocation, spec, types) is { } patch)
                 {
                     Report(operation, types.Scope, patch.Location, patch.MemberOrKey, patch.Field);
                 }
@@ -40,7 +40,7 @@ public sealed class UnsupportedFieldAnalyzer : ClovaRule
         context.RegisterOperationAction(
             operation =>
             {
-                if (RequestWrites.RawBody(operation.Operation, spec, operation.CancellationToken) is not { } body)
+                if (RequestWrites.RawBody(operation.Operation, spec, types, operation.CancellationToken) is not { } body)
                 {
                     return;
                 }

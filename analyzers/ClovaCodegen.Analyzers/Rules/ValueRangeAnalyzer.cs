@@ -38,8 +38,12 @@ public sealed class ValueRangeAnalyzer : ClovaRule
             {
                 // Generated builders name each method after its wire field in PascalCase (TopK → top_k).
                 var invocation = (IInvocationOperation)operation.Operation;
-                var builder = invocation.TargetMethod.ContainingType.Name;
-                var endpointId = builder == "ChatCompletionRequestBuilder" ? EndpointSpec.ChatCompletions : builder == "EmbeddingRequestBuilder" ? EndpointSpec.Embeddings : null;
+                var endpointId = types.Generated(invocation.TargetMethod.ContainingType) switch
+                {
+                    GeneratedRequest.ChatBuilder => EndpointSpec.ChatCompletions,
+                    GeneratedRequest.EmbeddingBuilder => EndpointSpec.Embeddings,
+                    _ => null,
+                };
                 if (endpointId is not null && invocation.Arguments.Length == 1
                     && spec.FindEndpoint(endpointId)?.Fields.FirstOrDefault(f => PascalCase(f.Name) == invocation.TargetMethod.Name) is { } field)
                 {
@@ -50,7 +54,7 @@ public sealed class ValueRangeAnalyzer : ClovaRule
         context.RegisterOperationAction(
             operation =>
             {
-                if (RequestWrites.RawBody(operation.Operation, spec, operation.CancellationToken) is not { } body)
+                if (RequestWrites.RawBody(operation.Operation, spec, types, operation.CancellationToken) is not { } body)
                 {
                     return;
                 }

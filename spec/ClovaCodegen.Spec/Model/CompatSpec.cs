@@ -222,4 +222,10 @@ public sealed record BindingSpec(string Member, string Endpoint, string Field, s
 
     /// <summary>The member's simple name (<c>EndUserId</c>).</summary>
     public string MemberName => Member.Substring(Member.LastIndexOf('.') + 1);
+
+    /// <summary>
+    /// For a bag member an adapter drops (<see cref="DroppedBy"/>): the keys the adapter does read, which therefore are not
+    /// dropped (Microsoft.Extensions.AI.OpenAI reads <c>strict</c> from <c>ChatOptions.AdditionalProperties</c>).
+    /// </summary>
+    public EquatableArray<string> ReadKeys { get; init; } = EquatableArray<string>.Empty;
 }

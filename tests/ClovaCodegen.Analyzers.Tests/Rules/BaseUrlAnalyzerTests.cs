@@ -62,4 +62,40 @@ public class BaseUrlAnalyzerTests
         var only = Assert.Single(diagnostics, d => d.Id == "CLOVA003");
         Assert.Equal(3, only.Location.GetLineSpan().StartLinePosition.Line + 1);
     }
+
+    [Fact]
+    public Task Finding4_a_url_is_judged_where_it_is_used_as_an_endpoint_not_where_its_constant_is_declared() => ClovaVerifier.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+
+        Console.WriteLine();
+
+        static class Endpoints
+        {
+            private const string Host = "https://clovastudio.stream.ntruss.com";
+            private const string Base = Host + "/v1/openai/";
+            private static readonly string ReadOnlyHost = "https://clovastudio.stream.ntruss.com";
+
+            public static object[] Use(HttpClient http) => new object[]
+            {
+                new Uri($"{Host}/v1/openai/"),
+                new Uri(Base),
+                new ClovaCodegen.ClovaStudioClientOptions { Endpoint = new Uri(Base) },
+                new Uri({|CLOVA003:$"{Host}/testapp/v3/chat-completions/HCX-005"|}),
+                http.PostAsync({|CLOVA003:Host + "/serviceapp/v1/chat-completions/HCX-005"|}, null),
+                new OpenAI.OpenAIClientOptions { Endpoint = new Uri({|CLOVA003:Base + "chat/completions"|}) },
+                new Uri({|CLOVA003:Host|}),
+                ReadOnlyHost + "/v1/openai/",
+            };
+        }
+        """);
+
+    [Fact]
+    public Task Finding5_lookalike_user_types_are_not_clova_endpoints() => ClovaVerifier.VerifyAsync("""
+        using System;
+        var options = new Lookalike.ClovaStudioClientOptions { Endpoint = new Uri("https://api.openai.com/v1/") };
+        var factory = Lookalike.ClovaOpenAI.CreateClientOptions(new Uri("https://gateway.example.com/v1/openai/"));
+        var ours = new ClovaCodegen.ClovaStudioClientOptions { Endpoint = new Uri({|CLOVA003:"https://api.openai.com/v1/"|}) };
+        Console.WriteLine($"{options}{factory}{ours}");
+        """ + LookalikeUserTypes.Source);
 }

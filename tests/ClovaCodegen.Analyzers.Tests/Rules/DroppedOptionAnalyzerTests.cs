@@ -51,4 +51,117 @@ public class DroppedOptionAnalyzerTests
         IChatClient stock = new OpenAI.Chat.ChatClient("HCX-005", "k").AsIChatClient();
         await stock.GetResponseAsync("hi", new ChatOptions { {|CLOVA009:TopK|} = 5, MaxOutputTokens = 100 });
         """);
+
+    /// <summary>Issue 14, finding 1: the console app of docs/runtime.md, whose IChatClient comes from AddClovaStudio.</summary>
+    private const string RecommendedPath = """
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.AI;
+        using Microsoft.Extensions.DependencyInjection;
+
+        Console.WriteLine();
+
+        static class Startup
+        {
+            static void Register(IServiceCollection services) =>
+                services.AddClovaStudio(o => o.ApiKey = Environment.GetEnvironmentVariable("CLOVA_STUDIO_API_KEY"));
+
+            static async Task Ask(IServiceProvider services)
+            {
+                IChatClient chat = services.GetRequiredService<IChatClient>();
+                var options = new ChatOptions { TopK = 20, MaxOutputTokens = 100, AdditionalProperties = new() { ["repetition_penalty"] = 1.1 } };
+                await chat.GetResponseAsync("hi", options);
+            }
+        }
+
+        sealed class Assistant(IChatClient chat)
+        {
+            public Task<ChatResponse> Ask() => chat.GetResponseAsync("hi", new ChatOptions { TopK = 5, MaxOutputTokens = 100 });
+        }
+        """;
+
+    [Fact]
+    public Task Finding1_options_for_the_chat_client_AddClovaStudio_registers_are_not_dropped() => ClovaVerifier.VerifyAsync(RecommendedPath);
+
+    [Fact]
+    public async Task Finding1_a_compilation_without_the_stock_adapter_gets_no_CLOVA009()
+    {
+        var source = """
+            using Microsoft.Extensions.AI;
+            System.Console.WriteLine();
+            static class Asker
+            {
+                static object Ask(IChatClient chat) => chat.GetResponseAsync("hi", new ChatOptions { TopK = 5, MaxOutputTokens = 100, AdditionalProperties = new() { ["top_k"] = 5 } });
+            }
+            """;
+
+        var without = await AnalyzerHarness.AnalyzeAsync(source, withoutAssembly: "Microsoft.Extensions.AI.OpenAI");
+        var with = await AnalyzerHarness.AnalyzeAsync(source);
+
+        Assert.DoesNotContain(without, d => d.Id == "CLOVA009");
+        Assert.Equal(2, with.Count(d => d.Id == "CLOVA009"));
+    }
+
+    [Fact]
+    public Task Finding1_a_project_that_also_makes_the_stock_adapter_is_still_checked() => ClovaVerifier.VerifyAsync(RecommendedPath.Replace(
+        "sealed class Assistant(IChatClient chat)",
+        """
+        sealed class Stock
+        {
+            public object Ask() => new OpenAI.Chat.ChatClient("HCX-005", Environment.GetEnvironmentVariable("K")!).AsIChatClient()
+                .GetResponseAsync("hi", new ChatOptions { {|CLOVA009:TopK|} = 5, MaxOutputTokens = 100 });
+        }
+
+        sealed class Assistant(IChatClient chat)
+        """).Replace("new ChatOptions { TopK = 20", "new ChatOptions { {|CLOVA009:TopK|} = 20").Replace("AdditionalProperties = new() { [\"repetition", "{|CLOVA009:AdditionalProperties|} = new() { [\"repetition").Replace("new ChatOptions { TopK = 5", "new ChatOptions { {|CLOVA009:TopK|} = 5"));
+
+    [Fact]
+    public Task Finding1_the_fix_removes_only_the_entries_the_adapter_drops() => ClovaVerifier.VerifyFixAsync("""
+        using Microsoft.Extensions.AI;
+        var o = new ChatOptions { MaxOutputTokens = 100, AdditionalProperties = new() { ["strict"] = true, [{|CLOVA009:"top_k"|}] = 5 } };
+        System.Console.WriteLine(o);
+        """, """
+        using Microsoft.Extensions.AI;
+        var o = new ChatOptions { MaxOutputTokens = 100, AdditionalProperties = new() { ["strict"] = true } };
+        System.Console.WriteLine(o);
+        """, new UnsupportedFieldFixer());
+
+    [Fact]
+    public Task Finding8_additional_properties_holding_only_keys_the_adapter_reads_are_not_dropped() => ClovaVerifier.VerifyAsync("""
+        using Microsoft.Extensions.AI;
+        var initialized = new ChatOptions { MaxOutputTokens = 100, AdditionalProperties = new() { ["strict"] = true } };
+        var filled = new ChatOptions { MaxOutputTokens = 100, AdditionalProperties = { ["strict"] = true } };
+        filled.AdditionalProperties!["strict"] = false;
+        filled.AdditionalProperties.Add("strict", true);
+        {|CLOVA009:filled.AdditionalProperties|}.Add("top_k", 5);
+        System.Console.WriteLine($"{initialized}{filled}");
+        """);
+
+    [Fact]
+    public Task Finding8_copy_constructors_and_clone_methods_set_nothing_new() => ClovaVerifier.VerifyAsync("""
+        using Microsoft.Extensions.AI;
+        using OpenAI.Chat;
+
+        System.Console.WriteLine();
+
+        sealed class Copies
+        {
+            public static ChatOptions Clone(ChatOptions source)
+            {
+                var copy = new ChatOptions { TopK = source.TopK, AdditionalProperties = source.AdditionalProperties?.Clone() };
+                copy.TopK = source.TopK;
+                foreach (var pair in source.AdditionalProperties!)
+                {
+                    copy.AdditionalProperties![pair.Key] = pair.Value;
+                    copy.AdditionalProperties.Add(pair.Key, pair.Value);
+                }
+
+                return copy;
+            }
+
+            public static ChatCompletionOptions Copy(ChatCompletionOptions source) => new() { EndUserId = source.EndUserId, MaxOutputTokenCount = source.MaxOutputTokenCount };
+
+            public static ChatOptions NotACopy(ChatOptions source) => new() { {|CLOVA009:TopK|} = 5, MaxOutputTokens = source.MaxOutputTokens };
+        }
+        """);
 }

@@ -147,4 +147,28 @@ public class EmbeddingEncodingAnalyzerTests
         var wrong = new Dictionary<string, object> { ["model"] = "bge-m3", ["input"] = "a", ["encoding_format"] = "float" };
         System.Console.WriteLine($"{missing}{multiline}{pairs}{wrong}");
         """, new EmbeddingEncodingFixer());
+
+    [Fact]
+    public Task Finding5_a_lookalike_ClovaOpenAI_does_not_make_a_client_send_float() => ClovaVerifier.VerifyAsync("""
+        using System.ClientModel;
+        using OpenAI;
+        var client = new OpenAIClient(new ApiKeyCredential(System.Environment.GetEnvironmentVariable("K")!), Lookalike.ClovaOpenAI.CreateClientOptions());
+        {|CLOVA002:client.GetEmbeddingClient("bge-m3").GenerateEmbedding("a")|};
+        var ours = new OpenAIClient(new ApiKeyCredential(System.Environment.GetEnvironmentVariable("K")!), ClovaCodegen.OpenAI.ClovaOpenAI.CreateClientOptions());
+        ours.GetEmbeddingClient("bge-m3").GenerateEmbedding("a");
+        """ + LookalikeUserTypes.Source);
+
+    [Fact]
+    public Task Finding8_protocol_overloads_are_judged_by_the_body_they_send() => ClovaVerifier.VerifyAsync(""""
+        using System;
+        using System.ClientModel;
+        using OpenAI.Embeddings;
+        var client = new EmbeddingClient("bge-m3", new ApiKeyCredential(Environment.GetEnvironmentVariable("K")!));
+        client.GenerateEmbeddings(BinaryContent.Create(BinaryData.FromString("""{"model":"bge-m3","input":["a"],"encoding_format":"float"}""")));
+        client.GenerateEmbeddings(BinaryContent.Create(BinaryData.FromString("""{"unrelated":true}""")));
+        var wrong = """{"model":"bge-m3","input":["a"],"encoding_format":"base64"}""";
+        client.GenerateEmbeddings({|CLOVA002:BinaryContent.Create(BinaryData.FromString(wrong))|});
+        client.GenerateEmbeddings({|CLOVA002:BinaryContent.Create(BinaryData.FromBytes("""{"model":"bge-m3","input":["a"]}"""u8.ToArray()))|});
+        static void Opaque(EmbeddingClient c, BinaryContent body) => c.GenerateEmbeddings(body);
+        """");
 }

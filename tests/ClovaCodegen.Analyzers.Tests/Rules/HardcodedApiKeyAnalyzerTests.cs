@@ -34,4 +34,33 @@ public class HardcodedApiKeyAnalyzerTests
         http.DefaultRequestHeaders.Add("Authorization", "Bearer " + (System.Environment.GetEnvironmentVariable("CLOVA_STUDIO_API_KEY") ?? throw new System.InvalidOperationException("Set CLOVA_STUDIO_API_KEY.")));
         System.Console.WriteLine(credential);
         """, new HardcodedApiKeyFixer());
+
+    [Fact]
+    public Task Finding4_a_key_reaches_the_rule_by_its_constant_value_through_every_api_that_takes_one() => ClovaVerifier.VerifyAsync("""
+        using System.ClientModel;
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+        using ClovaCodegen.OpenAI;
+
+        System.Console.WriteLine();
+
+        static class Keys
+        {
+            private const string Key = "nv-0123456789abcdef0123456789abcdef";
+
+            public static object[] Use(HttpClient http) => new object[]
+            {
+                ClovaOpenAI.CreateClient({|CLOVA007:"nv-0123456789abcdef0123456789abcdef"|}),
+                ClovaOpenAI.CreateClient({|CLOVA007:Key|}),
+                new ApiKeyCredential({|CLOVA007:Key|}),
+                new AuthenticationHeaderValue("Bearer", {|CLOVA007:Key|}),
+                http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", {|CLOVA007:$"Bearer {Key}"|}),
+                new OpenAI.OpenAIClient({|CLOVA007:Key|}),
+                new OpenAI.Chat.ChatClient("HCX-005", {|CLOVA007:Key|}),
+                new ClovaCodegen.ClovaStudioClientOptions { ApiKey = {|CLOVA007:"Bearer " + Key|} },
+                ClovaOpenAI.CreateClient(System.Environment.GetEnvironmentVariable("CLOVA_STUDIO_API_KEY")!),
+                new ApiKeyCredential(nameof(Key)),
+            };
+        }
+        """);
 }

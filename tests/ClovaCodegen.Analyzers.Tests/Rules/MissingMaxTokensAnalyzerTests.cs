@@ -28,4 +28,10 @@ public class MissingMaxTokensAnalyzerTests
         var bounded = ChatCompletionRequest.Create("HCX-005").User("hi").MaxTokens(1024).Build();
         System.Console.WriteLine($"{unbounded}{bounded}");
         """ + GeneratedBuilderStandIn.Source);
+
+    [Fact]
+    public Task Finding5_a_lookalike_builder_is_not_a_chat_request() => ClovaVerifier.VerifyAsync("""
+        var lookalike = Lookalike.ChatCompletionRequest.Create("HCX-005").User("hi").Build();
+        System.Console.WriteLine(lookalike);
+        """ + LookalikeUserTypes.Source);
 }

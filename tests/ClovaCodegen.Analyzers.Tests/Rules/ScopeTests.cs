@@ -176,4 +176,57 @@ public class ScopeTests
             Assert.True(diagnostics.Count(d => d.Id == id) >= 2 * expectedInEndpointScope.Count(e => e.Id == id), $"{id} should be reported on both paths in project scope");
         }
     }
+
+    /// <summary>Issue 14, finding 8: other providers' connectors have DTOs named like ours; a name proves nothing.</summary>
+    private const string ForeignDto = """
+        using System;
+        using System.ClientModel;
+        using OpenAI;
+        using OpenAI.Chat;
+        using OtherProvider;
+
+        Console.WriteLine();
+
+        sealed class Connector
+        {
+            private readonly ChatClient _chat = new OpenAIClient(new ApiKeyCredential(Environment.GetEnvironmentVariable("K")!)).GetChatClient("gpt-4o");
+
+            public void Ask()
+            {
+                var request = new ChatCompletionRequest { Model = "gpt-4o" };
+                var options = new ChatCompletionOptions { EndUserId = "u", TopP = 1.5f, MaxOutputTokenCount = 10 };
+                _chat.CompleteChat(new ChatMessage[] { new UserChatMessage(request.Model!) }, options);
+            }
+        }
+
+        namespace OtherProvider
+        {
+            [ChatCompletionRequest]
+            sealed class ChatCompletionRequest : Attribute
+            {
+                public string? Model { get; set; }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Finding8_in_endpoint_scope_a_foreign_type_named_like_ours_is_no_evidence() => ClovaVerifier.VerifyAsync(ForeignDto, scope: "endpoint");
+
+    [Fact]
+    public Task Finding8_in_endpoint_scope_our_generated_request_is_evidence() => ClovaVerifier.VerifyAsync(
+        ForeignDto.Replace("using OtherProvider;", "using ClovaCodegen.Requests;").Replace("namespace OtherProvider", "namespace ClovaCodegen.Requests")
+            .Replace("EndUserId = \"u\", TopP = 1.5f", "{|CLOVA001:EndUserId|} = \"u\", TopP = {|CLOVA006:1.5f|}")
+            .Replace(".GetChatClient(\"gpt-4o\")", ".GetChatClient({|CLOVA004:\"gpt-4o\"|})"),
+        scope: "endpoint");
+
+    [Fact]
+    public void Finding8_the_per_file_text_check_does_not_match_names_inside_longer_identifiers()
+    {
+        var longer = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("[ChatCompletionRequestOptions] class A { ChatCompletionRequestBuilderX b; }");
+        var exact = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class A { ChatCompletionRequest b; }");
+        var names = new[] { "ChatCompletionRequest" };
+
+        Assert.False(Infrastructure.CallSiteEvidence.MentionsAny(longer, System.Array.Empty<string>(), names, default));
+        Assert.True(Infrastructure.CallSiteEvidence.MentionsAny(exact, System.Array.Empty<string>(), names, default));
+    }
 }

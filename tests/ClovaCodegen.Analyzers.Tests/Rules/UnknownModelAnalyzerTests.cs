@@ -52,4 +52,42 @@ public class UnknownModelAnalyzerTests
         var right = ChatCompletionRequest.Create("HCX-005").User("hi").MaxTokens(100).Build();
         System.Console.WriteLine($"{wrong}{right}");
         """ + GeneratedBuilderStandIn.Source);
+
+    [Fact]
+    public Task Finding5_a_lookalike_request_type_is_not_a_generated_builder_but_the_configured_namespace_is() => ClovaVerifier.VerifyAsync("""
+        var lookalike = Lookalike.ChatCompletionRequest.Create("gpt-4o");
+        var generated = ClovaCodegen.Requests.ChatCompletionRequest.Create({|CLOVA004:"gpt-4o"|});
+        System.Console.WriteLine($"{lookalike}{generated}");
+
+        namespace ClovaCodegen.Requests
+        {
+            sealed class ChatCompletionRequest
+            {
+                public static object Create(string model) => model;
+            }
+        }
+        """ + LookalikeUserTypes.Source);
+
+    [Fact]
+    public Task Finding5_generated_types_are_found_in_the_configured_namespace() => ClovaVerifier.VerifyAsync("""
+        var configured = My.Requests.ChatCompletionRequest.Create({|CLOVA004:"gpt-4o"|});
+        var defaultNamespace = ClovaCodegen.Requests.ChatCompletionRequest.Create("gpt-4o");
+        System.Console.WriteLine($"{configured}{defaultNamespace}");
+
+        namespace My.Requests
+        {
+            sealed class ChatCompletionRequest
+            {
+                public static object Create(string model) => model;
+            }
+        }
+
+        namespace ClovaCodegen.Requests
+        {
+            sealed class ChatCompletionRequest
+            {
+                public static object Create(string model) => model;
+            }
+        }
+        """, globalConfig: "build_property.ClovaCodegenNamespace = My.Requests");
 }

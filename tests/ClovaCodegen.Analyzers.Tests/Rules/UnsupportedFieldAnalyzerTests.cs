@@ -192,4 +192,12 @@ public class UnsupportedFieldAnalyzerTests
         var added = new Dictionary<string, object> { { "model", "HCX-005" }, { "messages", new object[0] } };
         System.Console.WriteLine($"{options}{body}{dictionary}{added}");
         """, new UnsupportedFieldFixer());
+
+    [Fact]
+    public Task Finding5_lookalike_bags_and_patches_are_not_request_bodies() => ClovaVerifier.VerifyAsync("""
+        var body = new Lookalike.JsonObject { ["model"] = "HCX-005", ["messages"] = "[]", ["logprobs"] = true };
+        new Lookalike.Options().Patch.Set("$.logprobs"u8, true);
+        var real = new System.Text.Json.Nodes.JsonObject { ["model"] = "HCX-005", ["messages"] = "[]", [{|CLOVA001:"logprobs"|}] = true };
+        System.Console.WriteLine($"{body}{real}");
+        """ + LookalikeUserTypes.Source);
 }

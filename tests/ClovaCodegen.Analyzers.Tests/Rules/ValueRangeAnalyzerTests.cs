@@ -28,4 +28,10 @@ public class ValueRangeAnalyzerTests
         var request = ChatCompletionRequest.Create("HCX-005").User("hi").TopK({|CLOVA006:200|}).Temperature(0.5).MaxTokens(100).Build();
         System.Console.WriteLine(request);
         """ + GeneratedBuilderStandIn.Source);
+
+    [Fact]
+    public Task Finding5_a_lookalike_builder_is_not_checked() => ClovaVerifier.VerifyAsync("""
+        var lookalike = new Lookalike.ChatCompletionRequestBuilder().TopK(200);
+        System.Console.WriteLine(lookalike);
+        """ + LookalikeUserTypes.Source);
 }
