@@ -46,15 +46,17 @@ internal static class InitializerEdits
     /// </summary>
     public static BaseObjectCreationExpressionSyntax? WithMember(BaseObjectCreationExpressionSyntax creation, string member, ExpressionSyntax value)
     {
-        var assignment = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(member), value.WithoutTrivia());
+        var assignment = SyntaxFactory.ParseExpression($"{member} = {value.WithoutTrivia()}");
         switch (creation.Initializer)
         {
             case null:
                 // new T() → new T() { M = v }; new T → new T { M = v }
-                var initializer = SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(assignment));
-                var withoutTrailing = creation.WithoutTrailingTrivia();
-                return withoutTrailing.WithInitializer(initializer.WithLeadingTrivia(SyntaxFactory.Space).NormalizeWhitespace().WithLeadingTrivia(SyntaxFactory.Space))
-                    .WithTrailingTrivia(creation.GetTrailingTrivia());
+                var initializer = SyntaxFactory.InitializerExpression(
+                    SyntaxKind.ObjectInitializerExpression,
+                    SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space),
+                    SyntaxFactory.SingletonSeparatedList(assignment),
+                    SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(SyntaxFactory.Space));
+                return creation.WithoutTrailingTrivia().WithInitializer(initializer).WithTrailingTrivia(creation.GetTrailingTrivia());
             case { } existing when existing.IsKind(SyntaxKind.ObjectInitializerExpression):
                 if (existing.Expressions.Any(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } && name.Identifier.ValueText == member))
                 {
@@ -63,7 +65,7 @@ internal static class InitializerEdits
 
                 return existing.Expressions.Count == 0
                     ? creation.WithInitializer(existing.WithExpressions(SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(assignment.WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space))))
-                    : creation.WithInitializer(existing.WithExpressions(Append(existing.Expressions, (ExpressionSyntax)assignment)));
+                    : creation.WithInitializer(existing.WithExpressions(Append(existing.Expressions, assignment)));
             default:
                 return null;
         }
