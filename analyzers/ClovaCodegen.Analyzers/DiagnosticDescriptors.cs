@@ -22,7 +22,7 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownModel = Create(
         RuleIdentifiers.UnknownModel, "Unknown model for the endpoint",
-        "'{0}' is not a {1} model of CLOVA Studio{2}", Compatibility, DiagnosticSeverity.Warning);
+        "'{0}' is not {1} model of CLOVA Studio; the spec lists {2}", Compatibility, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor NativeFieldName = Create(
         RuleIdentifiers.NativeFieldName, "CLOVA-only field under its native name",

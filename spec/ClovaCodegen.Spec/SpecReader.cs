@@ -329,6 +329,7 @@ public static class SpecReader
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
+        string? defaultModel = null;
         foreach (var item in array.Items)
         {
             if (!context.ExpectObject(item, "A model"))
@@ -336,7 +337,7 @@ public static class SpecReader
                 continue;
             }
 
-            context.CheckProperties(item, "a model", "name", "verified", "dimension", "note", "source");
+            context.CheckProperties(item, "a model", "name", "verified", "default", "dimension", "note", "source");
             context.CheckSource(item);
             var name = context.GetNonEmptyString(item, "name");
             if (name is not null && !names.Add(name))
@@ -350,9 +351,19 @@ public static class SpecReader
                 context.Report(SpecDiagnosticIds.InvalidValue, item.Find("dimension")!.Value, "dimension must be at least 1");
             }
 
+            var isDefault = context.GetBoolean(item, "default") ?? false;
+            if (isDefault && defaultModel is not null)
+            {
+                context.Report(SpecDiagnosticIds.InvalidValue, item.Find("default")!.Value, $"Model '{name}' is marked default, but '{defaultModel}' already is; an endpoint has at most one default model");
+            }
+            else if (isDefault)
+            {
+                defaultModel = name ?? "";
+            }
+
             if (name is not null)
             {
-                result.Add(new ModelSpec(name, context.GetBoolean(item, "verified") ?? false, (int?)dimension, context.GetString(item, "note", required: false), context.GetString(item, "source", required: false)));
+                result.Add(new ModelSpec(name, context.GetBoolean(item, "verified") ?? false, isDefault, (int?)dimension, context.GetString(item, "note", required: false), context.GetString(item, "source", required: false)));
             }
         }
 

@@ -52,7 +52,7 @@ internal static class AnalyzerHarness
         CompilationOptions);
 
     /// <summary>The SDKs' experimental-API diagnostics are not what these tests are about.</summary>
-    private static readonly CSharpCompilationOptions CompilationOptions = new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable)
+    internal static readonly CSharpCompilationOptions CompilationOptions = new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable)
         .WithSpecificDiagnosticOptions(new[] { "SCME0001", "OPENAI001", "MEAI001" }.ToDictionary(id => id, _ => ReportDiagnostic.Suppress));
 
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, string? specText = null, IEnumerable<DiagnosticAnalyzer>? analyzers = null, List<Exception>? exceptions = null, string? scope = null, string? withoutAssembly = null)

@@ -34,4 +34,16 @@ public class RuleDocsTests
             Assert.Contains(section, text);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Every_rule_has_a_fixer_and_its_page_links_it(string id)
+    {
+        var fixers = AnalyzerHarness.AllFixers.Where(f => f.FixableDiagnosticIds.Contains(id)).ToList();
+        var text = File.ReadAllText(Path.Combine(Paths.Root, "docs", "rules", id + ".md"));
+
+        Assert.NotEmpty(fixers);
+        Assert.All(fixers, f => Assert.Contains($"fix: [`{f.GetType().Name}`](../../analyzers/ClovaCodegen.CodeFixes/Rules/{f.GetType().Name}.cs)", text));
+        Assert.DoesNotContain("None automatic", text);
+    }
 }

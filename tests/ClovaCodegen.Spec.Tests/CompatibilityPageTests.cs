@@ -33,5 +33,6 @@ public class CompatibilityPageTests
         Assert.Contains("| `repetition_penalty` | clova-only | number |  | (0, 2] | `repetitionPenalty` |", page);
         Assert.Contains("| `encoding_format` | supported | string | `\"float\"` | `\"float\"` |", page);
         Assert.Contains("| `user` | unsupported |", page);
+        Assert.Contains("Models: `HCX-005` (default), `HCX-007` (unverified)", page);
     }
 }

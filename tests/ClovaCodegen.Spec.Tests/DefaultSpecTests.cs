@@ -104,6 +104,17 @@ public class DefaultSpecTests
     }
 
     [Fact]
+    public void Each_endpoint_with_models_marks_the_model_of_the_source_documents_examples_as_its_default()
+    {
+        var spec = SpecReader.ReadDefault().Spec!;
+
+        // The facts: HCX-005 and bge-m3 are the names the source document's examples use (the only ones verified).
+        Assert.Equal("HCX-005", spec.FindEndpoint(EndpointSpec.ChatCompletions)!.DefaultModel?.Name);
+        Assert.Equal("bge-m3", spec.FindEndpoint(EndpointSpec.Embeddings)!.DefaultModel?.Name);
+        Assert.All(spec.Endpoints.Where(e => !e.Models.IsEmpty), e => Assert.Single(e.Models, m => m.IsDefault));
+    }
+
+    [Fact]
     public void Embedding_models_and_dimension_come_from_the_facts()
     {
         var embeddings = SpecReader.ReadDefault().Spec!.FindEndpoint(EndpointSpec.Embeddings)!;

@@ -58,6 +58,7 @@ public class MalformedSpecTests
         { "CLOVA109", "\"url\": \"https://clovastudio.stream.ntruss.com/v1/openai/\"", "\"url\": «\"http://clovastudio.stream.ntruss.com/v1/openai/\"" },
         { "CLOVA110", "\"specVersion\": 1", "\"specVersion\": «2" },
         { "CLOVA111", "\"models\": [ { \"name\": \"HCX-005\" } ]", "\"models\": [ { \"name\": \"HCX-005\" }, { \"name\": «\"HCX-005\" } ]" },
+        { "CLOVA116", "\"models\": [ { \"name\": \"HCX-005\" } ]", "\"models\": [ { \"name\": \"HCX-005\", \"default\": true }, { \"name\": \"HCX-007\", \"default\": «true } ]" },
         { "CLOVA112", "\"field\": \"max_tokens\"", "\"field\": «\"max_output_tokens\"" },
         { "CLOVA102", "{ \"name\": \"top_k\", \"status\": \"clova-only\", ", "«{ \"status\": \"clova-only\", " },
         { "CLOVA103", "\"required\": true", "\"required\": «\"yes\"" },

@@ -16,6 +16,9 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// </summary>
 public sealed class MissingMaxTokensAnalyzer : ClovaRule
 {
+    /// <summary>Diagnostic property: the max token count the fix sets (the spec's default, now written down where it can be raised).</summary>
+    public const string ValueProperty = "Value";
+
     public MissingMaxTokensAnalyzer()
         : base(DiagnosticDescriptors.MissingMaxTokens)
     {
@@ -25,6 +28,7 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
     {
         var chat = spec.FindEndpoint(EndpointSpec.ChatCompletions);
         var defaultText = chat?.FindField("max_tokens")?.Default?.ToJson() ?? "512";
+        var properties = System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(ValueProperty, defaultText);
         context.RegisterOperationAction(
             operation =>
             {
@@ -35,12 +39,12 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
                     var options = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.IsOrDerivesFrom(types.ChatCompletionOptions) == true);
                     if ((options is null || !SetsMaxTokens(options.Value.WithoutConversions(), operation)) && types.Scope.Applies(operation))
                     {
-                        operation.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), defaultText));
+                        operation.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), properties, defaultText));
                     }
                 }
                 else if (method.Name == "Build" && types.Generated(method.ContainingType) == GeneratedRequest.ChatBuilder && !ChainCalls(invocation, "MaxTokens", "MaxCompletionTokens") && types.Scope.Applies(operation))
                 {
-                    operation.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), defaultText));
+                    operation.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), properties, defaultText));
                 }
             },
             OperationKind.Invocation);

@@ -17,8 +17,17 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// </summary>
 public sealed class UnknownModelAnalyzer : ClovaRule
 {
-    /// <summary>Diagnostic property: the nearest known names, comma-separated, for the fix.</summary>
+    /// <summary>
+    /// Diagnostic property: the names the fix offers, comma-separated, best first: the endpoint's default model (the spec
+    /// marks it), then the nearest names; a near-miss spelling (<c>hcx-dash-002</c>) comes before the default.
+    /// </summary>
     public const string SuggestionsProperty = "Suggestions";
+
+    /// <summary>How many names the fix offers.</summary>
+    private const int SuggestionCount = 3;
+
+    /// <summary>An edit distance up to which a name reads as a misspelling of a known one rather than another model.</summary>
+    private const int MisspellingDistance = 2;
 
     public UnknownModelAnalyzer()
         : base(DiagnosticDescriptors.UnknownModel)
@@ -89,10 +98,25 @@ public sealed class UnknownModelAnalyzer : ClovaRule
             return;
         }
 
-        var nearest = endpoint.Models.Select(m => m.Name).OrderBy(m => Distance(m.ToLowerInvariant(), model.ToLowerInvariant())).ThenBy(m => m, StringComparer.Ordinal).Take(3).ToArray();
-        var kind = endpoint.Id == EndpointSpec.Embeddings ? "embedding" : "chat";
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(SuggestionsProperty, string.Join(",", nearest));
-        context.ReportDiagnostic(Diagnostic.Create(Descriptor, value.Syntax.GetLocation(), properties, model, kind, "; known: " + string.Join(", ", nearest)));
+        var kind = endpoint.Id == EndpointSpec.Embeddings ? "an embedding" : "a chat";
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(SuggestionsProperty, string.Join(",", Suggestions(endpoint, model)));
+        var accepted = string.Join(", ", endpoint.Models.Select(m => m.Name));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptor, value.Syntax.GetLocation(), properties, model, kind, accepted));
+    }
+
+    /// <summary>
+    /// The names to offer instead of <paramref name="model"/>, best first. Nearness alone put an older model first for an
+    /// OpenAI name (<c>gpt-4o</c> → HCX-003 before HCX-005): a name that is no misspelling gets the endpoint's default.
+    /// </summary>
+    internal static string[] Suggestions(EndpointSpec endpoint, string model)
+    {
+        var wanted = model.ToLowerInvariant();
+        var byDistance = endpoint.Models
+            .Select(m => (m.Name, Distance: Distance(m.Name.ToLowerInvariant(), wanted)))
+            .OrderBy(m => m.Distance).ThenBy(m => m.Name, StringComparer.Ordinal)
+            .ToList();
+        var first = byDistance[0].Distance <= MisspellingDistance ? byDistance[0].Name : endpoint.DefaultModel?.Name ?? byDistance[0].Name;
+        return new[] { first }.Concat(byDistance.Select(m => m.Name).Where(n => n != first)).Take(SuggestionCount).ToArray();
     }
 
     /// <summary>Levenshtein distance, for the nearest-name suggestions.</summary>

@@ -16,6 +16,15 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// </summary>
 public sealed class ValueRangeAnalyzer : ClovaRule
 {
+    /// <summary>
+    /// Diagnostic property: the allowed values nearest to the constant, nearest first, one per line (a number's spelling or
+    /// a string's text); absent when no allowed value is nearest (an exclusive bound). The fix offers each.
+    /// </summary>
+    public const string ReplacementsProperty = "Replacements";
+
+    /// <summary>Diagnostic property: <c>number</c> or <c>string</c>, what <see cref="ReplacementsProperty"/> holds.</summary>
+    public const string ReplacementKindProperty = "ReplacementKind";
+
     public ValueRangeAnalyzer()
         : base(DiagnosticDescriptors.ValueRange)
     {
@@ -80,28 +89,48 @@ public sealed class ValueRangeAnalyzer : ClovaRule
 
         var constant = value.WithoutConversions();
         string? problem = null;
+        string[] nearest = Array.Empty<string>();
         if (constant.ConstantValue.AsDouble() is { } number)
         {
             if (!field.Allows(number) && field.Range is { } range)
             {
                 problem = $"lies outside its documented range {range}";
+                nearest = NearestBound(range, number);
             }
             else if (!field.AllowedValues.IsEmpty && field.AllowedValues.All(a => a.Kind == SpecLiteralKind.Number) && !field.Allows(SpecLiteral.FromNumber(number)))
             {
                 problem = "is not one of its allowed values " + string.Join(", ", field.AllowedValues.Select(a => a.ToJson()));
+                nearest = field.AllowedValues.OrderBy(a => Math.Abs(a.Number!.Value - number)).Select(a => a.Text).ToArray();
             }
         }
         else if (RequestWrites.ConstantText(constant) is { } text && field.Name != "encoding_format"
             && !field.AllowedValues.IsEmpty && field.AllowedValues.Any(a => a.Kind == SpecLiteralKind.String) && !field.Allows(SpecLiteral.FromString(text)))
         {
             problem = "is not one of its allowed values " + string.Join(", ", field.AllowedValues.Select(a => a.ToJson()));
+            nearest = field.AllowedValues.Where(a => a.Kind == SpecLiteralKind.String)
+                .OrderBy(a => UnknownModelAnalyzer.Distance(a.Text.ToLowerInvariant(), text.ToLowerInvariant())).Select(a => a.Text).ToArray();
         }
 
         if (problem is not null && scope.Applies(context, value.Syntax))
         {
+            var isNumber = constant.ConstantValue.AsDouble() is not null;
             var shown = constant.ConstantValue.AsDouble() is { } n ? n.ToString(CultureInfo.InvariantCulture) : "\"" + RequestWrites.ConstantText(constant) + "\"";
-            context.ReportDiagnostic(Diagnostic.Create(Descriptor, value.Syntax.GetLocation(), shown, field.Name, problem));
+            var properties = nearest.Length == 0
+                ? System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty
+                : System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty
+                    .Add(ReplacementsProperty, string.Join("\n", nearest))
+                    .Add(ReplacementKindProperty, isNumber ? "number" : "string");
+            context.ReportDiagnostic(Diagnostic.Create(Descriptor, value.Syntax.GetLocation(), properties, shown, field.Name, problem));
         }
+    }
+
+    /// <summary>The bound a number outside the range crossed, when the bound itself is allowed (not for an exclusive one).</summary>
+    private static string[] NearestBound(NumericRange range, double number)
+    {
+        var bound = range.Minimum is { } min && number <= min ? (range.ExclusiveMinimum ? null : min)
+            : range.Maximum is { } max && number >= max ? (range.ExclusiveMaximum ? null : max)
+            : (double?)null;
+        return bound is { } b ? new[] { SpecLiteral.FromNumber(b).Text } : Array.Empty<string>();
     }
 
     private static string PascalCase(string wireName) =>

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Threading;
 using System.Threading.Tasks;
 using ClovaCodegen.Analyzers;
+using ClovaCodegen.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,18 +13,15 @@ namespace ClovaCodegen.CodeFixes.Rules;
 
 /// <summary>CLOVA007: read the key from <c>CLOVA_STUDIO_API_KEY</c> instead of the source.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HardcodedApiKeyFixer)), Shared]
-public sealed class HardcodedApiKeyFixer : CodeFixProvider
+public sealed class HardcodedApiKeyFixer : ClovaFixer
 {
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.HardcodedApiKey);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    internal override Task<ImmutableArray<ClovaFix>> GetFixesAsync(Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root?.FindNode(context.Span, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal)
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal)
         {
-            return;
+            return Task.FromResult(ImmutableArray<ClovaFix>.Empty);
         }
 
         var bearer = literal.Token.ValueText.StartsWith("Bearer ", System.StringComparison.Ordinal);
@@ -31,11 +29,6 @@ public sealed class HardcodedApiKeyFixer : CodeFixProvider
         var expression = SyntaxFactory.ParseExpression(bearer ? $"\"Bearer \" + ({read})" : $"({read})")
             .WithTriviaFrom(literal)
             .WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            context.RegisterCodeFix(
-                CodeAction.Create("Read the key from CLOVA_STUDIO_API_KEY", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(literal, expression))), equivalenceKey: nameof(HardcodedApiKeyFixer)),
-                diagnostic);
-        }
+        return Task.FromResult(ImmutableArray.Create(new ClovaFix("Read the key from CLOVA_STUDIO_API_KEY", editor => editor.ReplaceNode(literal, expression))));
     }
 }

@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using ClovaCodegen.Analyzers;
+using ClovaCodegen.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,31 +17,20 @@ namespace ClovaCodegen.CodeFixes.Rules;
 /// of an object initializer, an anonymous object's member, or a dictionary initializer's entry.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnsupportedFieldFixer)), Shared]
-public sealed class UnsupportedFieldFixer : CodeFixProvider
+public sealed class UnsupportedFieldFixer : ClovaFixer
 {
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.UnsupportedField, RuleIdentifiers.DroppedOption);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    internal override Task<ImmutableArray<ClovaFix>> GetFixesAsync(Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var node = root?.FindNode(context.Span, getInnermostNodeForTie: true);
-        var target = node is null ? null : Removable(node);
-        if (root is null || target is null)
+        if (Removable(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)) is not { } target)
         {
-            return;
+            return Task.FromResult(ImmutableArray<ClovaFix>.Empty);
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Remove '{Describe(target)}' (not sent to CLOVA Studio)",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.RemoveNode(target, RemoveOptions(target))!)),
-                    equivalenceKey: nameof(UnsupportedFieldFixer)),
-                diagnostic);
-        }
+        return Task.FromResult(ImmutableArray.Create(new ClovaFix(
+            $"Remove '{Describe(target)}' (not sent to CLOVA Studio)",
+            editor => editor.RemoveNode(target, RemoveOptions(target)))));
     }
 
     /// <summary>The smallest node whose removal removes the write; null when there is none to remove safely.</summary>

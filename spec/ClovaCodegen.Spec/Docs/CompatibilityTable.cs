@@ -41,7 +41,7 @@ public static class CompatibilityTable
             if (!endpoint.Models.IsEmpty)
             {
                 md.Append("Models: ").Append(string.Join(", ", endpoint.Models.Select(m =>
-                    $"`{m.Name}`{(m.Dimension is { } d ? $" ({d} dimensions)" : "")}{(m.Verified ? "" : " (unverified)")}"))).Append("\n\n");
+                    $"`{m.Name}`{(m.IsDefault ? " (default)" : "")}{(m.Dimension is { } d ? $" ({d} dimensions)" : "")}{(m.Verified ? "" : " (unverified)")}"))).Append("\n\n");
             }
 
             if (endpoint.Fields.IsEmpty)

@@ -92,10 +92,13 @@ public sealed record EndpointSpec(
 
     /// <summary>The model with this name, or null.</summary>
     public ModelSpec? FindModel(string name) => Models.Find(static (m, name) => m.Name == name, name);
+
+    /// <summary>The model marked <c>default</c>: the one to suggest first, or null when none is marked.</summary>
+    public ModelSpec? DefaultModel => Models.Find(static (m, _) => m.IsDefault, 0);
 }
 
-/// <summary>A model name an endpoint serves.</summary>
-public sealed record ModelSpec(string Name, bool Verified, int? Dimension, string? Note, string? Source);
+/// <summary>A model name an endpoint serves; <paramref name="IsDefault"/> marks the endpoint's recommended model.</summary>
+public sealed record ModelSpec(string Name, bool Verified, bool IsDefault, int? Dimension, string? Note, string? Source);
 
 /// <summary>One request field of an endpoint and what CLOVA Studio does with it.</summary>
 public sealed record FieldSpec(

@@ -34,4 +34,52 @@ public class MissingMaxTokensAnalyzerTests
         var lookalike = Lookalike.ChatCompletionRequest.Create("HCX-005").User("hi").Build();
         System.Console.WriteLine(lookalike);
         """ + LookalikeUserTypes.Source);
+
+    [Fact]
+    public Task Fix_sets_MaxOutputTokenCount_on_the_options_the_calls_are_given_once() => ClovaVerifier.VerifyFixAsync("""
+        using OpenAI.Chat;
+        var chat = new ChatClient("HCX-005", System.Environment.GetEnvironmentVariable("K")!);
+        ChatMessage[] messages = { new UserChatMessage("hi") };
+        var shared = new ChatCompletionOptions
+        {
+            Temperature = 0.5f,
+        };
+        {|CLOVA008:chat.CompleteChat(messages, shared)|};
+        {|CLOVA008:chat.CompleteChat(messages, shared)|};
+        {|CLOVA008:chat.CompleteChat(messages, new ChatCompletionOptions())|};
+        """, """
+        using OpenAI.Chat;
+        var chat = new ChatClient("HCX-005", System.Environment.GetEnvironmentVariable("K")!);
+        ChatMessage[] messages = { new UserChatMessage("hi") };
+        var shared = new ChatCompletionOptions
+        {
+            Temperature = 0.5f,
+            MaxOutputTokenCount = 512,
+        };
+        chat.CompleteChat(messages, shared);
+        chat.CompleteChat(messages, shared);
+        chat.CompleteChat(messages, new ChatCompletionOptions() { MaxOutputTokenCount = 512 });
+        """, new MissingMaxTokensFixer());
+
+    [Fact]
+    public Task Fix_gives_a_call_without_options_its_own() => ClovaVerifier.VerifyFixAsync("""
+        using OpenAI.Chat;
+        var chat = new ChatClient("HCX-005", System.Environment.GetEnvironmentVariable("K")!);
+        ChatMessage[] messages = { new UserChatMessage("hi") };
+        {|CLOVA008:chat.CompleteChat(messages)|};
+        """, """
+        using OpenAI.Chat;
+        var chat = new ChatClient("HCX-005", System.Environment.GetEnvironmentVariable("K")!);
+        ChatMessage[] messages = { new UserChatMessage("hi") };
+        chat.CompleteChat(messages, new ChatCompletionOptions { MaxOutputTokenCount = 512 });
+        """, new MissingMaxTokensFixer());
+
+    [Fact]
+    public Task Fix_calls_the_builders_MaxTokens_before_Build() => ClovaVerifier.VerifyFixAsync("""
+        var request = {|CLOVA008:ChatCompletionRequest.Create("HCX-005").User("hi").Build()|};
+        System.Console.WriteLine(request);
+        """ + GeneratedBuilderStandIn.Source, """
+        var request = ChatCompletionRequest.Create("HCX-005").User("hi").MaxTokens(512).Build();
+        System.Console.WriteLine(request);
+        """ + GeneratedBuilderStandIn.Source, new MissingMaxTokensFixer());
 }

@@ -37,6 +37,58 @@ public class UnknownModelAnalyzerTests
         System.Console.WriteLine(c);
         """, new LiteralReplacementFixer(), codeActionIndex: 1);
 
+    [Theory]
+    [InlineData("GetChatClient", "gpt-4o", "HCX-005")]
+    [InlineData("GetEmbeddingClient", "text-embedding-3-small", "bge-m3")]
+    public Task Fix_offers_the_endpoints_default_model_first_for_a_name_that_is_no_misspelling(string method, string wrong, string right) => ClovaVerifier.VerifyFixAsync($$"""
+        var c = new OpenAI.OpenAIClient("k").{{method}}({|CLOVA004:"{{wrong}}"|});
+        System.Console.WriteLine(c);
+        """, $$"""
+        var c = new OpenAI.OpenAIClient("k").{{method}}("{{right}}");
+        System.Console.WriteLine(c);
+        """, new LiteralReplacementFixer());
+
+    [Fact]
+    public Task Fix_offers_a_misspelt_names_model_before_the_default() => ClovaVerifier.VerifyFixAsync("""
+        var c = new OpenAI.OpenAIClient("k").GetChatClient({|CLOVA004:"hcx-dash-002"|});
+        System.Console.WriteLine(c);
+        """, """
+        var c = new OpenAI.OpenAIClient("k").GetChatClient("HCX-DASH-002");
+        System.Console.WriteLine(c);
+        """, new LiteralReplacementFixer());
+
+    [Fact]
+    public async Task Message_names_every_accepted_model_in_the_specs_order()
+    {
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync("""
+            var c = new OpenAI.OpenAIClient("k").GetChatClient("gpt-4o");
+            var e = new OpenAI.OpenAIClient("k").GetEmbeddingClient("HCX-005");
+            System.Console.WriteLine($"{c}{e}");
+            """);
+
+        Assert.Equal(
+            new[]
+            {
+                "'gpt-4o' is not a chat model of CLOVA Studio; the spec lists HCX-005, HCX-007, HCX-DASH-002, HCX-003, HCX-DASH-001",
+                "'HCX-005' is not an embedding model of CLOVA Studio; the spec lists bge-m3, clir-emb-dolphin",
+            },
+            diagnostics.Where(d => d.Id == "CLOVA004").OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task Fix_suggestions_follow_the_default_a_users_spec_marks()
+    {
+        var spec = ClovaCodegen.Spec.SpecReader.DefaultSpecText
+            .Replace("\"HCX-005\", \"verified\": true, \"default\": true", "\"HCX-005\", \"verified\": true")
+            .Replace("{ \"name\": \"HCX-007\", \"verified\": false", "{ \"name\": \"HCX-007\", \"verified\": false, \"default\": true");
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync("""
+            var c = new OpenAI.OpenAIClient("k").GetChatClient("gpt-4o");
+            System.Console.WriteLine(c);
+            """, spec);
+
+        Assert.Equal("HCX-007", diagnostics.Single(d => d.Id == "CLOVA004").Properties[ClovaCodegen.Analyzers.Rules.UnknownModelAnalyzer.SuggestionsProperty]!.Split(',')[0]);
+    }
+
     [Fact]
     public Task Model_keys_of_raw_bodies_are_checked_against_their_endpoint() => ClovaVerifier.VerifyAsync("""
         using System.Collections.Generic;

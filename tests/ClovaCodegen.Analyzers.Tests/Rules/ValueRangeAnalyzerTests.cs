@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using ClovaCodegen.CodeFixes.Rules;
@@ -34,4 +35,45 @@ public class ValueRangeAnalyzerTests
         var lookalike = new Lookalike.ChatCompletionRequestBuilder().TopK(200);
         System.Console.WriteLine(lookalike);
         """ + LookalikeUserTypes.Source);
+
+    [Fact]
+    public Task Fix_puts_in_the_bound_each_number_crossed_in_the_written_literals_type() => ClovaVerifier.VerifyFixAsync("""
+        using OpenAI.Chat;
+        var options = new ChatCompletionOptions { TopP = {|CLOVA006:1.5f|}, MaxOutputTokenCount = 100 };
+        options.FrequencyPenalty = {|CLOVA006:-3f|};
+        var body = new { model = "HCX-005", messages = new object[0], temperature = {|CLOVA006:3.5|}, top_k = {|CLOVA006:200|}, max_tokens = 100 };
+        System.Console.WriteLine($"{options}{body}");
+        """, """
+        using OpenAI.Chat;
+        var options = new ChatCompletionOptions { TopP = 1f, MaxOutputTokenCount = 100 };
+        options.FrequencyPenalty = -2f;
+        var body = new { model = "HCX-005", messages = new object[0], temperature = 2.0, top_k = 128, max_tokens = 100 };
+        System.Console.WriteLine($"{options}{body}");
+        """, new ValueRangeFixer());
+
+    [Fact]
+    public Task Fix_offers_the_nearest_allowed_value() => ClovaVerifier.VerifyFixAsync("""
+        var body = new { model = "HCX-005", messages = new object[0], tool_choice = {|CLOVA006:"Auto"|}, max_tokens = 100 };
+        System.Console.WriteLine(body);
+        """, """
+        var body = new { model = "HCX-005", messages = new object[0], tool_choice = "auto", max_tokens = 100 };
+        System.Console.WriteLine(body);
+        """, new ValueRangeFixer());
+
+    [Fact]
+    public async Task No_fix_is_offered_past_an_exclusive_bound_or_for_a_named_constant()
+    {
+        const string source = """
+            var body = new { model = "HCX-005", messages = new object[0], repetition_penalty = 0.0, max_tokens = 100 };
+            var options = new OpenAI.Chat.ChatCompletionOptions { TopP = Limits.TopP, MaxOutputTokenCount = 100 };
+            System.Console.WriteLine($"{body}{options}");
+            static class Limits { public const float TopP = 1.5f; }
+            """;
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync(source);
+        var exceptions = new System.Collections.Generic.List<System.Exception>();
+
+        Assert.Equal(2, diagnostics.Count(d => d.Id == "CLOVA006"));
+        Assert.Equal(0, await AnalyzerHarness.RunEveryFixAsync(source, diagnostics.Where(d => d.Id == "CLOVA006").ToImmutableArray(), exceptions));
+        Assert.Empty(exceptions);
+    }
 }
