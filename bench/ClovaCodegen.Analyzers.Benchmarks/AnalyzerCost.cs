@@ -50,8 +50,8 @@ public static class AnalyzerTelemetry
         // Per rule alone (the host with that rule only, best of three): in the combined run the rules share one callback, and
         // the lazily built parts of operation trees are charged to whichever rule touches them first. The floor is an
         // analyzer that registers for the same operation kinds and does nothing: what the driver charges for calling back.
-        var alone = ClovaAnalyzer.CreateRules()
-            .Select(rule => (Name: $"{rule.Descriptor.Id} {rule.GetType().Name}", Analyzer: (DiagnosticAnalyzer)new ClovaAnalyzer(new[] { rule })))
+        var alone = ClovaRules.CreateAll()
+            .Select(rule => (Name: $"{rule.Descriptor.Id} {rule.GetType().Name}", Analyzer: (DiagnosticAnalyzer)rule))
             .Append((Name: "FLOOR EmptyOperationAnalyzer", Analyzer: (DiagnosticAnalyzer)new EmptyOperationAnalyzer()))
             .Select(r => (r.Name, Time: Enumerable.Range(0, 3).Min(_ => AloneTime(r.Analyzer))))
             .OrderByDescending(r => r.Time)

@@ -15,6 +15,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// plain http, a clovastudio host that is not one of the spec's API hosts, a base URL that already ends with the endpoint
 /// path, or another host (not loopback, where the emulator runs) given to ClovaCodegen's or the OpenAI SDK's endpoint.
 /// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BaseUrlAnalyzer : ClovaRule
 {
     /// <summary>Diagnostic property: the canonical base URL the fix puts in.</summary>

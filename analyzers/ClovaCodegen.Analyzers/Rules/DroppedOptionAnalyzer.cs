@@ -10,6 +10,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// <c>ChatOptions.TopK</c> and <c>AdditionalProperties</c> (assigned, initialized, or filled with Add/indexers) through its
 /// OpenAI adapter. Options that provably go to ClovaCodegen's <c>ClovaChatClient</c> are left alone: it sends them.
 /// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DroppedOptionAnalyzer : ClovaRule
 {
     /// <summary>ClovaCodegen.Extensions.AI's IChatClient, made directly or with <c>clovaStudioClient.AsIChatClient()</c>.</summary>

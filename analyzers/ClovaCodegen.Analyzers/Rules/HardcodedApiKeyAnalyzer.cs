@@ -12,6 +12,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// token) given to <c>ApiKeyCredential</c>, an <c>Authorization</c> header, or <c>ClovaStudioClientOptions.ApiKey</c>.
 /// It ignores <c>clova_codegen.scope</c>: a key with CLOVA's prefix is evidence enough that it is a CLOVA key.
 /// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardcodedApiKeyAnalyzer : ClovaRule
 {
     private const int MinimumKeyLength = 20;

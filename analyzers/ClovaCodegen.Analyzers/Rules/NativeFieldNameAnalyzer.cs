@@ -12,6 +12,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// CLOVA005: a request-body key spelled the native API's way (<c>topK</c>, <c>repetitionPenalty</c>, <c>maxTokens</c>: the
 /// spec's <c>nativeNames</c>) in a dictionary or JsonObject key, an Add call's key, a Patch path or an anonymous object member.
 /// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NativeFieldNameAnalyzer : ClovaRule
 {
     /// <summary>Diagnostic property: the spec's wire name, for the fix.</summary>
