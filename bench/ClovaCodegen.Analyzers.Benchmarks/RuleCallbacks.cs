@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ClovaCodegen.Analyzers.Benchmarks;
 
 /// <summary>
-/// An analyzer's operation callbacks called directly on the synthetic project's bound operations, on one thread, with
+/// Analyzers' operation callbacks called directly on the synthetic project's bound operations, on one thread, with
 /// no driver and no compiler binding beside them: what the rules themselves cost, apart from the driver's dispatch and the
 /// collections and machine noise the telemetry's stopwatch also catches. The operations are visited file after file but
 /// not right after the driver made them, so memory is colder than in a build: read it as where the rules spend, not as
@@ -20,36 +20,43 @@ namespace ClovaCodegen.Analyzers.Benchmarks;
 public sealed class RuleCallbacks
 {
     private readonly Compilation _compilation;
-    private readonly DiagnosticAnalyzer _analyzer;
+    private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;
     private readonly AnalyzerOptions _options;
     private readonly List<(IOperation Operation, ISymbol Container)> _operations;
     private readonly List<(OperationAnalysisContext Context, Action<OperationAnalysisContext>[] Actions)> _calls = new();
     private int _reported;
 
-    public RuleCallbacks(Compilation compilation, DiagnosticAnalyzer analyzer, AnalyzerOptions options)
+    public RuleCallbacks(Compilation compilation, IEnumerable<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
     {
         _compilation = compilation;
-        _analyzer = analyzer;
+        _analyzers = analyzers.ToImmutableArray();
         _options = options;
         _operations = BoundOperations(compilation);
         Restart();
     }
 
-    /// <summary>Another analyzer over the same bound operations (bound once, so both see the same objects).</summary>
-    public RuleCallbacks(RuleCallbacks sameOperations, DiagnosticAnalyzer analyzer)
+    /// <summary>Other analyzers over the same bound operations (bound once, so both see the same objects).</summary>
+    public RuleCallbacks(RuleCallbacks sameOperations, IEnumerable<DiagnosticAnalyzer> analyzers)
     {
         _compilation = sameOperations._compilation;
-        _analyzer = analyzer;
+        _analyzers = analyzers.ToImmutableArray();
         _options = sameOperations._options;
         _operations = sameOperations._operations;
         Restart();
     }
 
-    /// <summary>Runs the analyzer's compilation start again: what the rules remember per compilation is forgotten.</summary>
+    /// <summary>
+    /// Runs the analyzers' compilation start again: what each rule remembers per compilation is forgotten (the facts all
+    /// rules share per compilation, <c>CompilationFacts</c>, are kept: the same compilation gets the same ones).
+    /// </summary>
     public void Restart()
     {
         var host = new CapturingAnalysisContext();
-        _analyzer.Initialize(host);
+        foreach (var analyzer in _analyzers)
+        {
+            analyzer.Initialize(host);
+        }
+
         var start = new CapturingStartContext(_compilation, _options);
         foreach (var action in host.StartActions)
         {

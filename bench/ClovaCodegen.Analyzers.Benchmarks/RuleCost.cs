@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ClovaCodegen.Analyzers.Benchmarks;
 
 /// <summary>
-/// Each rule's callbacks alone (see <see cref="RuleCallbacks"/>) as a ratio to all nine rules hosted together, the
-/// baseline, on the same bound operations: which rule the rules' own time goes to, without the driver or the compiler
+/// Each rule's callbacks alone (see <see cref="RuleCallbacks"/>) as a ratio to all nine rules together, the baseline,
+/// on the same bound operations: which rule the rules' own time goes to, without the driver or the compiler
 /// running beside them. Every iteration starts the analyzer afresh, so nothing remembered per compilation carries over.
 /// </summary>
 [MemoryDiagnoser]
@@ -25,8 +25,8 @@ public class RuleCost
     {
         var compilation = SyntheticProject.Compilation();
         var options = SyntheticProject.AnalyzerOptions("project");
-        _all = new RuleCallbacks(compilation, new ClovaAnalyzer(), options);
-        _one = new RuleCallbacks(_all, new ClovaAnalyzer(ClovaAnalyzer.CreateRules().Where(r => r.Descriptor.Id == Rule)));
+        _all = new RuleCallbacks(compilation, ClovaRules.CreateAll(), options);
+        _one = new RuleCallbacks(_all, ClovaRules.CreateAll().Where(r => r.Descriptor.Id == Rule));
     }
 
     [IterationSetup]

@@ -20,7 +20,7 @@ public static class SyntheticProject
 {
     public const int FileCount = 1000;
 
-    public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ClovaAnalyzer());
+    public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ClovaRules.CreateAll().CastArray<DiagnosticAnalyzer>();
 
     private static readonly ImmutableArray<MetadataReference> References = CreateReferences();
 

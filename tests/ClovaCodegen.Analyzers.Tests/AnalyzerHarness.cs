@@ -25,7 +25,7 @@ namespace ClovaCodegen.Analyzers.Tests;
 /// </summary>
 internal static class AnalyzerHarness
 {
-    public static readonly ImmutableArray<DiagnosticAnalyzer> AllAnalyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ClovaAnalyzer());
+    public static readonly ImmutableArray<DiagnosticAnalyzer> AllAnalyzers = ClovaRules.CreateAll().CastArray<DiagnosticAnalyzer>();
 
     public static readonly ImmutableArray<MetadataReference> References = CreateReferences();
 

@@ -67,7 +67,8 @@ internal static class ClovaVerifier
         ((CSharpCompilationOptions)options).WithNullableContextOptions(NullableContextOptions.Enable)
             .WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions.SetItems(new[] { "SCME0001", "OPENAI001", "MEAI001" }.ToDictionary(id => id, _ => ReportDiagnostic.Suppress)));
 
-    private sealed class AnalyzerTest : CSharpAnalyzerTest<ClovaAnalyzer, DefaultVerifier>
+    // The analyzer type argument only names a default: GetDiagnosticAnalyzers hands the framework every rule.
+    private sealed class AnalyzerTest : CSharpAnalyzerTest<UnsupportedFieldAnalyzer, DefaultVerifier>
     {
         public AnalyzerTest()
         {
@@ -81,7 +82,7 @@ internal static class ClovaVerifier
         protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
     }
 
-    private sealed class FixTest : CSharpCodeFixTest<ClovaAnalyzer, EmptyCodeFixProvider, DefaultVerifier>
+    private sealed class FixTest : CSharpCodeFixTest<UnsupportedFieldAnalyzer, EmptyCodeFixProvider, DefaultVerifier>
     {
         private readonly CodeFixProvider _fixer;
 

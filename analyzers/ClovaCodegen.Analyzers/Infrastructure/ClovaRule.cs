@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using ClovaCodegen.Spec.Model;
 using Microsoft.CodeAnalysis;
@@ -8,22 +9,53 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ClovaCodegen.Analyzers.Infrastructure;
 
 /// <summary>
-/// One rule (CLOVA00N): its descriptor and what it registers per compilation. Rules are not analyzers of their own:
-/// <see cref="ClovaAnalyzer"/> hosts them all, so the compiler calls back once per operation instead of once per rule.
+/// One rule (CLOVA00N), and the analyzer the compiler loads for it: each rule is a <see cref="DiagnosticAnalyzer"/> of its
+/// own that supports only its own diagnostic, so whatever switches the rule off switches its analysis off too. The compiler
+/// does not run an analyzer whose diagnostics are all off (<c>dotnet_diagnostic.CLOVA00N.severity = none</c> in an
+/// .editorconfig, a global config or a ruleset, <c>NoWarn</c>), skips it on files where they are off (an .editorconfig
+/// section), and skips analyzers that report only Info in command-line builds, where Info is not shown (CLOVA008 unless
+/// raised). The spec and the SDK types are read once per compilation for all rules (<see cref="CompilationFacts"/>).
 /// </summary>
-public abstract class ClovaRule
+public abstract class ClovaRule : DiagnosticAnalyzer
 {
-    protected ClovaRule(DiagnosticDescriptor descriptor) => Descriptor = descriptor;
+    protected ClovaRule(DiagnosticDescriptor descriptor)
+    {
+        Descriptor = descriptor;
+        SupportedDiagnostics = ImmutableArray.Create(descriptor);
+    }
 
     /// <summary>The diagnostic this rule reports.</summary>
     public DiagnosticDescriptor Descriptor { get; }
+
+    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        // Generated code is not analyzed (the driver skips generated files and [GeneratedCode] members), so whatever the
+        // rules report lies in hand-written code. ReportDiagnostics says so: without it the driver scans each file that
+        // gets a diagnostic for [GeneratedCode] attributes once more, which costs more than all rules' analysis of it.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (CompilationFacts.For(start.Compilation, start.Options, start.CancellationToken) is not { } facts)
+            {
+                return;
+            }
+
+            var registration = new RuleRegistration();
+            OnCompilationStart(registration, facts.Spec, facts.Types);
+            registration.RegisterWith(start);
+        });
+    }
 
     /// <summary>Registers the rule's operation actions for a compilation that has a valid spec.</summary>
     internal abstract void OnCompilationStart(RuleRegistration context, CompatSpec spec, KnownTypes types);
 }
 
 /// <summary>
-/// Collects the rules' operation actions for one compilation and hands the compiler one dispatcher per operation kind.
+/// Collects a rule's operation actions for one compilation and hands the compiler one callback per operation kind (a rule
+/// may register several actions for the same kind; they share what <see cref="DispatchFacts"/> works out).
 /// </summary>
 internal sealed class RuleRegistration
 {
@@ -42,7 +74,7 @@ internal sealed class RuleRegistration
         }
     }
 
-    /// <summary>Registers one callback per operation kind that runs the rules' actions for that kind in turn.</summary>
+    /// <summary>Registers one callback per operation kind that runs the rule's actions for that kind in turn.</summary>
     public void RegisterWith(CompilationStartAnalysisContext context)
     {
         foreach (var pair in _actions)

@@ -17,6 +17,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// generators made from it, are flagged unless the client comes from ClovaCodegen.OpenAI (its policy rewrites the field)
 /// or the options patch <c>encoding_format</c>. Raw embeddings bodies are flagged when the key is missing or not "float".
 /// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmbeddingEncodingAnalyzer : ClovaRule
 {
     /// <summary>Diagnostic property: what the fix does (<see cref="FixAddPolicy"/>, <see cref="FixAddField"/>, <see cref="FixUseFloat"/>).</summary>

@@ -14,6 +14,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// 512) cuts longer answers. Checks OpenAI SDK chat calls (no options, or options created without MaxOutputTokenCount and
 /// never given one) and generated builder chains that reach <c>Build()</c> without <c>MaxTokens</c>/<c>MaxCompletionTokens</c>.
 /// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingMaxTokensAnalyzer : ClovaRule
 {
     /// <summary>Diagnostic property: the max token count the fix sets (the spec's default, now written down where it can be raised).</summary>

@@ -16,6 +16,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// SDK's options; the name as a literal or a constant. The same names in other dictionaries (settings bags, reads in
 /// assertions) are not request fields.
 /// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NativeFieldNameAnalyzer : ClovaRule
 {
     /// <summary>Diagnostic property: the spec's wire name, for the fix.</summary>

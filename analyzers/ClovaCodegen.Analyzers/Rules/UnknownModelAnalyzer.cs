@@ -15,6 +15,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// builder's <c>Create</c> (a generated type: the configured namespace or the generator's <c>[GeneratedCode]</c>), or as the <c>model</c> key of a raw request body. An embedding model for chat, or a chat model
 /// for embeddings, is caught the same way.
 /// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnknownModelAnalyzer : ClovaRule
 {
     /// <summary>

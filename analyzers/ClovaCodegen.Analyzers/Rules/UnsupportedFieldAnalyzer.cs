@@ -11,6 +11,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// spec's bindings name (assigned, initialized, or filled with Add/indexers), a <c>Patch</c> path, or a key of a raw
 /// request body. Which member writes which field comes from the spec, so a user's spec can change what is flagged.
 /// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnsupportedFieldAnalyzer : ClovaRule
 {
     public UnsupportedFieldAnalyzer()

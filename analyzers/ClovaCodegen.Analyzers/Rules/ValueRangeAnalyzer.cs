@@ -14,6 +14,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// passed to a generated builder method (<c>.TopK(100)</c>), or given to a key of a raw request body.
 /// <c>encoding_format</c> is left to CLOVA002, which says why and fixes it.
 /// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ValueRangeAnalyzer : ClovaRule
 {
     /// <summary>

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ClovaCodegen.Analyzers.Benchmarks;
+
+/// <summary>
+/// The cost figure issue 14 asks for: the time the analyzers spend in their callbacks (CompilationWithAnalyzers telemetry)
+/// as a ratio to the compilation's own <c>GetDiagnostics()</c>, both measured in the same run of the same process, run
+/// after run (interleaved), and reported as the best run with the median and the spread beside it. Noise on a shared
+/// machine only adds time, so the best run is the figure; the median and the spread say how noisy the machine was.
+/// Each run also measures, on the same compilation, every rule switched off (<c>none</c>) and the floor: an analyzer that
+/// registers for the same operation kinds and does nothing, i.e. what the driver charges for calling back at all.
+/// </summary>
+public static class AnalyzerTelemetry
+{
+    private static readonly string[] Scopes = { "project", "endpoint" };
+
+    public static void Report(string subject, int fileCount, Func<CSharpCompilation> compile, int runs, int warmUpRuns)
+    {
+        var rules = ClovaRules.CreateAll().CastArray<DiagnosticAnalyzer>();
+        var floor = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer());
+        var ratios = Scopes.ToDictionary(s => s, _ => new List<double>());
+        var ruleTimes = Scopes.ToDictionary(s => s, _ => new Dictionary<string, List<double>>());
+        var noneRatios = new List<double>();
+        var floorRatios = new List<double>();
+        var analyzerMs = Scopes.ToDictionary(s => s, _ => new List<double>());
+        var compilerMs = new List<double>();
+
+        Console.WriteLine($"[{subject}] {fileCount} files; {warmUpRuns} warm-up run(s), then {runs} measured runs, each: GetDiagnostics(), all rules per scope, every rule none, the floor");
+        for (var run = 0; run < warmUpRuns + runs; run++)
+        {
+            var warmUp = run < warmUpRuns;
+            var compilation = compile();
+            var watch = Stopwatch.StartNew();
+            var compilerDiagnostics = compilation.GetDiagnostics();
+            var compilerTime = watch.Elapsed.TotalMilliseconds;
+            var errors = compilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var line = $"[{subject}, run {run}{(warmUp ? ", warm-up" : "")}] GetDiagnostics {compilerTime:F0} ms ({errors.Count} errors)";
+
+            foreach (var scope in Scopes)
+            {
+                var (times, found, wall, pause) = Analyze(compilation, rules, SyntheticProject.AnalyzerOptions(scope));
+                var total = times.Values.Sum();
+                line += $"; {scope}: {total:F1} ms = {total / compilerTime:P2} ({wall:F0} ms wall, {pause:F0} ms GC pauses; {found})";
+                if (!warmUp)
+                {
+                    ratios[scope].Add(total / compilerTime);
+                    analyzerMs[scope].Add(total);
+                    foreach (var (id, time) in times)
+                    {
+                        (ruleTimes[scope].TryGetValue(id, out var list) ? list : ruleTimes[scope][id] = new List<double>()).Add(time);
+                    }
+                }
+            }
+
+            // Every rule none, as a ruleset or NoWarn would set it: the compiler does not run the rules at all.
+            var allNone = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
+                compilation.Options.SpecificDiagnosticOptions.SetItems(rules.SelectMany(r => r.SupportedDiagnostics).ToDictionary(d => d.Id, _ => ReportDiagnostic.Suppress))));
+            var none = Analyze(allNone, rules, SyntheticProject.AnalyzerOptions("project")).Times.Values.Sum();
+            var floorTime = Analyze(compilation, floor, SyntheticProject.AnalyzerOptions("project")).Times.Values.Sum();
+            line += $"; every rule none: {none:F1} ms; floor: {floorTime:F1} ms";
+            Console.WriteLine(line);
+            if (errors.Count > 0 && run == 0)
+            {
+                Console.WriteLine($"  compiler errors: {errors.Count} (first: {errors[0]}); the rules still run on what binds");
+            }
+
+            if (!warmUp)
+            {
+                compilerMs.Add(compilerTime);
+                noneRatios.Add(none / compilerTime);
+                floorRatios.Add(floorTime / compilerTime);
+            }
+        }
+
+        Console.WriteLine($"[{subject}] analyzers' callbacks / GetDiagnostics(), {runs} interleaved runs (target 3 %); GetDiagnostics {compilerMs.Min():F0}-{compilerMs.Max():F0} ms:");
+        foreach (var scope in Scopes)
+        {
+            Console.WriteLine($"  scope={scope,-8} {Summary(ratios[scope])}; analyzers {analyzerMs[scope].Min():F0}-{analyzerMs[scope].Max():F0} ms");
+        }
+
+        Console.WriteLine($"  every rule none {Summary(noneRatios)}");
+        Console.WriteLine($"  floor analyzer  {Summary(floorRatios)}");
+        foreach (var scope in Scopes)
+        {
+            var slowest = ruleTimes[scope].Select(r => (Id: r.Key, Best: r.Value.Min(), Median: Median(r.Value))).OrderByDescending(r => r.Best);
+            Console.WriteLine($"  rules by cost, scope={scope}, best (median) ms: {string.Join(", ", slowest.Select(r => $"{r.Id} {r.Best:F1} ({r.Median:F1})"))}");
+        }
+    }
+
+    private static string Summary(List<double> ratios) =>
+        $"best {ratios.Min():P2}, median {Median(ratios):P2}, spread {ratios.Min():P2}-{ratios.Max():P2}";
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>
+    /// One analysis, one thread (so each callback's time is its own), with the telemetry on. The telemetry is wall-clock
+    /// time around each callback: a callback whose thread is descheduled (the usual cause of a slow run on a busy 2-core
+    /// machine) or paused by a collection is charged for it, so the analysis's wall time and GC pauses are returned too.
+    /// </summary>
+    private static (Dictionary<string, double> Times, string Found, double Wall, double Pause) Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
+    {
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var watch = Stopwatch.StartNew();
+        var result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var wall = watch.Elapsed.TotalMilliseconds;
+        var pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
+
+        // A suppressed analyzer never runs, and has no telemetry.
+        var times = analyzers.ToDictionary(
+            a => a.SupportedDiagnostics[0].Id,
+            a => result.AnalyzerTelemetryInfo.TryGetValue(a, out var info) ? info.ExecutionTime.TotalMilliseconds : 0);
+        var found = string.Join(" ", result.GetAllDiagnostics().Where(d => d.Id.StartsWith("CLOVA", StringComparison.Ordinal)).GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => $"{g.Key}x{g.Count()}"));
+        return (times, found.Length == 0 ? "nothing reported" : found, wall, pause);
+    }
+}
