@@ -145,8 +145,8 @@ internal static class EmulatorEndpoints
         var messages = root.GetProperty("messages"); // a non-empty array of well-formed messages (ChatShapeValidator)
 
         var lastUser = messages.EnumerateArray().LastOrDefault(x => x.TryGetProperty("role", out var r) && r.GetString() == "user");
-        var question = lastUser.ValueKind == JsonValueKind.Object && lastUser.TryGetProperty("content", out var c) ? TextOf(c) : "";
-        var answer = options.ChatAnswer?.Invoke(question ?? "") ?? "Echo: " + question;
+        var question = lastUser.ValueKind == JsonValueKind.Object && lastUser.TryGetProperty("content", out var c) ? TextOf(c) ?? "" : "";
+        var answer = options.ChatAnswer?.Invoke(question) ?? "Echo: " + question;
         var id = "chatcmpl-" + context.Response.Headers["X-NCP-CLOVASTUDIO-REQUEST-ID"];
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
