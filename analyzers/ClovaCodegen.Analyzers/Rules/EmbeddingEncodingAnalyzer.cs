@@ -15,7 +15,8 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// CLOVA002: embeddings requested without <c>"encoding_format": "float"</c>. The OpenAI SDK's EmbeddingClient sends
 /// <c>"base64"</c> on every call (verified), which CLOVA Studio rejects: its embedding calls, and Microsoft.Extensions.AI
 /// generators made from it, are flagged unless the client comes from ClovaCodegen.OpenAI (its policy rewrites the field)
-/// or the options patch <c>encoding_format</c>. Raw embeddings bodies are flagged when the key is missing or not "float".
+/// or the options patch <c>encoding_format</c>. Raw embeddings bodies are flagged when the key is missing or not "float",
+/// and so are the protocol overloads' <c>BinaryContent</c> bodies, judged by their content when it is a readable constant.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmbeddingEncodingAnalyzer : ClovaRule
