@@ -47,17 +47,7 @@ public sealed class ClovaOpenAIRetryPolicy : ClientRetryPolicy
             return false;
         }
 
-        if (message.Response is not { } response)
-        {
-            return false;
-        }
-
-        return response.Status switch
-        {
-            408 or 429 or 503 => true,
-            500 or 502 or 504 => _serverErrors == ClovaServerErrorRetry.Always
-                || (_serverErrors == ClovaServerErrorRetry.IdempotentRequests && string.Equals(message.Request.Method, "GET", StringComparison.OrdinalIgnoreCase)),
-            _ => false,
-        };
+        return message.Response is { } response
+            && ClovaRetryPolicy.IsRetriable(response.Status, message.Request.Method is "GET" or "HEAD", _serverErrors);
     }
 }

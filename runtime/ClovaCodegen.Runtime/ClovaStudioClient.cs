@@ -117,14 +117,9 @@ public sealed class ClovaStudioClient : IDisposable
 
         using var response = (await SendAsync(CreateStreamingPost, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)).Response;
         var requestId = RequestIdOf(response);
-#if NET
-        var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-        var raw = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
 
         // A stream may last minutes (HttpClient.Timeout does not cover it), but not go quiet for longer than the idle timeout.
-        using var body = new TimedReadStream(raw, _idleTimeout, deadline: 0, cancellationToken);
+        using var body = await OpenBodyAsync(response, deadline: 0, cancellationToken).ConfigureAwait(false);
         var done = false;
         var received = 0;
         var chunkReader = new ChunkReader();
@@ -358,12 +353,7 @@ public sealed class ClovaStudioClient : IDisposable
         string? cutShort = null;
         try
         {
-#if NET
-            var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            var raw = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-            using var body = new TimedReadStream(raw, _idleTimeout, deadline, cancellationToken);
+            using var body = await OpenBodyAsync(response, deadline, cancellationToken).ConfigureAwait(false);
             int read;
             while (length < buffer.Length && (read = await body.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
             {
@@ -418,12 +408,7 @@ public sealed class ClovaStudioClient : IDisposable
     {
         try
         {
-#if NET
-            var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            var raw = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-            using var body = new TimedReadStream(raw, _idleTimeout, deadline, cancellationToken);
+            using var body = await OpenBodyAsync(response, deadline, cancellationToken).ConfigureAwait(false);
             if (response.Content.Headers.ContentLength is { } length and <= int.MaxValue)
             {
                 var bytes = new byte[length];
@@ -449,6 +434,17 @@ public sealed class ClovaStudioClient : IDisposable
         {
             throw new ClovaStudioException($"CLOVA Studio's answer was cut before it was complete: {ex.Message}{RequestIdSuffix(response)}", (int)response.StatusCode, "response_cut", RequestIdOf(response), ex);
         }
+    }
+
+    /// <summary>A response's body whose every read honours the caller's token, the idle timeout and <paramref name="deadline"/>.</summary>
+    private async Task<TimedReadStream> OpenBodyAsync(HttpResponseMessage response, long deadline, CancellationToken cancellationToken)
+    {
+#if NET
+        var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        var raw = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        return new TimedReadStream(raw, _idleTimeout, deadline, cancellationToken);
     }
 
     /// <summary>An HTML page's title, else the first non-blank line of a body; at most 200 characters.</summary>

@@ -49,14 +49,17 @@ public static class ClovaRetryPolicy
             throw new ArgumentNullException(nameof(response));
         }
 
-        return (int)response.StatusCode switch
-        {
-            408 or 429 or 503 => true,
-            500 or 502 or 504 => serverErrors == ClovaServerErrorRetry.Always
-                || (serverErrors == ClovaServerErrorRetry.IdempotentRequests && IsIdempotent(response.RequestMessage)),
-            _ => false,
-        };
+        var method = response.RequestMessage?.Method.Method;
+        return IsRetriable((int)response.StatusCode, method is "GET" or "HEAD", serverErrors);
     }
+
+    /// <summary>The status rule, shared with the OpenAI SDK adapter's retry policy.</summary>
+    internal static bool IsRetriable(int status, bool idempotentRequest, ClovaServerErrorRetry serverErrors) => status switch
+    {
+        408 or 429 or 503 => true,
+        500 or 502 or 504 => serverErrors == ClovaServerErrorRetry.Always || (serverErrors == ClovaServerErrorRetry.IdempotentRequests && idempotentRequest),
+        _ => false,
+    };
 
     /// <summary>
     /// Whether an exception from sending says the request never left this machine: name resolution failed, or the
@@ -138,7 +141,4 @@ public static class ClovaRetryPolicy
             },
         };
     }
-
-    private static bool IsIdempotent(HttpRequestMessage? request) =>
-        request is not null && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head);
 }
