@@ -51,7 +51,8 @@ public class LocalFeedTests : IClassFixture<PackagedFeed>
         (await Dotnet.RunAsync("new console --name ReadmeApp --output .", app)).EnsureSuccess("dotnet new console");
         (await Dotnet.RunAsync("new nugetconfig", app)).EnsureSuccess("dotnet new nugetconfig");
         var config = Path.Combine(app, "nuget.config");
-        File.WriteAllText(config, File.ReadAllText(config).Replace("<packageSources>", "<packageSources>\n    " + sourceLine.Value.Replace(documentedFeed, _feed.FeedDirectory), StringComparison.Ordinal));
+        // At the end of <packageSources>, as the README says: the template's <clear /> would drop a source above it.
+        File.WriteAllText(config, File.ReadAllText(config).Replace("</packageSources>", "  " + sourceLine.Value.Replace(documentedFeed, _feed.FeedDirectory) + "\n  </packageSources>", StringComparison.Ordinal));
 
         // The command as written, with this run's feed for the documented path; the feed's version is unique to the run
         // (see PackagedFeed) and a prerelease, so it is named.
