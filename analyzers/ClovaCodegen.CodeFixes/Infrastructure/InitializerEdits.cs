@@ -97,16 +97,26 @@ internal static class InitializerEdits
             // a, b, → a, b, new,
             nodes.Add(last);
             nodes.Add(element.WithLeadingTrivia(last.GetLeadingTrivia()).WithTrailingTrivia(last.GetTrailingTrivia()));
-            separators.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(separators[separators.Count - 1].TrailingTrivia));
+            separators.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(LayoutOnly(separators[separators.Count - 1].TrailingTrivia)));
         }
         else
         {
             // a, b → a, b, new: the comma takes b's trailing trivia (a space or a line break).
             nodes.Add(last.WithTrailingTrivia());
-            nodes.Add(element.WithLeadingTrivia(last.GetLeadingTrivia()).WithTrailingTrivia(last.GetTrailingTrivia()));
+            nodes.Add(element.WithLeadingTrivia(last.GetLeadingTrivia()).WithTrailingTrivia(LayoutOnly(last.GetTrailingTrivia())));
             separators.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(last.GetTrailingTrivia()));
         }
 
         return SyntaxFactory.SeparatedList(nodes, separators);
+    }
+
+    /// <summary>
+    /// The line break (or, on one line, the spaces) of a neighbour's trailing trivia, without its comment: a comment that
+    /// ends the last line (<c>TopP = 1.5f, // why</c>) belongs to that line, not to the one the fix adds after it.
+    /// </summary>
+    private static SyntaxTriviaList LayoutOnly(SyntaxTriviaList trivia)
+    {
+        var lineBreaks = trivia.Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToList();
+        return SyntaxFactory.TriviaList(lineBreaks.Count > 0 ? lineBreaks : trivia.Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)));
     }
 }

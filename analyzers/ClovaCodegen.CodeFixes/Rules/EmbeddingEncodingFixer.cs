@@ -73,7 +73,6 @@ public sealed class EmbeddingEncodingFixer : ClovaFixer
             && (optionsCreation.ArgumentList is null || optionsCreation.ArgumentList.Arguments.Count == 0))
         {
             endpoint = assignment.Right;
-            arguments = arguments.RemoveAt(arguments.Count - 1);
         }
         else if (arguments.Count != withoutOptions)
         {
@@ -82,7 +81,12 @@ public sealed class EmbeddingEncodingFixer : ClovaFixer
 
         var factory = SyntaxFactory.ParseExpression($"global::{ClovaOpenAIType}.CreateClientOptions({endpoint?.WithoutTrivia().ToFullString()})")
             .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-        return creation.WithArgumentList(SyntaxFactory.ArgumentList(arguments.Add(SyntaxFactory.Argument(factory))).WithTriviaFrom(creation.ArgumentList!));
+
+        // The options argument is replaced where it stands, so a call laid out over several lines keeps its layout.
+        var withFactory = endpoint is not null
+            ? arguments.Replace(arguments.Last(), arguments.Last().WithExpression(factory.WithTriviaFrom(arguments.Last().Expression)))
+            : arguments.Add(SyntaxFactory.Argument(factory));
+        return creation.WithArgumentList(creation.ArgumentList!.WithArguments(withFactory));
     }
 
     /// <summary>The raw body's creation (anonymous object, dictionary, JsonObject) the node lies in.</summary>

@@ -36,13 +36,13 @@ public class MissingMaxTokensAnalyzerTests
         """ + LookalikeUserTypes.Source);
 
     [Fact]
-    public Task Fix_sets_MaxOutputTokenCount_on_the_options_the_calls_are_given_once() => ClovaVerifier.VerifyFixAsync("""
+    public Task Fix_sets_MaxOutputTokenCount_on_the_options_the_calls_are_given_once_on_a_line_of_its_own() => ClovaVerifier.VerifyFixAsync("""
         using OpenAI.Chat;
         var chat = new ChatClient("HCX-005", System.Environment.GetEnvironmentVariable("K")!);
         ChatMessage[] messages = { new UserChatMessage("hi") };
         var shared = new ChatCompletionOptions
         {
-            Temperature = 0.5f,
+            Temperature = 0.5f, // a comment that ends the line stays on it
         };
         {|CLOVA008:chat.CompleteChat(messages, shared)|};
         {|CLOVA008:chat.CompleteChat(messages, shared)|};
@@ -53,7 +53,7 @@ public class MissingMaxTokensAnalyzerTests
         ChatMessage[] messages = { new UserChatMessage("hi") };
         var shared = new ChatCompletionOptions
         {
-            Temperature = 0.5f,
+            Temperature = 0.5f, // a comment that ends the line stays on it
             MaxOutputTokenCount = 512,
         };
         chat.CompleteChat(messages, shared);
