@@ -44,11 +44,13 @@ public static class AnalyzerTelemetry
             var errors = compilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             var line = $"[{subject}, run {run}{(warmUp ? ", warm-up" : "")}] GetDiagnostics {compilerTime:F0} ms ({errors.Count} errors)";
 
+            var byRule = "  by rule, ms";
             foreach (var scope in Scopes)
             {
                 var (times, found, wall, pause) = Analyze(compilation, rules, SyntheticProject.AnalyzerOptions(scope));
                 var total = times.Values.Sum();
                 line += $"; {scope}: {total:F1} ms = {total / compilerTime:P2} ({wall:F0} ms wall, {pause:F0} ms GC pauses; {found})";
+                byRule += $"; {scope}: {string.Join(", ", times.OrderByDescending(t => t.Value).Select(t => $"{t.Key} {t.Value:F1}"))}";
                 if (!warmUp)
                 {
                     ratios[scope].Add(total / compilerTime);
@@ -67,6 +69,7 @@ public static class AnalyzerTelemetry
             var floorTime = Analyze(compilation, floor, SyntheticProject.AnalyzerOptions("project")).Times.Values.Sum();
             line += $"; every rule none: {none:F1} ms; floor: {floorTime:F1} ms";
             Console.WriteLine(line);
+            Console.WriteLine(byRule);
             if (errors.Count > 0 && run == 0)
             {
                 Console.WriteLine($"  compiler errors: {errors.Count} (first: {errors[0]}); the rules still run on what binds");

@@ -26,10 +26,21 @@ if (benchmarkArgs.Contains("--check-codebases"))
 // Three warm-up runs on the synthetic project: the compiler from NuGet is IL only (the SDK's is ReadyToRun), and while the
 // JIT is still optimizing it GetDiagnostics() takes 14-18 s, then 4-5 s, then 2-3 s from the third run on. The codebases
 // come after it, on a warm compiler, with one warm-up run each.
-AnalyzerTelemetry.Report("synthetic", SyntheticProject.FileCount, SyntheticProject.Compilation, runs: 7, warmUpRuns: 3);
+// --codebases-only leaves the synthetic project out (and warms up on each codebase for three runs instead).
+var codebasesOnly = benchmarkArgs.Contains("--codebases-only");
+if (!codebasesOnly)
+{
+    AnalyzerTelemetry.Report("synthetic", SyntheticProject.FileCount, SyntheticProject.Compilation, runs: 7, warmUpRuns: 3);
+}
+
 foreach (var codebase in codebases)
 {
-    AnalyzerTelemetry.Report(codebase.Name, codebase.FileCount, codebase.Compilation, runs: 7, warmUpRuns: 1);
+    AnalyzerTelemetry.Report(codebase.Name, codebase.FileCount, codebase.Compilation, runs: 7, warmUpRuns: codebasesOnly ? 3 : 1);
+}
+
+if (codebasesOnly)
+{
+    return;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(AnalyzerCost).Assembly).Run(benchmarkArgs);

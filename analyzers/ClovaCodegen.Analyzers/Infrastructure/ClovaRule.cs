@@ -11,10 +11,10 @@ namespace ClovaCodegen.Analyzers.Infrastructure;
 /// <summary>
 /// One rule (CLOVA00N), and the analyzer the compiler loads for it: each rule is a <see cref="DiagnosticAnalyzer"/> of its
 /// own that supports only its own diagnostic, so whatever switches the rule off switches its analysis off too. The compiler
-/// does not run an analyzer whose diagnostics are all off (<c>dotnet_diagnostic.CLOVA00N.severity = none</c> in an
-/// .editorconfig, a global config or a ruleset, <c>NoWarn</c>), skips it on files where they are off (an .editorconfig
-/// section), and skips analyzers that report only Info in command-line builds, where Info is not shown (CLOVA008 unless
-/// raised). The spec and the SDK types are read once per compilation for all rules (<see cref="CompilationFacts"/>).
+/// does not start an analyzer whose diagnostics are all off for the compilation (a global config's
+/// <c>dotnet_diagnostic.CLOVA00N.severity = none</c>, a ruleset, <c>NoWarn</c>), calls it back on no file where they are
+/// off (an .editorconfig section, for some files or all), and skips analyzers that report only Info in command-line
+/// builds, where Info is not shown (CLOVA008 unless raised). The spec and the SDK types are read once per compilation for all rules (<see cref="CompilationFacts"/>).
 /// </summary>
 public abstract class ClovaRule : DiagnosticAnalyzer
 {
