@@ -73,7 +73,7 @@ public class DocumentedEmulatorCommandTests
     public async Task The_documented_emulator_command_serves_requests()
     {
         var root = PackagedFeed.FindRoot();
-        var command = DocumentedCommands.Read(root).Single(c => c.Document == "docs/runtime.md" && c.Text.Contains("ClovaCodegen.Emulator", StringComparison.Ordinal));
+        var command = DocumentedCommands.Read(root).First(c => c.Document == "docs/runtime.md" && c.Text.Contains("--project runtime/ClovaCodegen.Emulator", StringComparison.Ordinal));
         var port = FreePort();
         // The page's port may be taken on this machine: the command runs as written, on a free port.
         var arguments = Regex.Replace(string.Join(' ', command.Words.Skip(1)), @"127\.0\.0\.1:\d+", "127.0.0.1:" + port);
