@@ -133,8 +133,8 @@ public class DocumentedEmulatorCommandTests
 }
 
 /// <summary>
-/// Builds inside the repository, one at a time, after the feed is packed: the pack restores the packed projects with its
-/// own version, rewriting their obj/ folders, which these builds use too.
+/// Builds inside the repository, one at a time (they share the repository's bin and obj folders), after the feed is packed
+/// from those folders.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class InRepositoryBuildsCollection : ICollectionFixture<PackagedFeed>
