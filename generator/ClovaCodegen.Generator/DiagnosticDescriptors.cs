@@ -31,15 +31,77 @@ internal static class DiagnosticDescriptors
         "CLOVA204", "ClovaCodegen generator failed", "The ClovaCodegen generator failed while emitting {0}: {1}. Please report this.",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "clova204");
 
-    private static readonly Dictionary<string, DiagnosticDescriptor> SpecDescriptors = CreateSpecDescriptors();
+    private const string SpecCategory = SpecDiagnosticIds.Category;
 
-    private static Dictionary<string, DiagnosticDescriptor> CreateSpecDescriptors()
+    // The spec reader's CLOVA1xx, written out with literal IDs and severities (not built from SpecDiagnosticIds.All in a
+    // loop) so that release tracking (AnalyzerReleases.*.md, RS2000-RS2008) sees them like any other rule; a test keeps
+    // this table equal to the reader's catalogue.
+    private static readonly DiagnosticDescriptor SpecUnreadable = new(
+        "CLOVA100", SpecDiagnosticIds.Unreadable.Title, "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: SpecDiagnosticIds.Unreadable.HelpLink);
+
+    private static readonly DiagnosticDescriptor SpecInvalidJson = new(
+        "CLOVA101", SpecDiagnosticIds.InvalidJson.Title, "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: SpecDiagnosticIds.InvalidJson.HelpLink);
+
+    private static readonly DiagnosticDescriptor SpecMissingProperty = new(
+        "CLOVA102", SpecDiagnosticIds.MissingProperty.Title, "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: SpecDiagnosticIds.MissingProperty.HelpLink);
+
+    private static readonly DiagnosticDescriptor SpecWrongJsonType = new(
+        "CLOVA103", SpecDiagnosticIds.WrongJsonType.Title, "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: SpecDiagnosticIds.WrongJsonType.HelpLink);
+
+    private static readonly DiagnosticDescriptor SpecUnknownStatus = new(
+        "CLOVA104", SpecDiagnosticIds.UnknownStatus.Title, "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: SpecDiagnosticIds.UnknownStatus.HelpLink);
+
+    private static readonly DiagnosticDescriptor SpecDuplicateField = new(
+        "CLOVA105", SpecDiagnosticIds.DuplicateField.Title, "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: SpecDiagnosticIds.DuplicateField.HelpLink);
+
+    private static readonly DiagnosticDescriptor SpecUnknownEndpoint = new(
+        "CLOVA106", SpecDiagnosticIds.UnknownEndpoint.Title, "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: SpecDiagnosticIds.UnknownEndpoint.HelpLink);
+
+    private static readonly DiagnosticDescriptor SpecDefaultOutsideRange = new(
+        "CLOVA107", SpecDiagnosticIds.DefaultOutsideRange.Title, "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: SpecDiagnosticIds.DefaultOutsideRange.HelpLink);
+
+    private static readonly DiagnosticDescriptor SpecInvalidRange = new(
+        "CLOVA108", SpecDiagnosticIds.InvalidRange.Title, "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: SpecDiagnosticIds.InvalidRange.HelpLink);
+
+    private static readonly DiagnosticDescriptor SpecInvalidUrlOrPattern = new(
+        "CLOVA109", SpecDiagnosticIds.InvalidUrlOrPattern.Title, "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: SpecDiagnosticIds.InvalidUrlOrPattern.HelpLink);
+
+    private static readonly DiagnosticDescriptor SpecUnsupportedVersion = new(
+        "CLOVA110", SpecDiagnosticIds.UnsupportedVersion.Title, "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: SpecDiagnosticIds.UnsupportedVersion.HelpLink);
+
+    private static readonly DiagnosticDescriptor SpecDuplicateEntry = new(
+        "CLOVA111", SpecDiagnosticIds.DuplicateEntry.Title, "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: SpecDiagnosticIds.DuplicateEntry.HelpLink);
+
+    private static readonly DiagnosticDescriptor SpecUnknownBindingField = new(
+        "CLOVA112", SpecDiagnosticIds.UnknownBindingField.Title, "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: SpecDiagnosticIds.UnknownBindingField.HelpLink);
+
+    private static readonly DiagnosticDescriptor SpecUnknownProperty = new(
+        "CLOVA113", SpecDiagnosticIds.UnknownProperty.Title, "{0}", SpecCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: SpecDiagnosticIds.UnknownProperty.HelpLink);
+
+    private static readonly DiagnosticDescriptor SpecUnknownType = new(
+        "CLOVA114", SpecDiagnosticIds.UnknownType.Title, "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: SpecDiagnosticIds.UnknownType.HelpLink);
+
+    private static readonly DiagnosticDescriptor SpecUnknownSource = new(
+        "CLOVA115", SpecDiagnosticIds.UnknownSource.Title, "{0}", SpecCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: SpecDiagnosticIds.UnknownSource.HelpLink);
+
+    private static readonly DiagnosticDescriptor SpecInvalidValue = new(
+        "CLOVA116", SpecDiagnosticIds.InvalidValue.Title, "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: SpecDiagnosticIds.InvalidValue.HelpLink);
+
+    private static readonly DiagnosticDescriptor SpecMultipleSpecs = new(
+        "CLOVA117", SpecDiagnosticIds.MultipleSpecs.Title, "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: SpecDiagnosticIds.MultipleSpecs.HelpLink);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> SpecDescriptors = ById(
+        SpecUnreadable, SpecInvalidJson, SpecMissingProperty, SpecWrongJsonType, SpecUnknownStatus, SpecDuplicateField, SpecUnknownEndpoint, SpecDefaultOutsideRange, SpecInvalidRange, SpecInvalidUrlOrPattern, SpecUnsupportedVersion, SpecDuplicateEntry, SpecUnknownBindingField, SpecUnknownProperty, SpecUnknownType, SpecUnknownSource, SpecInvalidValue, SpecMultipleSpecs);
+
+    /// <summary>The generator's descriptors for the spec reader's diagnostics, by ID.</summary>
+    internal static IReadOnlyDictionary<string, DiagnosticDescriptor> SpecDiagnostics => SpecDescriptors;
+
+    private static Dictionary<string, DiagnosticDescriptor> ById(params DiagnosticDescriptor[] descriptors)
     {
         var result = new Dictionary<string, DiagnosticDescriptor>();
-        foreach (var kind in SpecDiagnosticIds.All)
+        foreach (var descriptor in descriptors)
         {
-            result[kind.Id] = new DiagnosticDescriptor(
-                kind.Id, kind.Title, "{0}", SpecDiagnosticIds.Category, ToRoslyn(kind.Severity), isEnabledByDefault: true, helpLinkUri: kind.HelpLink);
+            result.Add(descriptor.Id, descriptor);
         }
 
         return result;
@@ -57,10 +119,4 @@ internal static class DiagnosticDescriptors
         return Diagnostic.Create(SpecDescriptors[diagnostic.Id], location, diagnostic.Message);
     }
 
-    private static DiagnosticSeverity ToRoslyn(SpecSeverity severity) => severity switch
-    {
-        SpecSeverity.Error => DiagnosticSeverity.Error,
-        SpecSeverity.Warning => DiagnosticSeverity.Warning,
-        _ => DiagnosticSeverity.Info,
-    };
 }

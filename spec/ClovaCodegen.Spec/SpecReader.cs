@@ -12,6 +12,7 @@ namespace ClovaCodegen.Spec;
 /// <summary>The outcome of reading a spec: the model (null when the spec has errors) and every problem found.</summary>
 public sealed record SpecReadResult(CompatSpec? Spec, EquatableArray<SpecDiagnostic> Diagnostics)
 {
+    /// <summary>True when any diagnostic is an error (then <see cref="Spec"/> is null).</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == SpecSeverity.Error);
 }
 
@@ -706,6 +707,7 @@ public static class SpecReader
 
         public bool HasSourceTable { get; set; }
 
+        /// <summary>True when any diagnostic is an error (then <see cref="Spec"/> is null).</summary>
         public bool HasErrors => _diagnostics.Any(d => d.Severity == SpecSeverity.Error);
 
         public SpecReadResult Result(CompatSpec? spec) => new(HasErrors ? null : spec, _diagnostics.ToEquatableArray());

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using ClovaCodegen.Spec.Docs;
 using Xunit;
 
 namespace ClovaCodegen.Spec.Tests;

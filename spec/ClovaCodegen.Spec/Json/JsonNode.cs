@@ -5,12 +5,19 @@ namespace ClovaCodegen.Spec.Json;
 /// <summary>The kind of a parsed JSON value.</summary>
 public enum JsonNodeKind
 {
+    /// <summary>A JSON object.</summary>
     Object,
+    /// <summary>A JSON array.</summary>
     Array,
+    /// <summary>A JSON string.</summary>
     String,
+    /// <summary>A JSON number.</summary>
     Number,
+    /// <summary>The literal <c>true</c>.</summary>
     True,
+    /// <summary>The literal <c>false</c>.</summary>
     False,
+    /// <summary>The literal <c>null</c>.</summary>
     Null,
 }
 
@@ -27,6 +34,7 @@ public sealed class JsonNode
         Length = length;
     }
 
+    /// <summary>What kind of value this is.</summary>
     public JsonNodeKind Kind { get; }
 
     /// <summary>Offset of the value's first character in the source text.</summary>
@@ -47,10 +55,13 @@ public sealed class JsonNode
     /// <summary>The raw source text of the value (numbers keep their exact spelling).</summary>
     public string RawText { get; internal set; } = "";
 
+    /// <summary>The object's properties in source order (empty for other kinds).</summary>
     public List<JsonProperty> Properties { get; } = new();
 
+    /// <summary>The array's items in source order (empty for other kinds).</summary>
     public List<JsonNode> Items { get; } = new();
 
+    /// <summary>True for <c>true</c> and <c>false</c>.</summary>
     public bool IsBoolean => Kind is JsonNodeKind.True or JsonNodeKind.False;
 
     /// <summary>The first property with this name, or null.</summary>
@@ -67,6 +78,7 @@ public sealed class JsonNode
         return null;
     }
 
+    /// <summary>The kind as a message names it ("an object", "a string", ...).</summary>
     public static string Describe(JsonNodeKind kind) => kind switch
     {
         JsonNodeKind.Object => "an object",
@@ -89,11 +101,15 @@ public sealed class JsonProperty
         Value = value;
     }
 
+    /// <summary>The decoded property name.</summary>
     public string Name { get; }
 
+    /// <summary>Offset of the name's opening quote in the source text.</summary>
     public int NameStart { get; }
 
+    /// <summary>Length of the name's text, quotes included.</summary>
     public int NameLength { get; }
 
+    /// <summary>The property's value.</summary>
     public JsonNode Value { get; }
 }

@@ -14,6 +14,7 @@ public static class JsonParser
     /// <summary>Nesting deeper than this is reported instead of risking a stack overflow on hostile input.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>Parses <paramref name="text"/>; never throws: a syntax error comes back located in the result.</summary>
     public static JsonParseResult Parse(string text)
     {
         if (text is null)
@@ -420,12 +421,16 @@ public sealed class JsonParseResult
         ErrorLength = errorLength;
     }
 
+    /// <summary>The parsed value, or null when the text is not valid JSON.</summary>
     public JsonNode? Root { get; }
 
+    /// <summary>What is wrong with the text, or null when it parsed.</summary>
     public string? Error { get; }
 
+    /// <summary>Offset of the error in the text.</summary>
     public int ErrorOffset { get; }
 
+    /// <summary>Length of the text the error covers.</summary>
     public int ErrorLength { get; }
 
     internal static JsonParseResult Success(JsonNode root) => new(root, null, 0, 0);

@@ -23,12 +23,19 @@ public enum FieldStatus
 [Flags]
 public enum JsonFieldType
 {
+    /// <summary>No type given.</summary>
     None = 0,
+    /// <summary>A JSON string.</summary>
     String = 1,
+    /// <summary>A JSON number without a fraction.</summary>
     Integer = 2,
+    /// <summary>Any JSON number.</summary>
     Number = 4,
+    /// <summary>true or false.</summary>
     Boolean = 8,
+    /// <summary>A JSON array.</summary>
     Array = 16,
+    /// <summary>A JSON object.</summary>
     Object = 32,
 }
 
@@ -77,8 +84,11 @@ public sealed record EndpointSpec(
     EquatableArray<ModelSpec> Models,
     EquatableArray<FieldSpec> Fields)
 {
+    /// <summary>The id of <c>POST /chat/completions</c>.</summary>
     public const string ChatCompletions = "chat.completions";
+    /// <summary>The id of <c>POST /embeddings</c>.</summary>
     public const string Embeddings = "embeddings";
+    /// <summary>The id of <c>GET /models</c>.</summary>
     public const string ModelList = "models";
 
     /// <summary>The endpoint ids this toolkit knows how to generate code and checks for.</summary>
@@ -129,6 +139,7 @@ public sealed record FieldSpec(
 /// <summary>A documented numeric range; either bound may be absent.</summary>
 public sealed record NumericRange(double? Minimum, bool ExclusiveMinimum, double? Maximum, bool ExclusiveMaximum)
 {
+    /// <summary>Whether <paramref name="value"/> lies inside the range, each bound inclusive or exclusive as documented; NaN never does.</summary>
     public bool Contains(double value)
     {
         if (double.IsNaN(value))
@@ -158,10 +169,15 @@ public sealed record NumericRange(double? Minimum, bool ExclusiveMinimum, double
 /// <summary>The kind of a scalar JSON literal in the spec.</summary>
 public enum SpecLiteralKind
 {
+    /// <summary>A JSON string.</summary>
     String,
+    /// <summary>A JSON number.</summary>
     Number,
+    /// <summary>true or false.</summary>
     Boolean,
+    /// <summary>The literal null.</summary>
     Null,
+    /// <summary>Anything structured, kept as raw JSON text.</summary>
     Json,
 }
 
@@ -171,15 +187,19 @@ public enum SpecLiteralKind
 /// </summary>
 public sealed record SpecLiteral(SpecLiteralKind Kind, string Text, double? Number)
 {
+    /// <summary>A string literal holding <paramref name="value"/>.</summary>
     public static SpecLiteral FromString(string value) => new(SpecLiteralKind.String, value, null);
 
+    /// <summary>A number literal holding <paramref name="value"/>, spelled round-trippably.</summary>
     public static SpecLiteral FromNumber(double value) => new(SpecLiteralKind.Number, FormatNumber(value), value);
 
+    /// <summary>A boolean literal.</summary>
     public static SpecLiteral FromBoolean(bool value) => new(SpecLiteralKind.Boolean, value ? "true" : "false", null);
 
     /// <summary>The literal as JSON text (strings quoted and escaped).</summary>
     public string ToJson() => Kind == SpecLiteralKind.String ? Quote(Text) : Text;
 
+    /// <summary>The literal as JSON text, as <see cref="ToJson"/> writes it.</summary>
     public override string ToString() => ToJson();
 
     internal static string FormatNumber(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);

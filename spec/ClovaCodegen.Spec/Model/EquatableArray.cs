@@ -14,14 +14,19 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 {
     private readonly T[]? _items;
 
+    /// <summary>Copies <paramref name="items"/> into a new array.</summary>
     public EquatableArray(IEnumerable<T> items) => _items = items.ToArray();
 
+    /// <summary>An array with no items.</summary>
     public static EquatableArray<T> Empty => default;
 
+    /// <summary>The number of items.</summary>
     public int Count => _items?.Length ?? 0;
 
+    /// <summary>The item at <paramref name="index"/>.</summary>
     public T this[int index] => (_items ?? Array.Empty<T>())[index];
 
+    /// <summary>True when there are no items.</summary>
     public bool IsEmpty => Count == 0;
 
     /// <summary>
@@ -41,6 +46,7 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
         return default;
     }
 
+    /// <summary>Item-by-item equality.</summary>
     public bool Equals(EquatableArray<T> other)
     {
         var left = _items ?? Array.Empty<T>();
@@ -61,8 +67,10 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
         return true;
     }
 
+    /// <summary>Item-by-item equality with another <see cref="EquatableArray{T}"/>.</summary>
     public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
 
+    /// <summary>A hash combined from every item.</summary>
     public override int GetHashCode()
     {
         unchecked
@@ -77,21 +85,26 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
         }
     }
 
+    /// <summary>Enumerates the items in order.</summary>
     public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Item-by-item equality.</summary>
     public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
 
+    /// <summary>Item-by-item inequality.</summary>
     public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
 }
 
 /// <summary>Helpers to build <see cref="EquatableArray{T}"/>.</summary>
 public static class EquatableArray
 {
+    /// <summary>Copies <paramref name="items"/> into an <see cref="EquatableArray{T}"/>.</summary>
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
         where T : IEquatable<T> => new(items);
 
+    /// <summary>An <see cref="EquatableArray{T}"/> of <paramref name="items"/>.</summary>
     public static EquatableArray<T> Create<T>(params T[] items)
         where T : IEquatable<T> => new(items);
 }

@@ -2,19 +2,20 @@ using System.Linq;
 using System.Text;
 using ClovaCodegen.Spec.Model;
 
-namespace ClovaCodegen.Spec.Docs;
+namespace ClovaCodegen.Spec.Tests;
 
 /// <summary>
 /// Renders the spec as the Markdown page <c>docs/compatibility.md</c>. The page is generated, never edited by hand:
-/// a test regenerates it and fails when the committed page and the spec disagree.
+/// a test regenerates it and fails when the committed page and the spec disagree. It lives with the tests, not in the
+/// spec reader the compiler loads.
 /// </summary>
-public static class CompatibilityTable
+internal static class CompatibilityTable
 {
-    public static string Render(CompatSpec spec)
+    internal static string Render(CompatSpec spec)
     {
         var md = new StringBuilder();
         md.Append("# CLOVA Studio OpenAI-compatible API: field compatibility\n\n");
-        md.Append("<!-- Generated from spec/clova-openai-compat.json by ClovaCodegen.Spec.Docs.CompatibilityTable. Do not edit:\n");
+        md.Append("<!-- Generated from spec/clova-openai-compat.json by tests/ClovaCodegen.Spec.Tests/CompatibilityTable.cs. Do not edit:\n");
         md.Append("     run `CLOVA_UPDATE_DOCS=1 dotnet test tests/ClovaCodegen.Spec.Tests` after changing the spec. -->\n\n");
         md.Append("Status: **supported** (OpenAI field CLOVA Studio accepts), **unsupported** (rejected or ignored), ");
         md.Append("**clova-only** (CLOVA Studio's own field), **undocumented** (sent by official SDKs, not in the source tables: treated softly). ");
@@ -80,7 +81,7 @@ public static class CompatibilityTable
         return md.ToString();
     }
 
-    public static string StatusWord(FieldStatus status) => status switch
+    internal static string StatusWord(FieldStatus status) => status switch
     {
         FieldStatus.Supported => "supported",
         FieldStatus.Unsupported => "unsupported",
