@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Text.Json.Nodes;
 
 namespace ClovaCodegen.SpecTool.Probing;
@@ -85,25 +84,8 @@ public sealed record ProbeResult(
     public static ProbeResult NotSent(Probe probe, string why) =>
         new(probe, ProbeVerdict.NotSent, null, null, why, null, null, 0, 0, TimeSpan.Zero, null);
 
-    /// <summary>How the report and the spec notes cite this probe: <c>P012 (400 unsupported_field, request id ...)</c>.</summary>
-    public string Citation
-    {
-        get
-        {
-            var parts = new List<string>();
-            if (Status is { } status)
-            {
-                parts.Add(ErrorCode is null ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{status} {ErrorCode}");
-            }
-
-            if (RequestId is not null)
-            {
-                parts.Add("request id " + RequestId);
-            }
-
-            return parts.Count == 0 ? Probe.Id : $"{Probe.Id} ({string.Join(", ", parts)})";
-        }
-    }
+    /// <summary>How the report and the spec notes cite this probe: <c>P012, request id emu-000012</c>.</summary>
+    public string Citation => RequestId is null ? Probe.Id : $"{Probe.Id}, request id {RequestId}";
 
     public bool IsConclusive => Verdict is ProbeVerdict.Accepted or ProbeVerdict.Rejected;
 }

@@ -200,7 +200,7 @@ public static class ProbeSession
             var edit = field.Status == FieldStatus.ClovaOnly
                 ? new SpecEdit(SpecEditKind.RemoveField, endpoint.Id, field.Name)
                 : new SpecEdit(SpecEditKind.SetStatus, endpoint.Id, field.Name, Status: FieldStatus.Unsupported);
-            findings.Add(Finding($"refused with every value the spec allows ({string.Join(", ", good.Select(r => r.Probe.ValueText))}): {Describe(good[0])}", good, edit));
+            findings.Add(Finding($"every value the spec allows ({string.Join(", ", good.Select(r => r.Probe.ValueText))}) was {Describe(good[0])}", good, edit));
             return findings;
         }
 
@@ -245,7 +245,7 @@ public static class ProbeSession
 
             if (allowed && result.Verdict == ProbeVerdict.Rejected)
             {
-                findings.Add(Finding($"the allowed value {result.Probe.ValueText} was refused: {Describe(result)}", new[] { result }, new SpecEdit(SpecEditKind.DisallowValue, endpoint.Id, field.Name, value.DeepClone())));
+                findings.Add(Finding($"the allowed value {result.Probe.ValueText} was {Describe(result)}", new[] { result }, new SpecEdit(SpecEditKind.DisallowValue, endpoint.Id, field.Name, value.DeepClone())));
             }
             else if (!allowed && result.Verdict == ProbeVerdict.Accepted)
             {
@@ -368,13 +368,20 @@ public static class ProbeSession
             : (field.Type & JsonFieldType.Object) != 0 ? true : null;
     };
 
-    internal static string Describe(ProbeResult result) => result.Verdict switch
+    internal static string Describe(ProbeResult result)
     {
-        ProbeVerdict.Accepted => $"accepted ({result.Citation})",
-        ProbeVerdict.NotSent => "not sent: " + result.ErrorMessage,
-        ProbeVerdict.NoAnswer => $"{result.ErrorMessage} ({result.Probe.Id})",
-        _ => $"{result.Verdict switch { ProbeVerdict.Rejected => "refused", ProbeVerdict.RateLimited => "rate-limited", ProbeVerdict.ServerError => "server error", _ => "key refused" }} ({result.Citation}{(result.ErrorMessage is null ? "" : ": \"" + result.ErrorMessage + "\"")})",
-    };
+        var answer = result.Status is { } status ? status.ToString(CultureInfo.InvariantCulture) + (result.ErrorCode is null ? "" : " " + result.ErrorCode) : null;
+        var message = result.ErrorMessage is null ? "" : $" \"{result.ErrorMessage}\"";
+        return result.Verdict switch
+        {
+            ProbeVerdict.Accepted => $"accepted ({result.Citation})",
+            ProbeVerdict.NotSent => "not sent: " + result.ErrorMessage,
+            ProbeVerdict.NoAnswer => $"{result.ErrorMessage} ({result.Citation})",
+            ProbeVerdict.Rejected => $"refused with {answer}{message} ({result.Citation})",
+            ProbeVerdict.RateLimited => $"still rate-limited after every retry ({result.Citation})",
+            _ => $"answered {answer}{message} ({result.Citation})",
+        };
+    }
 
     /// <summary>Follow-up requests: sent one by one, from what remains of the budget, recorded with the run's results.</summary>
     private sealed class FollowUps

@@ -7,7 +7,7 @@ using Xunit;
 namespace ClovaCodegen.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// Packs ClovaCodegen, ClovaCodegen.OpenAI, ClovaCodegen.Extensions.AI, ClovaCodegen.Testing and the ClovaCodegen.Emulator tool once per test run into a local folder feed, with a version unique to the
+/// Packs ClovaCodegen, ClovaCodegen.OpenAI, ClovaCodegen.Extensions.AI, ClovaCodegen.Testing and the ClovaCodegen.Emulator and ClovaCodegen.SpecTool tools once per test run into a local folder feed, with a version unique to the
 /// run so that no stale copy in the global packages folder can stand in for the one under test. The pack is shared by
 /// every test class that takes this fixture, whether as a class fixture or through <see cref="PackagedFeedCollection"/>:
 /// classes that build consumers run in parallel (each class is its own collection) on one feed.
@@ -46,7 +46,7 @@ public sealed class PackagedFeed : IAsyncLifetime
     public string Version => SharedVersion;
 
     /// <summary>The projects packed into the feed; README.md's local-feed section packs the same (see LocalFeedTests).</summary>
-    public static string[] PackedProjects { get; } = { "runtime/ClovaCodegen.Runtime/ClovaCodegen.Runtime.csproj", "runtime/ClovaCodegen.OpenAI/ClovaCodegen.OpenAI.csproj", "runtime/ClovaCodegen.Extensions.AI/ClovaCodegen.Extensions.AI.csproj", "runtime/ClovaCodegen.Testing/ClovaCodegen.Testing.csproj", "runtime/ClovaCodegen.Emulator/ClovaCodegen.Emulator.csproj" };
+    public static string[] PackedProjects { get; } = { "runtime/ClovaCodegen.Runtime/ClovaCodegen.Runtime.csproj", "runtime/ClovaCodegen.OpenAI/ClovaCodegen.OpenAI.csproj", "runtime/ClovaCodegen.Extensions.AI/ClovaCodegen.Extensions.AI.csproj", "runtime/ClovaCodegen.Testing/ClovaCodegen.Testing.csproj", "runtime/ClovaCodegen.Emulator/ClovaCodegen.Emulator.csproj", "spec/ClovaCodegen.SpecTool/ClovaCodegen.SpecTool.csproj" };
 
     public Task InitializeAsync() => Packed.Value;
 
