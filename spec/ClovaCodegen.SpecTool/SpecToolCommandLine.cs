@@ -236,7 +236,7 @@ public static class SpecToolCommandLine
         var outputTokens = plan.Where(p => p.EndpointId == EndpointSpec.ChatCompletions).Sum(p => p.Field == "n" && ProbeValues.AsNumber(p.Value) is { } n ? (int)n : 1);
         output.WriteLine();
         output.WriteLine($"{plan.Count} requests planned against {baseUrl}: {chat} chat (max_tokens 1, one message \"{ProbePlanner.ChatMessage}\"), {embeddings} embeddings (input \"{ProbePlanner.EmbeddingInput}\"), {plan.Count - chat - embeddings} model list.");
-        output.WriteLine($"Cost at most: {outputTokens} output tokens and about {chat * 10 + embeddings} input tokens (about 10 a chat request with its template, 1 an embedding), if every request is accepted; refused ones cost nothing.");
+        output.WriteLine($"Cost at most: {outputTokens} output tokens and about {chat * 10 + embeddings} input tokens (about 10 a chat request with its template, 1 an embedding), if every request is accepted (a refused request produces no output tokens).");
         output.WriteLine($"Follow-ups (locating a changed range edge, placing a new model) come on top, only from what remains of --max-requests {limits.MaxRequests} ({Math.Max(0, limits.MaxRequests - plan.Count)} here).");
         if (plan.Count > limits.MaxRequests)
         {
