@@ -37,7 +37,7 @@ public static class SpecToolCommandLine
 
           clova-spec probe [options]     ask the live service what it accepts; write a report and a new spec
           clova-spec diff A B            what two specs disagree on (A, B: files, or 'default' for the built-in spec)
-          clova-spec check FILE...       validate spec files with the build's CLOVA1xx messages
+          clova-spec check FILE...       validate spec files: the build's CLOVA1xx messages, then the JSON Schema
 
         probe options:
           --spec FILE            the spec to check against (default: the built-in spec)
@@ -91,7 +91,7 @@ public static class SpecToolCommandLine
         foreach (var path in args)
         {
             var result = SpecCheck.CheckFile(path);
-            foreach (var diagnostic in result.Read.Diagnostics)
+            foreach (var diagnostic in result.Diagnostics)
             {
                 (diagnostic.Severity == SpecSeverity.Error ? error : output).WriteLine(diagnostic.ToString());
             }

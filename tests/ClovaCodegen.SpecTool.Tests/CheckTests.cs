@@ -39,7 +39,28 @@ public class CheckTests
             Assert.Contains(diagnostic.ToString(), run.Output + run.Error, StringComparison.Ordinal);
         }
 
-        Assert.Contains($"{expected.Count(d => d.Severity == Spec.Diagnostics.SpecSeverity.Error)} error", run.Output, StringComparison.Ordinal);
+        var check = Checking.SpecCheck.CheckFile(path);
+        Assert.True(check.ErrorCount > expected.Count(d => d.Severity == Spec.Diagnostics.SpecSeverity.Error), "the schema refuses the unknown status and property too");
+        Assert.Contains($"{check.ErrorCount} errors, {check.WarningCount} warning", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task What_the_build_only_warns_about_the_schema_refuses_located_at_the_value()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("clova-spec-check").FullName, "typo.json");
+        var text = PlantedSpecs.DefaultText.Replace("{ \"name\": \"HCX-003\", \"verified\": false,", "{ \"name\": \"HCX-003\", \"verifed\": false,", StringComparison.Ordinal);
+        File.WriteAllText(path, text);
+        var lines = text.Split('\n');
+        var line = Array.FindIndex(lines, l => l.Contains("\"verifed\"", StringComparison.Ordinal)) + 1;
+        var column = lines[line - 1].IndexOf("false", StringComparison.Ordinal) + 1;
+
+        var run = await ToolRun.RunAsync(null, "check", path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{path}({line},", run.Output, StringComparison.Ordinal); // the reader's CLOVA113 warning
+        Assert.Contains("warning CLOVA113", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"{path}({line},{column}): error schema: 'verifed' is not a property the schema allows here (at '/endpoints/0/models/3/verifed')", run.Error, StringComparison.Ordinal);
+        Assert.Contains("1 error, 1 warning.", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

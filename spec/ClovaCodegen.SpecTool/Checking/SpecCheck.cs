@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using ClovaCodegen.Spec;
@@ -7,16 +8,20 @@ using ClovaCodegen.Spec.Diagnostics;
 namespace ClovaCodegen.SpecTool.Checking;
 
 /// <summary>The outcome of checking a spec file: every diagnostic, as the build would report it.</summary>
-public sealed record SpecCheckResult(string Path, SpecReadResult Read)
+public sealed record SpecCheckResult(string Path, SpecReadResult Read, IReadOnlyList<SpecDiagnostic> SchemaDiagnostics)
 {
-    public int ErrorCount => Read.Diagnostics.Count(d => d.Severity == SpecSeverity.Error);
+    /// <summary>The reader's diagnostics, then the schema's, each located in the file.</summary>
+    public IEnumerable<SpecDiagnostic> Diagnostics => Read.Diagnostics.Concat(SchemaDiagnostics);
 
-    public int WarningCount => Read.Diagnostics.Count(d => d.Severity == SpecSeverity.Warning);
+    public int ErrorCount => Diagnostics.Count(d => d.Severity == SpecSeverity.Error);
+
+    public int WarningCount => Diagnostics.Count(d => d.Severity == SpecSeverity.Warning);
 }
 
 /// <summary>
 /// <c>clova-spec check FILE</c>: the file through the same reader the generator, the analyzers and the emulator use, so
-/// the messages (<c>path(line,col): error CLOVA1xx: ...</c>) are the ones the build gives for <c>&lt;ClovaCompatSpec&gt;</c>.
+/// the messages (<c>path(line,col): error CLOVA1xx: ...</c>) are the ones the build gives for <c>&lt;ClovaCompatSpec&gt;</c>;
+/// then against the JSON Schema editors use (<see cref="SchemaCheck"/>).
 /// </summary>
 public static class SpecCheck
 {
@@ -34,6 +39,6 @@ public static class SpecCheck
             text = null;
         }
 
-        return new SpecCheckResult(fullPath, SpecReader.Read(text, fullPath));
+        return new SpecCheckResult(fullPath, SpecReader.Read(text, fullPath), text is null ? Array.Empty<SpecDiagnostic>() : SchemaCheck.Validate(text, fullPath));
     }
 }
