@@ -120,10 +120,16 @@ public static class ProbeSession
         var findings = new List<ProbeFinding>();
         foreach (var result in modelResults.Where(r => r.Probe.Purpose == ProbePurpose.Model))
         {
-            if (result.Verdict == ProbeVerdict.Rejected)
+            if (result.Verdict == ProbeVerdict.Rejected && IsAboutTheModel(result))
             {
                 findings.Add(new ProbeFinding(result.Probe.EndpointId, "model " + result.Probe.Model, $"{result.Probe.Model} is not served on {result.Probe.EndpointId}: {Describe(result)}",
                     new[] { result }, new SpecEdit(SpecEditKind.RemoveModel, result.Probe.EndpointId, result.Probe.Model!)));
+            }
+            else if (result.Verdict == ProbeVerdict.Rejected)
+            {
+                // E.g. a reasoning model that needs more than max_tokens 1: served, but not to the smallest request.
+                findings.Add(new ProbeFinding(result.Probe.EndpointId, "model " + result.Probe.Model, $"{result.Probe.Model} was {Describe(result)}, a refusal that does not name the model: kept, and not used for field probes",
+                    new[] { result }, null));
             }
             else if (!result.IsConclusive)
             {
@@ -339,6 +345,13 @@ public static class ProbeSession
         return finding($"the {edge} of {field.Range} was refused; the service accepts {(upper ? "up to" : "down to")} {boundJson.ToJsonString()} ({precision})", evidence,
             new SpecEdit(SpecEditKind.SetBound, endpoint.Id, field.Name, boundJson, upper ? "maximum" : "minimum"));
     }
+
+    /// <summary>A refusal about the model (404, or a code, param or message that names the model), not about the request.</summary>
+    private static bool IsAboutTheModel(ProbeResult result) =>
+        result.Status == 404
+        || string.Equals(result.ErrorParam, "model", StringComparison.Ordinal)
+        || (result.ErrorCode?.Contains("model", StringComparison.OrdinalIgnoreCase) ?? false)
+        || (result.ErrorMessage?.Contains("model", StringComparison.OrdinalIgnoreCase) ?? false);
 
     /// <summary>For encoding_format-like fields: what the accepted answer looked like, as evidence.</summary>
     private static string AnswerShape(FieldSpec field, ProbeResult result) =>
