@@ -89,6 +89,29 @@ public class ProbeTests
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
         Assert.Equal(PlantedSpecs.DefaultText.Replace("\r\n", "\n", StringComparison.Ordinal), run.Read("probed.json"));
         Assert.Contains("The specs agree", run.Output, StringComparison.Ordinal);
+
+        // The emulator answers every embedding with the model's 1024 dimensions: dimensions=1 is accepted but ignored. The
+        // spec already marks dimensions uncertain, so the finding is a note, not a change.
+        Assert.Contains("note: embeddings dimensions: accepted with 1 but ignored: the answer has 1024 dimensions (P", run.Output, StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(run.Read("report.json"));
+        Assert.Contains(report.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("subject").GetString() == "field dimensions"
+            && f.GetProperty("change").ValueKind == JsonValueKind.Null && f.GetProperty("summary").GetString()!.Contains("ignored", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_field_the_answer_shows_ignored_is_marked_uncertain()
+    {
+        var certain = PlantedSpecs.DefaultText.Replace("\"type\": \"integer\", \"minimum\": 1, \"uncertain\": true,", "\"type\": \"integer\", \"minimum\": 1,", StringComparison.Ordinal);
+        Assert.NotEqual(PlantedSpecs.DefaultText, certain);
+        var folder = Directory.CreateTempSubdirectory("clova-spec-probe").FullName;
+        File.WriteAllText(Path.Combine(folder, "certain.json"), certain);
+        await using var emulator = await ClovaStudioEmulator.StartAsync(Strict(certain));
+
+        var run = await ToolRun.RunAsync(ToolRun.WithKey(), "probe", "--spec", Path.Combine(folder, "certain.json"), "--base-url", emulator.BaseUrl.ToString(), "--endpoint", "embeddings", "--field", "dimensions", "--report", "./report.json", "--out", "./probed.json");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var found = SpecDiff.Compare(PlantedSpecs.Read(certain), SpecReader.Read(run.Read("probed.json"), "probed.json").Spec!);
+        Assert.Equal(new[] { new SpecDifference("embeddings", "field dimensions", "uncertain", "false", "true") }, found);
     }
 
     [Fact]

@@ -219,8 +219,15 @@ public static class ProbeSession
             return findings;
         }
 
-        // The field is checked: its edges and values say where.
+        // The field is checked: its edges and values say where. Where the answer shows it, accepted may still be ignored.
         var uncertain = false;
+        if (results.Where(r => r.Verdict == ProbeVerdict.Accepted).Select(r => (Result: r, Ignored: Ignored(field, r))).FirstOrDefault(x => x.Ignored is not null) is { Result: { } ignoredResult } ignored)
+        {
+            uncertain = !field.Uncertain;
+            findings.Add(Finding($"accepted with {ignoredResult.Probe.ValueText} but ignored: {ignored.Ignored} ({ignoredResult.Citation})", new[] { ignoredResult },
+                field.Uncertain ? null : new SpecEdit(SpecEditKind.MarkUncertain, endpoint.Id, field.Name)));
+        }
+
         foreach (var (value, allowed, edge) in ProbeValues.Edges(field))
         {
             var json = ProbeValues.Number(value, ProbeValues.IsInteger(field)).ToJsonString();
@@ -344,6 +351,24 @@ public static class ProbeSession
         var precision = complete ? $"searched in steps of {grid.ToString("G29", CultureInfo.InvariantCulture)}" : "the search stopped early (budget or no answer), so this is the last value seen accepted";
         return finding($"the {edge} of {field.Range} was refused; the service accepts {(upper ? "up to" : "down to")} {boundJson.ToJsonString()} ({precision})", evidence,
             new SpecEdit(SpecEditKind.SetBound, endpoint.Id, field.Name, boundJson, upper ? "maximum" : "minimum"));
+    }
+
+    /// <summary>
+    /// What in an accepted answer shows the field was ignored, or null when nothing does (or nothing can): an embedding of
+    /// another size than <c>dimensions</c> asked for, a plain JSON answer to <c>stream: true</c>.
+    /// </summary>
+    private static string? Ignored(FieldSpec field, ProbeResult result)
+    {
+        switch (field.Name)
+        {
+            case "dimensions" when (ProbeValues.AsNumber(result.Probe.Value) is { } asked
+                && result.Answer?["data"] is JsonArray { Count: > 0 } data && data[0]?["embedding"] is JsonArray embedding && embedding.Count != asked):
+                return $"the answer has {embedding.Count} dimensions";
+            case "stream" when result.Probe.Value is JsonValue v && v.GetValueKind() == JsonValueKind.True && result.Answer is JsonObject:
+                return "the answer is one JSON object, not a stream of events";
+            default:
+                return null;
+        }
     }
 
     /// <summary>A refusal about the model (404, or a code, param or message that names the model), not about the request.</summary>
