@@ -26,9 +26,7 @@ public class SpecToolTests : IClassFixture<PackagedFeed>
     [Fact]
     public async Task The_tool_installs_from_the_feed_and_the_build_follows_the_spec_it_probed()
     {
-        var toolPath = Path.Combine(_feed.WorkDirectory, "spec-tool-" + Guid.NewGuid().ToString("N").Substring(0, 6));
-        (await Dotnet.RunAsync($"tool install ClovaCodegen.SpecTool --version {_feed.Version} --tool-path \"{toolPath}\" --add-source \"{_feed.FeedDirectory}\"", _feed.WorkDirectory))
-            .EnsureSuccess("dotnet tool install ClovaCodegen.SpecTool");
+        var toolPath = await _feed.InstallToolAsync("ClovaCodegen.SpecTool");
         var work = Directory.CreateDirectory(Path.Combine(_feed.WorkDirectory, "spec-tool-run-" + Guid.NewGuid().ToString("N").Substring(0, 6))).FullName;
 
         // The service changed: seed is now refused.
@@ -72,8 +70,7 @@ public class SpecToolTests : IClassFixture<PackagedFeed>
             UseShellExecute = false,
         };
 
-        // The tool's launcher finds the runtime through DOTNET_ROOT, as on a machine whose .NET is not in the default place.
-        start.Environment["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        start.Environment["DOTNET_ROOT"] = PackagedFeed.DotnetRoot;
         start.Environment["CLOVA_STUDIO_API_KEY"] = FakeKey;
         using var process = Process.Start(start)!;
         var output = new StringBuilder();

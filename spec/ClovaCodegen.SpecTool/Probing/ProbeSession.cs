@@ -98,7 +98,7 @@ public static class ProbeSession
 
         if (!runner.Stopped)
         {
-            var followUps = new FollowUps(spec, planner, runner, results, cancellationToken);
+            var followUps = new FollowUps(planner, runner, results, cancellationToken);
             findings.AddRange(await ModelFindingsAsync(spec, planner, scope, modelResults, followUps).ConfigureAwait(false));
             foreach (var endpoint in planner.ProbedEndpoints.Where(e => probeModels.ContainsKey(e.Id)))
             {
@@ -111,7 +111,7 @@ public static class ProbeSession
             }
         }
 
-        return new ProbeRun(baseUrl, started, planned, limits.MaxRequests, results.OrderBy(r => r.Probe.Id, StringComparer.Ordinal).ToList(), findings, runner.StopReason,
+        return new ProbeRun(baseUrl, started, planned, limits.MaxRequests, results.OrderBy(r => r.Probe.Id.Length).ThenBy(r => r.Probe.Id, StringComparer.Ordinal).ToList(), findings, runner.StopReason,
             runner.BillableRequests, runner.SentRequests, runner.RateLimitedAnswers, runner.WaitedForRateLimits);
     }
 
@@ -428,7 +428,7 @@ public static class ProbeSession
         private readonly List<ProbeResult> _results;
         private readonly CancellationToken _cancellationToken;
 
-        public FollowUps(CompatSpec spec, ProbePlanner planner, ProbeRunner runner, List<ProbeResult> results, CancellationToken cancellationToken)
+        public FollowUps(ProbePlanner planner, ProbeRunner runner, List<ProbeResult> results, CancellationToken cancellationToken)
         {
             Planner = planner;
             _runner = runner;

@@ -66,6 +66,21 @@ public sealed class PackagedFeed : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// The .NET root of the test host: a tool's launcher finds the runtime through DOTNET_ROOT (set it in the tool's
+    /// environment), as on a machine whose .NET is not in the default place.
+    /// </summary>
+    public static string DotnetRoot => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+
+    /// <summary>Installs a .NET tool package of the feed into a folder of its own (<c>dotnet tool install --tool-path</c>); returns the folder.</summary>
+    public async Task<string> InstallToolAsync(string packageId)
+    {
+        var toolPath = Path.Combine(WorkDirectory, "tools-" + Guid.NewGuid().ToString("N").Substring(0, 6));
+        (await Dotnet.RunAsync($"tool install {packageId} --version {Version} --tool-path \"{toolPath}\" --add-source \"{FeedDirectory}\"", WorkDirectory))
+            .EnsureSuccess("dotnet tool install " + packageId);
+        return toolPath;
+    }
+
     /// <summary>Writes a consumer project in its own folder (outside the repository, so none of our build settings apply).</summary>
     public Consumer CreateConsumer(string name, IReadOnlyDictionary<string, string> files)
     {
