@@ -80,6 +80,35 @@ public class ProbeTests
     }
 
     [Fact]
+    public async Task Probing_a_user_spec_in_place_changes_only_the_lines_of_the_differences()
+    {
+        var folder = Directory.CreateTempSubdirectory("clova-spec-probe").FullName;
+        var mine = Path.Combine(folder, "my-clova-spec.json");
+        File.WriteAllText(mine, PlantedSpecs.DefaultText);
+        await using var emulator = await ClovaStudioEmulator.StartAsync(Strict(PlantedSpecs.ChangedText()));
+
+        var run = await ToolRun.RunAsync(ToolRun.WithKey(), "probe", "--spec", mine, "--out", mine, "--base-url", emulator.BaseUrl.ToString(), "--report", "./report.json");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var before = PlantedSpecs.DefaultText.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var after = File.ReadAllText(mine).Split('\n');
+        var added = after.Except(before).ToList();
+        var removed = before.Except(after).ToList();
+
+        // The sources entry before "probe" gains a comma; one model line replaced; seed, top_k and encoding_format changed;
+        // repeat_penalty's line gone.
+        Assert.Equal(new[] { "meai", "probe", PlantedSpecs.AddedModel, "seed", "top_k", "encoding_format" }, added.Select(FirstName));
+        Assert.Equal(new[] { "meai", PlantedSpecs.RemovedModel, "seed", "top_k", "repeat_penalty", "encoding_format" }, removed.Select(FirstName));
+    }
+
+    /// <summary>The first key of a sources line, or the name of a model or field line.</summary>
+    private static string FirstName(string line)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(line, "\"name\": \"([^\"]+)\"|^\\s*\"([^\"]+)\":");
+        return match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
+    }
+
+    [Fact]
     public async Task A_service_that_agrees_with_the_spec_gets_it_back_unchanged()
     {
         await using var emulator = await ClovaStudioEmulator.StartAsync(Strict(PlantedSpecs.DefaultText));
