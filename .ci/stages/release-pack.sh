@@ -14,4 +14,5 @@ $command -nologo
 packages=$(find artifacts/feed -name '*.nupkg' | wc -l)
 symbols=$(find artifacts/feed -name '*.snupkg' | wc -l)
 echo "release pack: $packages packages, $symbols symbol packages"
-[ "$packages" -eq 5 ] && [ "$symbols" -eq 5 ]
+expected=$(grep -c "csproj" packaging/ClovaCodegen.Packages.slnf)
+[ "$packages" -eq "$expected" ] && [ "$symbols" -eq "$expected" ] || { echo "expected $expected of each"; exit 1; }

@@ -23,9 +23,7 @@ public class EmulatorToolTests
     [Fact]
     public async Task The_tool_installs_from_the_feed_and_answers_like_clova_studio()
     {
-        var toolPath = Path.Combine(_feed.WorkDirectory, "tools-" + Guid.NewGuid().ToString("N").Substring(0, 6));
-        (await Dotnet.RunAsync($"tool install ClovaCodegen.Emulator --version {_feed.Version} --tool-path \"{toolPath}\" --add-source \"{_feed.FeedDirectory}\"", _feed.WorkDirectory))
-            .EnsureSuccess("dotnet tool install ClovaCodegen.Emulator");
+        var toolPath = await _feed.InstallToolAsync("ClovaCodegen.Emulator");
         var port = FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/v1/openai/");
         var start = new ProcessStartInfo(Path.Combine(toolPath, "clova-emulator"), $"--urls http://127.0.0.1:{port}")
@@ -35,8 +33,7 @@ public class EmulatorToolTests
             UseShellExecute = false,
         };
 
-        // The tool's launcher finds the runtime through DOTNET_ROOT, as on a machine whose .NET is not in the default place.
-        start.Environment["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        start.Environment["DOTNET_ROOT"] = PackagedFeed.DotnetRoot;
         using var process = Process.Start(start)!;
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };

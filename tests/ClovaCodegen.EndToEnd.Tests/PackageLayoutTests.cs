@@ -84,21 +84,23 @@ public class PackageLayoutTests : IClassFixture<PackagedFeed>
         }
     }
 
-    [Fact]
-    public void ClovaCodegen_Emulator_is_a_dotnet_tool_named_clova_emulator()
+    [Theory]
+    [InlineData("ClovaCodegen.Emulator", "clova-emulator")]
+    [InlineData("ClovaCodegen.SpecTool", "clova-spec")]
+    public void Each_tool_package_is_a_dotnet_tool_with_its_command_and_the_spec_reader(string packageId, string commandName)
     {
-        using var package = ZipFile.OpenRead(PackagePath("ClovaCodegen.Emulator"));
+        using var package = ZipFile.OpenRead(PackagePath(packageId));
         var entries = package.Entries.Select(e => e.FullName).ToHashSet();
-        var nuspec = ReadNuspec("ClovaCodegen.Emulator");
+        var nuspec = ReadNuspec(packageId);
 
         Assert.Equal("DotnetTool", nuspec.Descendants().Single(e => e.Name.LocalName == "packageType").Attribute("name")!.Value);
-        Assert.Contains("tools/net10.0/any/ClovaCodegen.Emulator.dll", entries);
+        Assert.Contains($"tools/net10.0/any/{packageId}.dll", entries);
         Assert.Contains("tools/net10.0/any/ClovaCodegen.Spec.dll", entries);
         Assert.Contains("README.md", entries);
         using var settings = package.GetEntry("tools/net10.0/any/DotnetToolSettings.xml")!.Open();
         var command = XDocument.Load(settings).Descendants().Single(e => e.Name.LocalName == "Command");
-        Assert.Equal("clova-emulator", command.Attribute("Name")!.Value);
-        Assert.Equal("ClovaCodegen.Emulator.dll", command.Attribute("EntryPoint")!.Value);
+        Assert.Equal(commandName, command.Attribute("Name")!.Value);
+        Assert.Equal(packageId + ".dll", command.Attribute("EntryPoint")!.Value);
     }
 
     [Fact]
@@ -109,8 +111,9 @@ public class PackageLayoutTests : IClassFixture<PackagedFeed>
         var meai = ReadNuspec("ClovaCodegen.Extensions.AI");
         var testing = ReadNuspec("ClovaCodegen.Testing");
         var tool = ReadNuspec("ClovaCodegen.Emulator");
+        var specTool = ReadNuspec("ClovaCodegen.SpecTool");
 
-        foreach (var nuspec in new[] { core, openAi, meai, testing, tool })
+        foreach (var nuspec in new[] { core, openAi, meai, testing, tool, specTool })
         {
             Assert.Equal("MIT", Element(nuspec, "license")!.Value);
             Assert.Equal("expression", Element(nuspec, "license")!.Attribute("type")!.Value);

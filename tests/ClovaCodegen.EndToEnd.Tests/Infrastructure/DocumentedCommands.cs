@@ -92,6 +92,13 @@ public static class DocumentedCommands
             case "curl": // talks to the emulator a command above started; needs nothing from the clone
             case "clova-emulator": // the tool the line above installs from the packed feed (EmulatorToolTests runs it)
                 yield break;
+            case "clova-spec": // the tool docs/spec-prober.md installs from the packed feed (SpecToolTests runs it)
+                if (words.Count < 2 || words[1] is not ("probe" or "diff" or "check" or "--help"))
+                {
+                    yield return $"'clova-spec {(words.Count < 2 ? "" : words[1])}' is not a command of the tool (probe, diff, check, --help)";
+                }
+
+                yield break;
             default:
                 yield return $"'{words[0]}' is not a command this check knows; teach it (DocumentedCommands.Problems) what the command needs";
                 yield break;

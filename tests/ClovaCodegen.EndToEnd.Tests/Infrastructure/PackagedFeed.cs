@@ -10,7 +10,7 @@ using Xunit;
 namespace ClovaCodegen.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// Packs ClovaCodegen, ClovaCodegen.OpenAI, ClovaCodegen.Extensions.AI, ClovaCodegen.Testing and the ClovaCodegen.Emulator tool once per test run into a local folder feed, with a version unique to the
+/// Packs ClovaCodegen, ClovaCodegen.OpenAI, ClovaCodegen.Extensions.AI, ClovaCodegen.Testing and the ClovaCodegen.Emulator and ClovaCodegen.SpecTool tools once per test run into a local folder feed, with a version unique to the
 /// run so that no stale copy in the global packages folder can stand in for the one under test. The pack is shared by
 /// every test class that takes this fixture, whether as a class fixture or through <see cref="PackagedFeedCollection"/>:
 /// classes that build consumers run in parallel (each class is its own collection) on one feed.
@@ -67,7 +67,7 @@ public sealed class PackagedFeed : IAsyncLifetime
         // One pack of the whole filter, without building: this test project's build has already built every packed
         // project for every target framework in its own configuration (see the csproj), so the pack only zips what is
         // there. Compiling them again in Release here used to cost more than the rest of the end-to-end run.
-        // PackageOutputPath rather than -o, which the CLI refuses for a solution (filter).
+        // BuildProjectReferences=false: ClovaCodegen.Testing resolves its references, which must not build either.
         var configuration = typeof(PackagedFeed).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "ClovaBuildConfiguration").Value;
         (await Dotnet.RunAsync($"pack {PackagesFilter} --no-build -p:BuildProjectReferences=false -c {configuration} -p:PackageOutputPath=\"{feed}/\" -p:Version={SharedVersion} -nologo", root, timeout: TimeSpan.FromMinutes(10)))
@@ -85,6 +85,21 @@ public sealed class PackagedFeed : IAsyncLifetime
         return filter.RootElement.GetProperty("solution").GetProperty("projects").EnumerateArray()
             .Select(p => p.GetString()!.Replace('\\', '/'))
             .ToArray();
+    }
+
+    /// <summary>
+    /// The .NET root of the test host: a tool's launcher finds the runtime through DOTNET_ROOT (set it in the tool's
+    /// environment), as on a machine whose .NET is not in the default place.
+    /// </summary>
+    public static string DotnetRoot => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+
+    /// <summary>Installs a .NET tool package of the feed into a folder of its own (<c>dotnet tool install --tool-path</c>); returns the folder.</summary>
+    public async Task<string> InstallToolAsync(string packageId)
+    {
+        var toolPath = Path.Combine(WorkDirectory, "tools-" + Guid.NewGuid().ToString("N").Substring(0, 6));
+        (await Dotnet.RunAsync($"tool install {packageId} --version {Version} --tool-path \"{toolPath}\" --add-source \"{FeedDirectory}\"", WorkDirectory))
+            .EnsureSuccess("dotnet tool install " + packageId);
+        return toolPath;
     }
 
     /// <summary>Writes a consumer project in its own folder (outside the repository, so none of our build settings apply).</summary>
