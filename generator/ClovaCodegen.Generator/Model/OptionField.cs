@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using ClovaCodegen.Spec.Model;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace ClovaCodegen.Generator.Model;
 
@@ -172,35 +173,8 @@ internal sealed class OptionField
         return builder.ToString();
     }
 
-    /// <summary>A C# string literal.</summary>
-    public static string Literal(string value)
-    {
-        var builder = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (c < ' ' || c > '~')
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
+    /// <summary>A C# string literal, quoted and escaped by Roslyn itself.</summary>
+    public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
     public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }
