@@ -168,6 +168,57 @@ internal static class RequestWrites
     };
 
     /// <summary>
+    /// The operation that holds the constant text a JSON body is made of: the text itself, or followed through
+    /// <c>BinaryContent.Create(...)</c>, <c>BinaryData.FromString(...)</c>/<c>new BinaryData(...)</c>, <c>"..."u8.ToArray()</c>
+    /// and locals' initializers in the same file (null when the body is not a readable constant).
+    /// </summary>
+    public static IOperation? ConstantJsonSource(IOperation? value, KnownTypes types)
+    {
+        for (var hops = 0; value is not null && hops < 8; hops++)
+        {
+            if (ConstantText(value) is not null)
+            {
+                return value.WithoutConversions();
+            }
+
+            switch (value.WithoutConversions())
+            {
+                case IInvocationOperation invocation when IsBinary(invocation.TargetMethod.ContainingType, types) && invocation.Arguments.Length > 0:
+                    value = invocation.Arguments[0].Value;
+                    break;
+                case IInvocationOperation { Instance: { } instance }:
+                    value = instance; // "..."u8.ToArray()
+                    break;
+                case IObjectCreationOperation creation when IsBinary(creation.Type, types) && creation.Arguments.Length > 0:
+                    value = creation.Arguments[0].Value;
+                    break;
+                case ILocalReferenceOperation local:
+                    value = LocalInitializer(local);
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsBinary(ITypeSymbol? type, KnownTypes types) =>
+        type is not null && (SymbolEqualityComparer.Default.Equals(type, types.BinaryContent) || SymbolEqualityComparer.Default.Equals(type, types.BinaryData));
+
+    /// <summary>The value a local is declared with, when it is declared in the same file (null otherwise).</summary>
+    public static IOperation? LocalInitializer(ILocalReferenceOperation local)
+    {
+        var declarator = local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax;
+        if (declarator?.Initializer is not { } initializer || declarator.SyntaxTree != local.Syntax.SyntaxTree || local.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        return model.GetOperation(initializer.Value);
+    }
+
+    /// <summary>
     /// A <c>Patch.Set/SetNull/Append/Remove("$.field"u8, ...)</c> on the OpenAI SDK's chat or embedding options: the field
     /// it writes (null when the endpoint declares none of that name).
     /// </summary>

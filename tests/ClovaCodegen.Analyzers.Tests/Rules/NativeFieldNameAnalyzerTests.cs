@@ -10,7 +10,7 @@ public class NativeFieldNameAnalyzerTests
     [Fact]
     public Task Camel_case_keys_in_dictionaries_and_anonymous_bodies_warn() => ClovaVerifier.VerifyAsync("""
         using System.Collections.Generic;
-        var body = new Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], [{|CLOVA005:"topK"|}] = 20 };
+        var body = new Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], ["max_tokens"] = 100, [{|CLOVA005:"topK"|}] = 20 };
         body.Add({|CLOVA005:"repetitionPenalty"|}, 1.1);
         body["top_k"] = 5;
         var anonymous = new { model = "HCX-005", messages = new object[0], {|CLOVA005:maxTokens|} = 100 };
@@ -20,10 +20,10 @@ public class NativeFieldNameAnalyzerTests
 
     [Fact]
     public Task Fix_renames_to_the_wire_name_and_fix_all_renames_every_key() => ClovaVerifier.VerifyFixAsync("""
-        var b = new System.Collections.Generic.Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], [{|CLOVA005:"topK"|}] = 1, [{|CLOVA005:"repeatPenalty"|}] = 2 };
+        var b = new System.Collections.Generic.Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], ["max_tokens"] = 100, [{|CLOVA005:"topK"|}] = 1, [{|CLOVA005:"repeatPenalty"|}] = 2 };
         System.Console.WriteLine(b);
         """, """
-        var b = new System.Collections.Generic.Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], ["top_k"] = 1, ["repeat_penalty"] = 2 };
+        var b = new System.Collections.Generic.Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], ["max_tokens"] = 100, ["top_k"] = 1, ["repeat_penalty"] = 2 };
         System.Console.WriteLine(b);
         """, new LiteralReplacementFixer());
 
@@ -44,7 +44,7 @@ public class NativeFieldNameAnalyzerTests
             {
                 var json = new JsonObject { ["model"] = "HCX-005", ["messages"] = new JsonArray(), [{|CLOVA005:"repetitionPenalty"|}] = 1.1 };
                 json.Add({|CLOVA005:"maxTokens"|}, 100);
-                var dictionary = new Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], [{|CLOVA005:TopK|}] = 5 };
+                var dictionary = new Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], ["max_tokens"] = 100, [{|CLOVA005:TopK|}] = 5 };
                 var options = new ChatCompletionOptions { MaxOutputTokenCount = 100 };
                 options.Patch.Set({|CLOVA005:"$.topK"u8|}, 5);
                 var meai = new ChatOptions { MaxOutputTokens = 100, {|CLOVA009:AdditionalProperties|} = new() { [{|CLOVA005:"repeatPenalty"|}] = 1.1 } };
