@@ -57,6 +57,8 @@ public sealed class KnownTypes
         ChatClientInterface = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.IChatClient");
         ChatOptions = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatOptions");
         StringContent = compilation.GetTypeByMetadataName("System.Net.Http.StringContent");
+        JsonPropertyNameAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
+        NewtonsoftJsonPropertyAttribute = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonPropertyAttribute");
 
         ClovaStudioClientOptions = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaStudioClientOptions");
         ClovaStudioClient = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaStudioClient");
@@ -140,6 +142,12 @@ public sealed class KnownTypes
     public INamedTypeSymbol? ChatOptions { get; }
 
     public INamedTypeSymbol? StringContent { get; }
+
+    /// <summary>System.Text.Json's <c>[JsonPropertyName]</c>: the name a DTO's property is serialized under.</summary>
+    public INamedTypeSymbol? JsonPropertyNameAttribute { get; }
+
+    /// <summary>Newtonsoft.Json's <c>[JsonProperty]</c>: the same for Json.NET.</summary>
+    public INamedTypeSymbol? NewtonsoftJsonPropertyAttribute { get; }
 
     /// <summary>Microsoft.Extensions.AI.OpenAI's extensions that make the stock adapter (<c>chatClient.AsIChatClient()</c>).</summary>
     public INamedTypeSymbol? StockChatAdapter { get; }

@@ -26,7 +26,18 @@ public sealed class LiteralReplacementFixer : ClovaFixer
 
     internal override Task<ImmutableArray<ClovaFix>> GetFixesAsync(Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal || !literal.IsKind(SyntaxKind.StringLiteralExpression))
+        // The name may be written elsewhere than where it is used (a DTO's [JsonPropertyName("topP")]): the analyzer says where.
+        var written = diagnostic.AdditionalLocations.Count == 1
+            ? diagnostic.AdditionalLocations[0].SourceTree == root.SyntaxTree ? root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) : null
+            : root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (diagnostic.Id == RuleIdentifiers.NativeFieldName && AnonymousMember(written) is { } member
+            && diagnostic.Properties.TryGetValue(NativeFieldNameAnalyzer.WireNameProperty, out var wireName) && wireName is not null)
+        {
+            return Task.FromResult(AnonymousMemberRename(member, wireName));
+        }
+
+        if (written is not LiteralExpressionSyntax literal
+            || !(literal.IsKind(SyntaxKind.StringLiteralExpression) || diagnostic.Id == RuleIdentifiers.NativeFieldName && literal.IsKind(SyntaxKind.Utf8StringLiteralExpression)))
         {
             return Task.FromResult(ImmutableArray<ClovaFix>.Empty);
         }
@@ -45,8 +56,38 @@ public sealed class LiteralReplacementFixer : ClovaFixer
                 RuleIdentifiers.UnknownModel => $"Use model '{replacement}'",
                 _ => $"Rename to '{replacement}'",
             };
-            var updated = literal.WithToken(SyntaxFactory.Literal(replacement)).WithTriviaFrom(literal);
-            return new ClovaFix(title, editor => editor.ReplaceNode(literal, updated));
+            var text = SyntaxFactory.Literal(replacement).Text + (literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) ? "u8" : "");
+            var updated = SyntaxFactory.ParseExpression(text);
+
+            // Every write of a DTO's property points at its one attribute: the diagnostics share this edit.
+            return new ClovaFix(title, editor => editor.ReplaceNode(literal, (current, _) => current.CopyAnnotationsTo(updated.WithTriviaFrom(current))));
         }).ToImmutableArray());
+    }
+
+    /// <summary>The anonymous object member whose name the node is: <c>topK</c> of <c>topK = 5</c>, or a member named after its value (<c>new { topK }</c>).</summary>
+    private static AnonymousObjectMemberDeclaratorSyntax? AnonymousMember(SyntaxNode? written) => written switch
+    {
+        IdentifierNameSyntax { Parent: NameEqualsSyntax { Parent: AnonymousObjectMemberDeclaratorSyntax member } } => member,
+        AnonymousObjectMemberDeclaratorSyntax { NameEquals: null } member => member,
+        ExpressionSyntax { Parent: AnonymousObjectMemberDeclaratorSyntax { NameEquals: null } member } expression when member.Expression == expression => member,
+        _ => null,
+    };
+
+    /// <summary>
+    /// An anonymous body's member renamed to the wire name: <c>topK = 5</c> → <c>top_k = 5</c>; a member named after the
+    /// value it takes (<c>new { topK }</c>) gets the wire name written in front (<c>top_k = topK</c>). Identifiers elsewhere
+    /// (a named constant as a key) are left alone: other code may use the constant as it is.
+    /// </summary>
+    private static ImmutableArray<ClovaFix> AnonymousMemberRename(AnonymousObjectMemberDeclaratorSyntax member, string wire)
+    {
+        if (!SyntaxFacts.IsValidIdentifier(wire))
+        {
+            return ImmutableArray<ClovaFix>.Empty;
+        }
+
+        var renamed = member.NameEquals is { } named
+            ? member.WithNameEquals(named.WithName(SyntaxFactory.IdentifierName(wire).WithTriviaFrom(named.Name)))
+            : member.WithNameEquals(SyntaxFactory.NameEquals(wire)).WithExpression(member.Expression.WithoutLeadingTrivia()).WithLeadingTrivia(member.GetLeadingTrivia());
+        return ImmutableArray.Create(new ClovaFix($"Rename to '{wire}'", editor => editor.ReplaceNode(member, renamed)));
     }
 }

@@ -170,7 +170,11 @@ public sealed class MissingMaxTokensFixer : ClovaFixer
             return null;
         }
 
-        return new ClovaFix(Title($"\"{WireField}\": {value}"), editor => editor.ReplaceNode(literal, (current, _) => WithJsonMember((LiteralExpressionSyntax)current, value) ?? current));
+        // A literal that several calls send (a local's value) gets the member once: the first edit adds it, the others find it.
+        return new ClovaFix(Title($"\"{WireField}\": {value}"), editor => editor.ReplaceNode(literal, (current, _) =>
+            ((LiteralExpressionSyntax)current).Token.ValueText.IndexOf("\"" + WireField + "\"", System.StringComparison.Ordinal) < 0 && WithJsonMember((LiteralExpressionSyntax)current, value) is { } edited
+                ? current.CopyAnnotationsTo(edited)
+                : current));
     }
 
     private static LiteralExpressionSyntax? WithJsonMember(LiteralExpressionSyntax literal, string value)

@@ -262,7 +262,7 @@ public class MissingMaxTokensAnalyzerTests
         """");
 
     [Fact]
-    public Task Finding7_fix_adds_max_tokens_to_a_JSON_literal_in_its_own_layout() => ClovaVerifier.VerifyFixAsync(""""
+    public Task Finding7_fix_adds_max_tokens_to_a_JSON_literal_in_its_own_layout_once_however_many_calls_send_it() => ClovaVerifier.VerifyFixAsync(""""
         using System;
         using System.ClientModel;
         using System.Net.Http;
@@ -277,6 +277,7 @@ public class MissingMaxTokensAnalyzerTests
               ]
             }
             """;
+        chat.CompleteChat({|CLOVA008:BinaryContent.Create(BinaryData.FromString(body))|});
         chat.CompleteChat({|CLOVA008:BinaryContent.Create(BinaryData.FromString(body))|});
         using var content = new StringContent({|CLOVA008:"{\"model\":\"HCX-005\",\"messages\":[]}"|});
         using var verbatim = new StringContent({|CLOVA008:@"{ ""model"": ""HCX-005"", ""messages"": [] }"|});
@@ -296,6 +297,7 @@ public class MissingMaxTokensAnalyzerTests
               "max_tokens": 512
             }
             """;
+        chat.CompleteChat(BinaryContent.Create(BinaryData.FromString(body)));
         chat.CompleteChat(BinaryContent.Create(BinaryData.FromString(body)));
         using var content = new StringContent("{\"model\":\"HCX-005\",\"messages\":[],\"max_tokens\":512}");
         using var verbatim = new StringContent(@"{ ""model"": ""HCX-005"", ""messages"": [], ""max_tokens"": 512 }");
