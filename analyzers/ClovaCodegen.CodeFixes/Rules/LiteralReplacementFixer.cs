@@ -14,9 +14,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ClovaCodegen.CodeFixes.Rules;
 
 /// <summary>
-/// Fixes that replace a string literal with what the spec says: CLOVA003 (the canonical base URL of the same cloud),
-/// CLOVA004 (the endpoint's default model, then the nearest known names), CLOVA005 (the snake_case wire name). The
-/// analyzers put the replacement in the diagnostic's properties, so fixer and analyzer read the same spec.
+/// Fixes that replace a string literal with what the spec says: CLOVA003 (the canonical base URL of the same cloud; for a
+/// URL constant, in its declaration), CLOVA004 (the endpoint's default model, then the nearest known names), CLOVA005
+/// (the snake_case wire name, also for an anonymous member or in a DTO's serializer attribute). The analyzers put the
+/// replacement in the diagnostic's properties, so fixer and analyzer read the same spec.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LiteralReplacementFixer)), Shared]
 public sealed class LiteralReplacementFixer : ClovaFixer
@@ -24,7 +25,7 @@ public sealed class LiteralReplacementFixer : ClovaFixer
     public override ImmutableArray<string> FixableDiagnosticIds =>
         ImmutableArray.Create(RuleIdentifiers.BaseUrl, RuleIdentifiers.UnknownModel, RuleIdentifiers.NativeFieldName);
 
-    internal override Task<ImmutableArray<ClovaFix>> GetFixesAsync(Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
+    internal override async Task<ImmutableArray<ClovaFix>> GetFixesAsync(Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         // The name may be written elsewhere than where it is used (a DTO's [JsonPropertyName("topP")]): the analyzer says where.
         var written = diagnostic.AdditionalLocations.Count == 1
@@ -33,13 +34,20 @@ public sealed class LiteralReplacementFixer : ClovaFixer
         if (diagnostic.Id == RuleIdentifiers.NativeFieldName && AnonymousMember(written) is { } member
             && diagnostic.Properties.TryGetValue(NativeFieldNameAnalyzer.WireNameProperty, out var wireName) && wireName is not null)
         {
-            return Task.FromResult(AnonymousMemberRename(member, wireName));
+            return AnonymousMemberRename(member, wireName);
+        }
+
+        // A URL constant is judged where it is used; it is fixed where it is declared (a const of one literal in this
+        // file), which every use of it shares. A URL built from constants has no one place to fix.
+        if (diagnostic.Id == RuleIdentifiers.BaseUrl && written is IdentifierNameSyntax or MemberAccessExpressionSyntax)
+        {
+            written = await ConstantLiteralAsync(document, root, (ExpressionSyntax)written, cancellationToken).ConfigureAwait(false);
         }
 
         if (written is not LiteralExpressionSyntax literal
             || !(literal.IsKind(SyntaxKind.StringLiteralExpression) || diagnostic.Id == RuleIdentifiers.NativeFieldName && literal.IsKind(SyntaxKind.Utf8StringLiteralExpression)))
         {
-            return Task.FromResult(ImmutableArray<ClovaFix>.Empty);
+            return ImmutableArray<ClovaFix>.Empty;
         }
 
         var replacements = diagnostic.Id switch
@@ -48,7 +56,7 @@ public sealed class LiteralReplacementFixer : ClovaFixer
             RuleIdentifiers.UnknownModel => diagnostic.Properties.TryGetValue(UnknownModelAnalyzer.SuggestionsProperty, out var names) && names is not null ? names.Split(',') : null,
             _ => diagnostic.Properties.TryGetValue(NativeFieldNameAnalyzer.WireNameProperty, out var wire) && wire is not null ? new[] { wire } : null,
         };
-        return Task.FromResult((replacements ?? System.Array.Empty<string>()).Select(replacement =>
+        return (replacements ?? System.Array.Empty<string>()).Select(replacement =>
         {
             var title = diagnostic.Id switch
             {
@@ -61,7 +69,24 @@ public sealed class LiteralReplacementFixer : ClovaFixer
 
             // Every write of a DTO's property points at its one attribute: the diagnostics share this edit.
             return new ClovaFix(title, editor => editor.ReplaceNode(literal, (current, _) => current.CopyAnnotationsTo(updated.WithTriviaFrom(current))));
-        }).ToImmutableArray());
+        }).ToImmutableArray();
+    }
+
+    /// <summary>The literal a <c>const</c> (field or local) is declared with in this file, or null.</summary>
+    private static async Task<LiteralExpressionSyntax?> ConstantLiteralAsync(Document document, SyntaxNode root, ExpressionSyntax reference, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var symbol = model?.GetSymbolInfo(reference, cancellationToken).Symbol;
+        var declarations = symbol switch
+        {
+            IFieldSymbol { IsConst: true } field => field.DeclaringSyntaxReferences,
+            ILocalSymbol { IsConst: true } local => local.DeclaringSyntaxReferences,
+            _ => ImmutableArray<SyntaxReference>.Empty,
+        };
+        return declarations.Length == 1 && declarations[0].SyntaxTree == root.SyntaxTree
+            && declarations[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax literal }
+            ? literal
+            : null;
     }
 
     /// <summary>The anonymous object member whose name the node is: <c>topK</c> of <c>topK = 5</c>, or a member named after its value (<c>new { topK }</c>).</summary>
