@@ -69,15 +69,11 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
             }
         }
 
-        void JudgeJson(OperationAnalysisContext operation, IOperation content)
+        void JudgeJson(OperationAnalysisContext operation)
         {
-            if (RequestWrites.ConstantJsonSource(content, types) is { } source && RequestWrites.ConstantText(source) is { } json
-                && IsChatBody(json) && !maxTokenKeys.Any(key => HasKey(json, key)))
+            if (RequestWrites.JsonChatBody(operation.Operation, types) is { } json && !maxTokenKeys.Any(json.Has))
             {
-                // On the text when it is written in the call; on the body the call is given when the text is elsewhere (a
-                // local's value), with the text as the place the fix edits.
-                var at = operation.Operation.Syntax.Span.Contains(source.Syntax.Span) ? source.Syntax : content.Syntax;
-                Report(operation, at.GetLocation(), FormJson, at, source.Syntax.GetLocation());
+                Report(operation, json.ReportAt.GetLocation(), FormJson, json.ReportAt, json.Source.Syntax.GetLocation());
             }
         }
 
@@ -89,9 +85,9 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
                 if (method.Name.StartsWith("CompleteChat", StringComparison.Ordinal) && method.ContainingType.IsOrDerivesFrom(types.ChatClient))
                 {
                     // A protocol overload sends the body it is given, nothing of its own: judged by that body's content.
-                    if (types.BinaryContent is not null && invocation.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.Type, types.BinaryContent)) is { } content)
+                    if (types.BinaryContent is not null && invocation.Arguments.Any(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.Type, types.BinaryContent)))
                     {
-                        JudgeJson(operation, content.Value);
+                        JudgeJson(operation);
                     }
                     else if (!OptionsSetMaxTokens(invocation, types.ChatCompletionOptions, "MaxOutputTokenCount", operation))
                     {
@@ -119,37 +115,12 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
                         Report(operation, body.Creation.Syntax.GetFirstToken().GetLocation(), FormBody, body.Creation.Syntax);
                     }
                 }
-                else if (operation.Operation is IObjectCreationOperation { Arguments.Length: > 0 } creation && types.StringContent is not null
-                    && SymbolEqualityComparer.Default.Equals(creation.Type, types.StringContent))
+                else
                 {
-                    JudgeJson(operation, creation.Arguments[0].Value);
+                    JudgeJson(operation);
                 }
             },
             RequestWrites.RawBodyKinds);
-    }
-
-    /// <summary>JSON text of a chat request: an object with <c>"model"</c> and <c>"messages"</c>.</summary>
-    private static bool IsChatBody(string json) =>
-        json.TrimStart().StartsWith("{", StringComparison.Ordinal) && HasKey(json, "model") && HasKey(json, "messages");
-
-    private static bool HasKey(string json, string key)
-    {
-        var quoted = "\"" + key + "\"";
-        for (var at = json.IndexOf(quoted, StringComparison.Ordinal); at >= 0; at = json.IndexOf(quoted, at + 1, StringComparison.Ordinal))
-        {
-            var after = at + quoted.Length;
-            while (after < json.Length && char.IsWhiteSpace(json[after]))
-            {
-                after++;
-            }
-
-            if (after < json.Length && json[after] == ':')
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>A call of an <c>IChatClient</c>'s method or of an extension method on one (<c>chat.GetResponseAsync("hi")</c>).</summary>

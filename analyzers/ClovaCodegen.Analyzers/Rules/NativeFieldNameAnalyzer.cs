@@ -16,7 +16,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// spec's <c>nativeNames</c>), written into something that becomes a CLOVA request body, however the name is written: a
 /// key or member of a raw request body (dictionary, JsonObject, anonymous object; see <see cref="RequestWrites.RawBody"/>),
 /// a key of an options bag the spec binds (<c>ChatOptions.AdditionalProperties</c>), a <c>Patch</c> path on the OpenAI
-/// SDK's options, or a property of the user's own request DTO serialized under a native name (<c>[JsonPropertyName("topP")]</c>,
+/// SDK's options, a member name in a chat body written as constant JSON text (see <see cref="RequestWrites.JsonChatBody"/>), or a property of the user's own request DTO serialized under a native name (<c>[JsonPropertyName("topP")]</c>,
 /// Json.NET's <c>[JsonProperty("topP")]</c>), reported where the property is written; the name as a literal or a constant.
 /// The same names in other dictionaries (settings bags, reads in assertions) and DTOs that are no chat or embeddings body
 /// (no <c>model</c> with <c>messages</c>/<c>input</c>, such as the native API's) are not request fields.
@@ -26,6 +26,9 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
 {
     /// <summary>Diagnostic property: the spec's wire name, for the fix.</summary>
     public const string WireNameProperty = "WireName";
+
+    /// <summary>Diagnostic property, on a finding in JSON text: the native member name the fix renames in that text.</summary>
+    public const string JsonKeyProperty = "JsonKey";
 
     public NativeFieldNameAnalyzer()
         : base(DiagnosticDescriptors.NativeFieldName)
@@ -54,6 +57,10 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
                             Report(operation, types, location, key, wire, wire);
                         }
                     }
+                }
+                else if (RequestWrites.JsonChatBody(operation.Operation, types) is { } json)
+                {
+                    ReportJson(operation, types, json, byNativeName);
                 }
                 else if (operation.Operation is IObjectCreationOperation { Type: INamedTypeSymbol type, Arguments.IsEmpty: false } creation && dtos.NativeMembers(type) is { Count: > 0 } members)
                 {
@@ -89,6 +96,10 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
                     var path = RequestWrites.ConstantText(invocation.Arguments[0].Value)!;
                     Report(operation, types, patch.Location, patch.Name, wire, "$." + wire + path.Substring(2 + patch.Name.Length));
                 }
+                else if (operation.Operation is IInvocationOperation && RequestWrites.JsonChatBody(operation.Operation, types) is { } json)
+                {
+                    ReportJson(operation, types, json, byNativeName);
+                }
                 else if (operation.Operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } target } assignment
                     && dtos.NativeMembers(property.ContainingType) is { Count: > 0 } members && members.TryGetValue(property.Name, out var member)
                     && !(assignment.Value.WithoutConversions() is IPropertyReferenceOperation { Property: var copied } && SymbolEqualityComparer.Default.Equals(copied, property)))
@@ -101,12 +112,25 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
             RequestWrites.MemberWriteKinds);
     }
 
-    /// <summary>Reports at the write; <paramref name="declaredAt"/> is where the name is written when that is elsewhere (a DTO's attribute), for the fix.</summary>
-    private void Report(OperationAnalysisContext operation, KnownTypes types, SyntaxNode location, string native, string wire, string replacement, Location? declaredAt = null)
+    /// <summary>Each native member name in a JSON body's text (the fix renames it in the text).</summary>
+    private void ReportJson(OperationAnalysisContext operation, KnownTypes types, JsonBody json, ImmutableDictionary<string, string> byNativeName)
+    {
+        foreach (var pair in byNativeName.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (json.Has(pair.Key))
+            {
+                Report(operation, types, json.ReportAt, pair.Key, pair.Value, pair.Value, json.Source.Syntax.GetLocation(), jsonKey: pair.Key);
+            }
+        }
+    }
+
+    /// <summary>Reports at the write; <paramref name="declaredAt"/> is where the name is written when that is elsewhere (a DTO's attribute, JSON text), for the fix.</summary>
+    private void Report(OperationAnalysisContext operation, KnownTypes types, SyntaxNode location, string native, string wire, string replacement, Location? declaredAt = null, string? jsonKey = null)
     {
         if (types.Scope.Applies(operation, location))
         {
             var properties = ImmutableDictionary<string, string?>.Empty.Add(WireNameProperty, replacement);
+            properties = jsonKey is null ? properties : properties.Add(JsonKeyProperty, jsonKey);
             operation.ReportDiagnostic(Diagnostic.Create(Descriptor, location.GetLocation(), declaredAt is null ? null : new[] { declaredAt }, properties, native, wire));
         }
     }

@@ -31,6 +31,11 @@ public sealed class LiteralReplacementFixer : ClovaFixer
         var written = diagnostic.AdditionalLocations.Count == 1
             ? diagnostic.AdditionalLocations[0].SourceTree == root.SyntaxTree ? root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) : null
             : root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (diagnostic.Id == RuleIdentifiers.NativeFieldName && diagnostic.Properties.TryGetValue(NativeFieldNameAnalyzer.JsonKeyProperty, out var jsonKey) && jsonKey is not null)
+        {
+            return diagnostic.Properties.TryGetValue(NativeFieldNameAnalyzer.WireNameProperty, out var jsonWire) && jsonWire is not null ? JsonKeyRename(written, jsonKey, jsonWire) : ImmutableArray<ClovaFix>.Empty;
+        }
+
         if (diagnostic.Id == RuleIdentifiers.NativeFieldName && AnonymousMember(written) is { } member
             && diagnostic.Properties.TryGetValue(NativeFieldNameAnalyzer.WireNameProperty, out var wireName) && wireName is not null)
         {
@@ -87,6 +92,22 @@ public sealed class LiteralReplacementFixer : ClovaFixer
             && declarations[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax literal }
             ? literal
             : null;
+    }
+
+    /// <summary>
+    /// A member name in JSON text renamed in the literal that holds the text (every occurrence of it as a member name; the
+    /// literal may be a local's value that several calls send, so the edit works on the literal as it is by then).
+    /// </summary>
+    private static ImmutableArray<ClovaFix> JsonKeyRename(SyntaxNode? written, string native, string wire)
+    {
+        if (written is not LiteralExpressionSyntax literal || Renamed(literal) is null)
+        {
+            return ImmutableArray<ClovaFix>.Empty;
+        }
+
+        return ImmutableArray.Create(new ClovaFix($"Rename \"{native}\" to \"{wire}\"", editor => editor.ReplaceNode(literal, (current, _) => Renamed((LiteralExpressionSyntax)current) ?? current)));
+
+        LiteralExpressionSyntax? Renamed(LiteralExpressionSyntax text) => JsonLiteralEdits.Edit(text, (json, quote) => JsonLiteralEdits.RenameKey(json, quote, native, wire));
     }
 
     /// <summary>The anonymous object member whose name the node is: <c>topK</c> of <c>topK = 5</c>, or a member named after its value (<c>new { topK }</c>).</summary>

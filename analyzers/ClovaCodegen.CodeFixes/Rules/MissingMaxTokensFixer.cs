@@ -173,28 +173,12 @@ public sealed class MissingMaxTokensFixer : ClovaFixer
         // A literal that several calls send (a local's value) gets the member once: the first edit adds it, the others find it.
         return new ClovaFix(Title($"\"{WireField}\": {value}"), editor => editor.ReplaceNode(literal, (current, _) =>
             ((LiteralExpressionSyntax)current).Token.ValueText.IndexOf("\"" + WireField + "\"", System.StringComparison.Ordinal) < 0 && WithJsonMember((LiteralExpressionSyntax)current, value) is { } edited
-                ? current.CopyAnnotationsTo(edited)
+                ? edited
                 : current));
     }
 
-    private static LiteralExpressionSyntax? WithJsonMember(LiteralExpressionSyntax literal, string value)
-    {
-        var token = literal.Token;
-        var quote = token.Kind() switch
-        {
-            SyntaxKind.StringLiteralToken or SyntaxKind.Utf8StringLiteralToken => token.Text.StartsWith("@", System.StringComparison.Ordinal) ? "\"\"" : "\\\"",
-            SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken
-                or SyntaxKind.Utf8SingleLineRawStringLiteralToken or SyntaxKind.Utf8MultiLineRawStringLiteralToken => "\"",
-            _ => null,
-        };
-        if (quote is null || WithMember(token.Text, quote, value) is not { } text || WithMember(token.ValueText, "\"", value) is not { } expected
-            || SyntaxFactory.ParseExpression(text) is not LiteralExpressionSyntax edited || edited.ContainsDiagnostics || edited.Token.ValueText != expected)
-        {
-            return null;
-        }
-
-        return edited.WithTriviaFrom(literal);
-    }
+    private static LiteralExpressionSyntax? WithJsonMember(LiteralExpressionSyntax literal, string value) =>
+        JsonLiteralEdits.Edit(literal, (text, quote) => WithMember(text, quote, value));
 
     /// <summary>The text with the member inserted after the last one of its outermost object (null when there is no object).</summary>
     private static string? WithMember(string text, string quote, string value)

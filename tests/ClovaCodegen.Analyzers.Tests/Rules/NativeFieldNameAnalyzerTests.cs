@@ -184,4 +184,29 @@ public class NativeFieldNameAnalyzerTests
         var dictionary = new Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], ["max_tokens"] = 100, [{|CLOVA005:TopK|}] = 5 };
         System.Console.WriteLine($"{anonymous}{options}{dictionary}");
         """, new LiteralReplacementFixer());
+
+    [Fact]
+    public Task Finding4_native_names_in_a_JSON_chat_body_are_caught_and_renamed_in_its_text() => ClovaVerifier.VerifyFixAsync(""""
+        using System;
+        using System.ClientModel;
+        using System.Net.Http;
+        using OpenAI.Chat;
+
+        var chat = new ChatClient("HCX-005", Environment.GetEnvironmentVariable("K")!);
+        var body = """{"model": "HCX-005", "messages": [], "max_tokens": 100, "repetitionPenalty": 1.1}""";
+        chat.CompleteChat({|CLOVA005:BinaryContent.Create(BinaryData.FromString(body))|});
+        using var content = new StringContent({|CLOVA005:"{\"model\":\"HCX-005\",\"messages\":[],\"max_tokens\":100,\"topK\":5}"|});
+        using var valueOnly = new StringContent("{\"model\":\"HCX-005\",\"messages\":[{\"role\":\"user\",\"content\":\"topK\"}],\"max_tokens\":100}");
+        """", """"
+        using System;
+        using System.ClientModel;
+        using System.Net.Http;
+        using OpenAI.Chat;
+
+        var chat = new ChatClient("HCX-005", Environment.GetEnvironmentVariable("K")!);
+        var body = """{"model": "HCX-005", "messages": [], "max_tokens": 100, "repetition_penalty": 1.1}""";
+        chat.CompleteChat(BinaryContent.Create(BinaryData.FromString(body)));
+        using var content = new StringContent("{\"model\":\"HCX-005\",\"messages\":[],\"max_tokens\":100,\"top_k\":5}");
+        using var valueOnly = new StringContent("{\"model\":\"HCX-005\",\"messages\":[{\"role\":\"user\",\"content\":\"topK\"}],\"max_tokens\":100}");
+        """", new LiteralReplacementFixer());
 }
