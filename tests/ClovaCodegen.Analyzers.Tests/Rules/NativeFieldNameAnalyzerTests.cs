@@ -209,4 +209,73 @@ public class NativeFieldNameAnalyzerTests
         using var content = new StringContent("{\"model\":\"HCX-005\",\"messages\":[],\"max_tokens\":100,\"top_k\":5}");
         using var valueOnly = new StringContent("{\"model\":\"HCX-005\",\"messages\":[{\"role\":\"user\",\"content\":\"topK\"}],\"max_tokens\":100}");
         """", new LiteralReplacementFixer());
+
+    /// <summary>Json.NET's attribute as the rule finds it (by its full name; the package is not referenced here), and another library's attribute of System.Text.Json's simple name.</summary>
+    private const string JsonNetStandIn = """
+
+        namespace Newtonsoft.Json
+        {
+            [System.AttributeUsage(System.AttributeTargets.Property)]
+            sealed class JsonPropertyAttribute : System.Attribute
+            {
+                public JsonPropertyAttribute() { }
+                public JsonPropertyAttribute(string propertyName) => PropertyName = propertyName;
+                public string? PropertyName { get; set; }
+            }
+        }
+
+        namespace Lookalike
+        {
+            [System.AttributeUsage(System.AttributeTargets.Property)]
+            sealed class JsonPropertyNameAttribute(string name) : System.Attribute
+            {
+                public string Name { get; } = name;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Finding4_JsonNET_names_count_as_the_DTOs_and_a_lookalike_attribute_does_not() => ClovaVerifier.VerifyFixAsync("""
+        using Newtonsoft.Json;
+
+        var body = new NetBody { Model = "HCX-005", Messages = new object[0], {|CLOVA005:TopK|} = 5, {|CLOVA005:RepetitionPenalty|} = 1.1 };
+        var other = new OtherBody { Model = "HCX-005", Messages = new object[0], TopK = 5 };
+        System.Console.WriteLine($"{body}{other}");
+
+        sealed class NetBody
+        {
+            [JsonProperty("model")] public string? Model { get; set; }
+            [JsonProperty("messages")] public object[]? Messages { get; set; }
+            [JsonProperty("topK")] public int TopK { get; set; }
+            [JsonProperty(PropertyName = "repetitionPenalty")] public double RepetitionPenalty { get; set; }
+        }
+
+        sealed class OtherBody
+        {
+            public string? Model { get; set; }
+            public object[]? Messages { get; set; }
+            [Lookalike.JsonPropertyName("topK")] public int TopK { get; set; }
+        }
+        """ + JsonNetStandIn, """
+        using Newtonsoft.Json;
+
+        var body = new NetBody { Model = "HCX-005", Messages = new object[0], TopK = 5, RepetitionPenalty = 1.1 };
+        var other = new OtherBody { Model = "HCX-005", Messages = new object[0], TopK = 5 };
+        System.Console.WriteLine($"{body}{other}");
+
+        sealed class NetBody
+        {
+            [JsonProperty("model")] public string? Model { get; set; }
+            [JsonProperty("messages")] public object[]? Messages { get; set; }
+            [JsonProperty("top_k")] public int TopK { get; set; }
+            [JsonProperty(PropertyName = "repetition_penalty")] public double RepetitionPenalty { get; set; }
+        }
+
+        sealed class OtherBody
+        {
+            public string? Model { get; set; }
+            public object[]? Messages { get; set; }
+            [Lookalike.JsonPropertyName("topK")] public int TopK { get; set; }
+        }
+        """ + JsonNetStandIn, new LiteralReplacementFixer());
 }
