@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using ClovaCodegen.Testing;
 
 namespace ClovaCodegen.Analyzers.Benchmarks;
 
@@ -51,13 +52,13 @@ public sealed class RuleCallbacks
     /// </summary>
     public void Restart()
     {
-        var host = new CapturingAnalysisContext();
+        var host = InterceptedRegistrations.Capturing();
         foreach (var analyzer in _analyzers)
         {
             analyzer.Initialize(host);
         }
 
-        var start = new CapturingStartContext(_compilation, _options);
+        var start = new CapturedStart(_compilation, _options);
         foreach (var action in host.StartActions)
         {
             action(start);
@@ -68,7 +69,7 @@ public sealed class RuleCallbacks
         // without the driver is the one place that needs it.)
         Action<Diagnostic> report = _ => _reported++;
         Func<Diagnostic, bool> supported = _ => true;
-        var byKind = start.OperationActions.SelectMany(a => a.Item2.Select(kind => (Kind: kind, Action: a.Item1)))
+        var byKind = start.OperationActions.SelectMany(a => a.Kinds.Select(kind => (Kind: kind, a.Action)))
             .GroupBy(a => a.Kind).ToDictionary(g => g.Key, g => g.Select(a => a.Action).ToArray());
         _calls.Clear();
         foreach (var (operation, container) in _operations)
@@ -134,40 +135,5 @@ public sealed class RuleCallbacks
         }
 
         return operations;
-    }
-
-    private sealed class CapturingAnalysisContext : AnalysisContext
-    {
-        public List<Action<CompilationStartAnalysisContext>> StartActions { get; } = new();
-
-        public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => StartActions.Add(action);
-        public override void EnableConcurrentExecution() { }
-        public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode) { }
-        public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => throw new NotSupportedException();
-        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw new NotSupportedException();
-        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => throw new NotSupportedException();
-        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw new NotSupportedException();
-        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw new NotSupportedException();
-        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw new NotSupportedException();
-        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => throw new NotSupportedException();
-    }
-
-    private sealed class CapturingStartContext : CompilationStartAnalysisContext
-    {
-        public CapturingStartContext(Compilation compilation, AnalyzerOptions options)
-            : base(compilation, options, CancellationToken.None)
-        {
-        }
-
-        public List<(Action<OperationAnalysisContext>, ImmutableArray<OperationKind>)> OperationActions { get; } = new();
-
-        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => OperationActions.Add((action, operationKinds));
-        public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => throw new NotSupportedException();
-        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw new NotSupportedException();
-        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => throw new NotSupportedException();
-        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw new NotSupportedException();
-        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw new NotSupportedException();
-        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw new NotSupportedException();
-        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => throw new NotSupportedException();
     }
 }

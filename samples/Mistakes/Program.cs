@@ -39,8 +39,8 @@ Console.WriteLine(vector.ToFloats().Length);
 var leaked = new ApiKeyCredential("nv-0123456789abcdef0123456789abcdef"); // expect: CLOVA007
 Console.WriteLine(leaked is null);
 
-// Native camelCase field names in an OpenAI-compatible raw request body.
-var body = new Dictionary<string, object>
+// Native camelCase field names in an OpenAI-compatible raw request body, which sets no max_tokens either.
+var body = new Dictionary<string, object> // expect: CLOVA008
 {
     ["model"] = "HCX-005",
     ["messages"] = new[] { new { role = "user", content = "Hello" } },

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ClovaCodegen.Testing;
 using Xunit;
 
 namespace ClovaCodegen.Analyzers.Tests;
@@ -172,63 +173,10 @@ public class SwitchedOffRuleTests
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => _inner.SupportedDiagnostics;
 
-        public override void Initialize(AnalysisContext context) => _inner.Initialize(new CountingContext(context, this));
+        public override void Initialize(AnalysisContext context) =>
+            _inner.Initialize(InterceptedRegistrations.Forwarding(context, action => operation => { Count(operation); action(operation); }));
 
         private void Count(OperationAnalysisContext context) => Callbacks.AddOrUpdate(context.Operation.Syntax.SyntaxTree.FilePath, 1, (_, n) => n + 1);
-
-        private sealed class CountingContext : AnalysisContext
-        {
-            private readonly AnalysisContext _context;
-            private readonly CountingAnalyzer _owner;
-
-            public CountingContext(AnalysisContext context, CountingAnalyzer owner)
-            {
-                _context = context;
-                _owner = owner;
-            }
-
-            public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) =>
-                _context.RegisterCompilationStartAction(start => action(new CountingStartContext(start, _owner)));
-
-            public override void EnableConcurrentExecution() => _context.EnableConcurrentExecution();
-
-            public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode) => _context.ConfigureGeneratedCodeAnalysis(analysisMode);
-
-            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
-                _context.RegisterOperationAction(c => { _owner.Count(c); action(c); }, operationKinds);
-
-            public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => throw new NotSupportedException();
-            public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw new NotSupportedException();
-            public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => throw new NotSupportedException();
-            public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw new NotSupportedException();
-            public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw new NotSupportedException();
-            public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw new NotSupportedException();
-            public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => throw new NotSupportedException();
-        }
-
-        private sealed class CountingStartContext : CompilationStartAnalysisContext
-        {
-            private readonly CompilationStartAnalysisContext _start;
-            private readonly CountingAnalyzer _owner;
-
-            public CountingStartContext(CompilationStartAnalysisContext start, CountingAnalyzer owner)
-                : base(start.Compilation, start.Options, start.CancellationToken)
-            {
-                _start = start;
-                _owner = owner;
-            }
-
-            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
-                _start.RegisterOperationAction(c => { _owner.Count(c); action(c); }, operationKinds);
-
-            public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => throw new NotSupportedException();
-            public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw new NotSupportedException();
-            public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => throw new NotSupportedException();
-            public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw new NotSupportedException();
-            public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw new NotSupportedException();
-            public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw new NotSupportedException();
-            public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => throw new NotSupportedException();
-        }
     }
 #pragma warning restore RS1001, RS1012, RS1025, RS1026
 }

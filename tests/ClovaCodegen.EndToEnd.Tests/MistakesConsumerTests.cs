@@ -8,7 +8,7 @@ using Xunit;
 namespace ClovaCodegen.EndToEnd.Tests;
 
 /// <summary>
-/// samples/Mistakes/Program.cs makes each mistake once and marks its line with "expect: CLOVA00N". Built from the packed
+/// samples/Mistakes/Program.cs makes each rule's mistake and marks its line with "expect: CLOVA00N". Built from the packed
 /// package by a fresh consumer, every rule must appear exactly on its marked lines, and nowhere else.
 /// </summary>
 public class MistakesConsumerTests : IClassFixture<PackagedFeed>

@@ -54,6 +54,11 @@ public sealed class KnownTypes
         JsonObject = compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject");
         GenericDictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
         StockChatAdapter = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.OpenAIClientExtensions");
+        ChatClientInterface = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.IChatClient");
+        ChatOptions = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatOptions");
+        StringContent = compilation.GetTypeByMetadataName("System.Net.Http.StringContent");
+        JsonPropertyNameAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
+        NewtonsoftJsonPropertyAttribute = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonPropertyAttribute");
 
         ClovaStudioClientOptions = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaStudioClientOptions");
         ClovaStudioClient = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaStudioClient");
@@ -129,6 +134,20 @@ public sealed class KnownTypes
     public INamedTypeSymbol? JsonObject { get; }
 
     public INamedTypeSymbol? GenericDictionary { get; }
+
+    /// <summary>Microsoft.Extensions.AI's <c>IChatClient</c>, whichever adapter implements it.</summary>
+    public INamedTypeSymbol? ChatClientInterface { get; }
+
+    /// <summary>Microsoft.Extensions.AI's <c>ChatOptions</c>.</summary>
+    public INamedTypeSymbol? ChatOptions { get; }
+
+    public INamedTypeSymbol? StringContent { get; }
+
+    /// <summary>System.Text.Json's <c>[JsonPropertyName]</c>: the name a DTO's property is serialized under.</summary>
+    public INamedTypeSymbol? JsonPropertyNameAttribute { get; }
+
+    /// <summary>Newtonsoft.Json's <c>[JsonProperty]</c>: the same for Json.NET.</summary>
+    public INamedTypeSymbol? NewtonsoftJsonPropertyAttribute { get; }
 
     /// <summary>Microsoft.Extensions.AI.OpenAI's extensions that make the stock adapter (<c>chatClient.AsIChatClient()</c>).</summary>
     public INamedTypeSymbol? StockChatAdapter { get; }

@@ -168,6 +168,79 @@ internal static class RequestWrites
     };
 
     /// <summary>
+    /// A chat request body written as constant JSON text: the body the SDK's protocol overloads send
+    /// (<c>chatClient.CompleteChat(BinaryContent)</c>) or a <c>new StringContent("...")</c>, when its text (see
+    /// <see cref="ConstantJsonSource"/>) is an object with <c>"model"</c> and <c>"messages"</c>. Null for anything else.
+    /// </summary>
+    public static JsonBody? JsonChatBody(IOperation operation, KnownTypes types)
+    {
+        var content = operation switch
+        {
+            IInvocationOperation invocation when types.BinaryContent is not null && invocation.TargetMethod.Name.StartsWith("CompleteChat", StringComparison.Ordinal)
+                && invocation.TargetMethod.ContainingType.IsOrDerivesFrom(types.ChatClient) =>
+                invocation.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.Type, types.BinaryContent))?.Value,
+            IObjectCreationOperation { Arguments.Length: > 0 } creation when types.StringContent is not null && SymbolEqualityComparer.Default.Equals(creation.Type, types.StringContent) =>
+                creation.Arguments[0].Value,
+            _ => null,
+        };
+        return content is not null && ConstantJsonSource(content, types) is { } source && ConstantText(source) is { } text
+            && text.TrimStart().StartsWith("{", StringComparison.Ordinal) && JsonBody.HasKey(text, "model") && JsonBody.HasKey(text, "messages")
+            ? new JsonBody(operation, content, source, text)
+            : null;
+    }
+
+    /// <summary>
+    /// The operation that holds the constant text a JSON body is made of: the text itself, or followed through
+    /// <c>BinaryContent.Create(...)</c>, <c>BinaryData.FromString(...)</c>/<c>new BinaryData(...)</c>, <c>"..."u8.ToArray()</c>
+    /// and locals' initializers in the same file (null when the body is not a readable constant).
+    /// </summary>
+    public static IOperation? ConstantJsonSource(IOperation? value, KnownTypes types)
+    {
+        for (var hops = 0; value is not null && hops < 8; hops++)
+        {
+            if (ConstantText(value) is not null)
+            {
+                return value.WithoutConversions();
+            }
+
+            switch (value.WithoutConversions())
+            {
+                case IInvocationOperation invocation when IsBinary(invocation.TargetMethod.ContainingType, types) && invocation.Arguments.Length > 0:
+                    value = invocation.Arguments[0].Value;
+                    break;
+                case IInvocationOperation { Instance: { } instance }:
+                    value = instance; // "..."u8.ToArray()
+                    break;
+                case IObjectCreationOperation creation when IsBinary(creation.Type, types) && creation.Arguments.Length > 0:
+                    value = creation.Arguments[0].Value;
+                    break;
+                case ILocalReferenceOperation local:
+                    value = LocalInitializer(local);
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsBinary(ITypeSymbol? type, KnownTypes types) =>
+        type is not null && (SymbolEqualityComparer.Default.Equals(type, types.BinaryContent) || SymbolEqualityComparer.Default.Equals(type, types.BinaryData));
+
+    /// <summary>The value a local is declared with, when it is declared in the same file (null otherwise).</summary>
+    public static IOperation? LocalInitializer(ILocalReferenceOperation local)
+    {
+        var declarator = local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax;
+        if (declarator?.Initializer is not { } initializer || declarator.SyntaxTree != local.Syntax.SyntaxTree || local.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        return model.GetOperation(initializer.Value);
+    }
+
+    /// <summary>
     /// A <c>Patch.Set/SetNull/Append/Remove("$.field"u8, ...)</c> on the OpenAI SDK's chat or embedding options: the field
     /// it writes (null when the endpoint declares none of that name).
     /// </summary>
@@ -388,5 +461,54 @@ internal sealed class RawBody
                 yield return new FieldWrite(location, key, Endpoint, field);
             }
         }
+    }
+}
+
+/// <summary>A request body written as constant JSON text (see <see cref="RequestWrites.JsonChatBody"/>).</summary>
+internal sealed class JsonBody
+{
+    public JsonBody(IOperation operation, IOperation content, IOperation source, string text)
+    {
+        Content = content;
+        Source = source;
+        Text = text;
+
+        // On the text when it is written in the call; on the body the call is given when the text is elsewhere (a local's
+        // value): a diagnostic belongs to the code being analyzed.
+        ReportAt = operation.Syntax.Span.Contains(source.Syntax.Span) ? source.Syntax : content.Syntax;
+    }
+
+    /// <summary>What the call is given (<c>BinaryContent.Create(...)</c>, the string).</summary>
+    public IOperation Content { get; }
+
+    /// <summary>The operation with the constant text (a literal, a constant, where a local got its value).</summary>
+    public IOperation Source { get; }
+
+    public string Text { get; }
+
+    /// <summary>Where a finding about the body is reported (the fix edits <see cref="Source"/>).</summary>
+    public SyntaxNode ReportAt { get; }
+
+    public bool Has(string key) => HasKey(Text, key);
+
+    /// <summary>Whether <c>"key"</c> stands in the text as a member name (followed by a colon), at any depth.</summary>
+    public static bool HasKey(string json, string key)
+    {
+        var quoted = "\"" + key + "\"";
+        for (var at = json.IndexOf(quoted, StringComparison.Ordinal); at >= 0; at = json.IndexOf(quoted, at + 1, StringComparison.Ordinal))
+        {
+            var after = at + quoted.Length;
+            while (after < json.Length && char.IsWhiteSpace(json[after]))
+            {
+                after++;
+            }
+
+            if (after < json.Length && json[after] == ':')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

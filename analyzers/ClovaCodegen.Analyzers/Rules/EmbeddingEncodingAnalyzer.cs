@@ -123,7 +123,7 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaRule
     /// </summary>
     private void AnalyzeProtocolBody(OperationAnalysisContext operation, KnownTypes types, IOperation content)
     {
-        if (ConstantJson(content, types) is not { } json || json.IndexOf("\"input\"", StringComparison.Ordinal) < 0)
+        if (RequestWrites.ConstantText(RequestWrites.ConstantJsonSource(content, types)) is not { } json || json.IndexOf("\"input\"", StringComparison.Ordinal) < 0)
         {
             return;
         }
@@ -138,41 +138,6 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaRule
             Report(operation, types, content.Syntax, content.Syntax.GetLocation(), null, $"This embeddings request body sets encoding_format to \"{match.Groups["value"].Value}\"", "use \"float\"");
         }
     }
-
-    /// <summary>The constant text a BinaryContent or BinaryData is made from, followed through locals' initializers (null when not constant).</summary>
-    private static string? ConstantJson(IOperation? value, KnownTypes types)
-    {
-        for (var hops = 0; value is not null && hops < 8; hops++)
-        {
-            if (RequestWrites.ConstantText(value) is { } text)
-            {
-                return text;
-            }
-
-            switch (value.WithoutConversions())
-            {
-                case IInvocationOperation invocation when IsBinary(invocation.TargetMethod.ContainingType, types) && invocation.Arguments.Length > 0:
-                    value = invocation.Arguments[0].Value;
-                    break;
-                case IInvocationOperation { Instance: { } instance }:
-                    value = instance; // "..."u8.ToArray()
-                    break;
-                case IObjectCreationOperation creation when IsBinary(creation.Type, types) && creation.Arguments.Length > 0:
-                    value = creation.Arguments[0].Value;
-                    break;
-                case ILocalReferenceOperation local:
-                    value = LocalInitializer(local);
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsBinary(ITypeSymbol? type, KnownTypes types) =>
-        type is not null && (SymbolEqualityComparer.Default.Equals(type, types.BinaryContent) || SymbolEqualityComparer.Default.Equals(type, types.BinaryData));
 
     private void Report(OperationAnalysisContext operation, KnownTypes types, SyntaxNode anchor, Location location, string? fix, string what, string remedy, Location? additional = null)
     {
@@ -200,7 +165,7 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaRule
                 case IInvocationOperation { TargetMethod.Name: "GetEmbeddingClient", Instance: { } owner }:
                     client = owner;
                     break;
-                case ILocalReferenceOperation local when LocalInitializer(local) is { } initializer:
+                case ILocalReferenceOperation local when RequestWrites.LocalInitializer(local) is { } initializer:
                     client = initializer;
                     break;
                 default:
@@ -209,16 +174,5 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaRule
         }
 
         return null;
-    }
-
-    private static IOperation? LocalInitializer(ILocalReferenceOperation local)
-    {
-        var declarator = local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax;
-        if (declarator?.Initializer is not { } initializer || declarator.SyntaxTree != local.Syntax.SyntaxTree || local.SemanticModel is not { } model)
-        {
-            return null;
-        }
-
-        return model.GetOperation(initializer.Value);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using ClovaCodegen.Analyzers.Infrastructure;
 using ClovaCodegen.Spec.Model;
@@ -11,14 +12,37 @@ namespace ClovaCodegen.Analyzers.Rules;
 
 /// <summary>
 /// CLOVA008: a chat request that sets no max token count, so CLOVA Studio's default (the spec's <c>max_tokens</c> default,
-/// 512) cuts longer answers. Checks OpenAI SDK chat calls (no options, or options created without MaxOutputTokenCount and
-/// never given one) and generated builder chains that reach <c>Build()</c> without <c>MaxTokens</c>/<c>MaxCompletionTokens</c>.
+/// 512) cuts longer answers. Checks every form a chat request is written in: OpenAI SDK <c>CompleteChat*</c> calls (no
+/// options, or options created without <c>MaxOutputTokenCount</c> and never given one), Microsoft.Extensions.AI
+/// <c>GetResponseAsync</c>/<c>GetStreamingResponseAsync</c> on an <c>IChatClient</c> (the same with <c>ChatOptions.MaxOutputTokens</c>),
+/// generated builder chains that reach <c>Build()</c> without <c>MaxTokens</c>/<c>MaxCompletionTokens</c>, raw chat bodies
+/// (dictionary, JsonObject, anonymous object) without a <c>max_tokens</c> or <c>max_completion_tokens</c> key, and JSON
+/// bodies written as constant text (the SDK's protocol <c>CompleteChat(BinaryContent)</c>, <c>new StringContent(...)</c>),
+/// judged by their content. Options or bodies it can't see (a parameter, a field, a call's result) are not guessed at.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingMaxTokensAnalyzer : ClovaRule
 {
     /// <summary>Diagnostic property: the max token count the fix sets (the spec's default, now written down where it can be raised).</summary>
     public const string ValueProperty = "Value";
+
+    /// <summary>Diagnostic property: the form the request is written in, which is where the fix writes the setting.</summary>
+    public const string FormProperty = "Form";
+
+    /// <summary>An SDK call: its <c>ChatCompletionOptions</c> or <c>ChatOptions</c> (the diagnostic is on the call).</summary>
+    public const string FormOptions = "Options";
+
+    /// <summary>A generated builder chain (the diagnostic is on the <c>Build()</c> call).</summary>
+    public const string FormBuilder = "Builder";
+
+    /// <summary>A raw body: dictionary, JsonObject or anonymous object (the diagnostic is on its <c>new</c>).</summary>
+    public const string FormBody = "Body";
+
+    /// <summary>A JSON body's constant text (the diagnostic is on the text).</summary>
+    public const string FormJson = "Json";
+
+    /// <summary>The wire fields that set a max token count.</summary>
+    private static readonly string[] MaxTokenFields = { "max_tokens", "max_completion_tokens" };
 
     public MissingMaxTokensAnalyzer()
         : base(DiagnosticDescriptors.MissingMaxTokens)
@@ -29,7 +53,30 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
     {
         var chat = spec.FindEndpoint(EndpointSpec.ChatCompletions);
         var defaultText = chat?.FindField("max_tokens")?.Default?.ToJson() ?? "512";
-        var properties = System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(ValueProperty, defaultText);
+
+        // A body that spells the field the native way (maxTokens) has CLOVA005 on it, whose fix renames it: adding the
+        // field beside it would leave the body with the key twice.
+        var maxTokenKeys = MaxTokenFields.Concat(MaxTokenFields.SelectMany(f => chat?.FindField(f) is { } field ? field.NativeNames.ToArray() : Array.Empty<string>())).ToImmutableHashSet(StringComparer.Ordinal);
+        var forms = new[] { FormOptions, FormBuilder, FormBody, FormJson }.ToImmutableDictionary(
+            form => form,
+            form => ImmutableDictionary<string, string?>.Empty.Add(ValueProperty, defaultText).Add(FormProperty, form));
+
+        void Report(OperationAnalysisContext operation, Location location, string form, SyntaxNode? anchor = null, Location? fixAt = null)
+        {
+            if (types.Scope.Applies(operation, anchor))
+            {
+                operation.ReportDiagnostic(Diagnostic.Create(Descriptor, location, fixAt is null ? null : new[] { fixAt }, forms[form], defaultText));
+            }
+        }
+
+        void JudgeJson(OperationAnalysisContext operation)
+        {
+            if (RequestWrites.JsonChatBody(operation.Operation, types) is { } json && !maxTokenKeys.Any(json.Has))
+            {
+                Report(operation, json.ReportAt.GetLocation(), FormJson, json.ReportAt, json.Source.Syntax.GetLocation());
+            }
+        }
+
         context.RegisterOperationAction(
             operation =>
             {
@@ -37,45 +84,90 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
                 var method = invocation.TargetMethod;
                 if (method.Name.StartsWith("CompleteChat", StringComparison.Ordinal) && method.ContainingType.IsOrDerivesFrom(types.ChatClient))
                 {
-                    var options = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.IsOrDerivesFrom(types.ChatCompletionOptions) == true);
-                    if ((options is null || !SetsMaxTokens(options.Value.WithoutConversions(), operation)) && types.Scope.Applies(operation))
+                    // A protocol overload sends the body it is given, nothing of its own: judged by that body's content.
+                    if (types.BinaryContent is not null && invocation.Arguments.Any(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.Type, types.BinaryContent)))
                     {
-                        operation.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), properties, defaultText));
+                        JudgeJson(operation);
+                    }
+                    else if (!OptionsSetMaxTokens(invocation, types.ChatCompletionOptions, "MaxOutputTokenCount", operation))
+                    {
+                        Report(operation, invocation.Syntax.GetLocation(), FormOptions);
                     }
                 }
-                else if (method.Name == "Build" && types.Generated(method.ContainingType) == GeneratedRequest.ChatBuilder && !ChainCalls(invocation, "MaxTokens", "MaxCompletionTokens") && types.Scope.Applies(operation))
+                else if (method.Name is "GetResponseAsync" or "GetStreamingResponseAsync" && IsChatClientCall(invocation, types)
+                    && !OptionsSetMaxTokens(invocation, types.ChatOptions, "MaxOutputTokens", operation))
                 {
-                    operation.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), properties, defaultText));
+                    Report(operation, invocation.Syntax.GetLocation(), FormOptions);
+                }
+                else if (method.Name == "Build" && types.Generated(method.ContainingType) == GeneratedRequest.ChatBuilder && !ChainCalls(invocation, "MaxTokens", "MaxCompletionTokens"))
+                {
+                    Report(operation, invocation.Syntax.GetLocation(), FormBuilder);
                 }
             },
             OperationKind.Invocation);
+        context.RegisterOperationAction(
+            operation =>
+            {
+                if (RequestWrites.RawBody(operation.Operation, spec, types, operation.CancellationToken) is { Endpoint.Id: EndpointSpec.ChatCompletions } body)
+                {
+                    if (!body.Keys.Any(k => maxTokenKeys.Contains(k.Key)))
+                    {
+                        Report(operation, body.Creation.Syntax.GetFirstToken().GetLocation(), FormBody, body.Creation.Syntax);
+                    }
+                }
+                else
+                {
+                    JudgeJson(operation);
+                }
+            },
+            RequestWrites.RawBodyKinds);
     }
 
-    private static bool SetsMaxTokens(IOperation options, OperationAnalysisContext context)
+    /// <summary>A call of an <c>IChatClient</c>'s method or of an extension method on one (<c>chat.GetResponseAsync("hi")</c>).</summary>
+    private static bool IsChatClientCall(IInvocationOperation invocation, KnownTypes types)
+    {
+        if (types.ChatClientInterface is not { } chatClient || types.ChatOptions is null)
+        {
+            return false;
+        }
+
+        var receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.WithoutConversions() : null);
+        return receiver?.Type is { } type
+            && (SymbolEqualityComparer.Default.Equals(type, chatClient) || type.AllInterfaces.Contains(chatClient, SymbolEqualityComparer.Default));
+    }
+
+    /// <summary>Whether the options the call is given set the member (or can't be seen: then nothing is guessed).</summary>
+    private static bool OptionsSetMaxTokens(IInvocationOperation invocation, INamedTypeSymbol? optionsType, string member, OperationAnalysisContext context)
+    {
+        var options = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.IsOrDerivesFrom(optionsType) == true);
+        return options is not null && SetsMaxTokens(options.Value.WithoutConversions(), member, context);
+    }
+
+    private static bool SetsMaxTokens(IOperation options, string member, OperationAnalysisContext context)
     {
         switch (options)
         {
             case IDefaultValueOperation or ILiteralOperation:
                 return false;
             case IObjectCreationOperation creation:
-                return InitializerSets(creation);
+                return InitializerSets(creation, member);
             case ILocalReferenceOperation local:
                 // Created with an initializer that sets it, or assigned later in the same body.
-                if (LocalInitializerSets(local, context))
+                if (LocalInitializerSets(local, member, context))
                 {
                     return true;
                 }
 
                 var body = context.ContainingSymbol.DeclaringSyntaxReferences.Select(r => r.GetSyntax(context.CancellationToken)).FirstOrDefault();
                 return body is null || body.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Any(access =>
-                    access.Name.Identifier.ValueText == "MaxOutputTokenCount"
+                    access.Name.Identifier.ValueText == member
                     && access.Expression is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == local.Local.Name);
             default:
                 return true; // a parameter, field or call: can't see it, don't guess
         }
     }
 
-    private static bool LocalInitializerSets(ILocalReferenceOperation local, OperationAnalysisContext context)
+    private static bool LocalInitializerSets(ILocalReferenceOperation local, string member, OperationAnalysisContext context)
     {
         foreach (var reference in local.Local.DeclaringSyntaxReferences)
         {
@@ -89,7 +181,7 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
                 return true; // initialised from elsewhere: can't see it
             }
 
-            if (creation.Initializer?.Expressions.Any(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "MaxOutputTokenCount" } }) == true)
+            if (creation.Initializer?.Expressions.Any(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } && name.Identifier.ValueText == member) == true)
             {
                 return true;
             }
@@ -98,9 +190,9 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
         return false;
     }
 
-    private static bool InitializerSets(IObjectCreationOperation creation) =>
+    private static bool InitializerSets(IObjectCreationOperation creation, string member) =>
         creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
-            .Any(a => a.Target is IPropertyReferenceOperation { Property.Name: "MaxOutputTokenCount" }) == true;
+            .Any(a => a.Target is IPropertyReferenceOperation { Property.Name: var name } && name == member) == true;
 
     private static bool ChainCalls(IInvocationOperation build, params string[] names)
     {

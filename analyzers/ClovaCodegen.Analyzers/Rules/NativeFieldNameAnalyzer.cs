@@ -1,8 +1,11 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using ClovaCodegen.Analyzers.Infrastructure;
 using ClovaCodegen.Spec.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -12,15 +15,20 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// CLOVA005: a request field spelled the native API's way (<c>topK</c>, <c>repetitionPenalty</c>, <c>maxTokens</c>: the
 /// spec's <c>nativeNames</c>), written into something that becomes a CLOVA request body, however the name is written: a
 /// key or member of a raw request body (dictionary, JsonObject, anonymous object; see <see cref="RequestWrites.RawBody"/>),
-/// a key of an options bag the spec binds (<c>ChatOptions.AdditionalProperties</c>), or a <c>Patch</c> path on the OpenAI
-/// SDK's options; the name as a literal or a constant. The same names in other dictionaries (settings bags, reads in
-/// assertions) are not request fields.
+/// a key of an options bag the spec binds (<c>ChatOptions.AdditionalProperties</c>), a <c>Patch</c> path on the OpenAI
+/// SDK's options, a member name in a chat body written as constant JSON text (see <see cref="RequestWrites.JsonChatBody"/>), or a property of the user's own request DTO serialized under a native name (<c>[JsonPropertyName("topP")]</c>,
+/// Json.NET's <c>[JsonProperty("topP")]</c>), reported where the property is written; the name as a literal or a constant.
+/// The same names in other dictionaries (settings bags, reads in assertions) and DTOs that are no chat or embeddings body
+/// (no <c>model</c> with <c>messages</c>/<c>input</c>, such as the native API's) are not request fields.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NativeFieldNameAnalyzer : ClovaRule
 {
     /// <summary>Diagnostic property: the spec's wire name, for the fix.</summary>
     public const string WireNameProperty = "WireName";
+
+    /// <summary>Diagnostic property, on a finding in JSON text: the native member name the fix renames in that text.</summary>
+    public const string JsonKeyProperty = "JsonKey";
 
     public NativeFieldNameAnalyzer()
         : base(DiagnosticDescriptors.NativeFieldName)
@@ -36,19 +44,34 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
             return;
         }
 
+        var dtos = new RequestDtos(types, byNativeName);
         context.RegisterOperationAction(
             operation =>
             {
-                if (RequestWrites.RawBody(operation.Operation, spec, types, operation.CancellationToken) is not { } body)
+                if (RequestWrites.RawBody(operation.Operation, spec, types, operation.CancellationToken) is { } body)
                 {
-                    return;
-                }
-
-                foreach (var (key, location, _) in body.Keys)
-                {
-                    if (byNativeName.TryGetValue(key, out var wire))
+                    foreach (var (key, location, _) in body.Keys)
                     {
-                        Report(operation, types, location, key, wire, wire);
+                        if (byNativeName.TryGetValue(key, out var wire))
+                        {
+                            Report(operation, types, location, key, wire, wire);
+                        }
+                    }
+                }
+                else if (RequestWrites.JsonChatBody(operation.Operation, types) is { } json)
+                {
+                    ReportJson(operation, types, json, byNativeName);
+                }
+                else if (operation.Operation is IObjectCreationOperation { Type: INamedTypeSymbol type, Arguments.IsEmpty: false } creation && dtos.NativeMembers(type) is { Count: > 0 } members)
+                {
+                    // A record's (or any constructor's) parameter that sets a property of the same name: new ChatRecord(model, messages, 0.8).
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter is { } parameter
+                            && members.FirstOrDefault(m => string.Equals(m.Key, parameter.Name, StringComparison.OrdinalIgnoreCase)).Value is { } member)
+                        {
+                            Report(operation, types, argument.Value.Syntax, member.Native, member.Wire, member.Wire, member.DeclaredAt);
+                        }
                     }
                 }
             },
@@ -73,16 +96,122 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
                     var path = RequestWrites.ConstantText(invocation.Arguments[0].Value)!;
                     Report(operation, types, patch.Location, patch.Name, wire, "$." + wire + path.Substring(2 + patch.Name.Length));
                 }
+                else if (operation.Operation is IInvocationOperation && RequestWrites.JsonChatBody(operation.Operation, types) is { } json)
+                {
+                    ReportJson(operation, types, json, byNativeName);
+                }
+                else if (operation.Operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } target } assignment
+                    && dtos.NativeMembers(property.ContainingType) is { Count: > 0 } members && members.TryGetValue(property.Name, out var member)
+                    && !(assignment.Value.WithoutConversions() is IPropertyReferenceOperation { Property: var copied } && SymbolEqualityComparer.Default.Equals(copied, property)))
+                {
+                    // body.TopP = v, or TopP = v in an initializer; copying the member from another instance sets nothing new.
+                    var name = target.Syntax is MemberAccessExpressionSyntax access ? access.Name : target.Syntax;
+                    Report(operation, types, name, member.Native, member.Wire, member.Wire, member.DeclaredAt);
+                }
             },
             RequestWrites.MemberWriteKinds);
     }
 
-    private void Report(OperationAnalysisContext operation, KnownTypes types, SyntaxNode location, string native, string wire, string replacement)
+    /// <summary>Each native member name in a JSON body's text (the fix renames it in the text).</summary>
+    private void ReportJson(OperationAnalysisContext operation, KnownTypes types, JsonBody json, ImmutableDictionary<string, string> byNativeName)
+    {
+        foreach (var pair in byNativeName.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (json.Has(pair.Key))
+            {
+                Report(operation, types, json.ReportAt, pair.Key, pair.Value, pair.Value, json.Source.Syntax.GetLocation(), jsonKey: pair.Key);
+            }
+        }
+    }
+
+    /// <summary>Reports at the write; <paramref name="declaredAt"/> is where the name is written when that is elsewhere (a DTO's attribute, JSON text), for the fix.</summary>
+    private void Report(OperationAnalysisContext operation, KnownTypes types, SyntaxNode location, string native, string wire, string replacement, Location? declaredAt = null, string? jsonKey = null)
     {
         if (types.Scope.Applies(operation, location))
         {
             var properties = ImmutableDictionary<string, string?>.Empty.Add(WireNameProperty, replacement);
-            operation.ReportDiagnostic(Diagnostic.Create(Descriptor, location.GetLocation(), properties, native, wire));
+            properties = jsonKey is null ? properties : properties.Add(JsonKeyProperty, jsonKey);
+            operation.ReportDiagnostic(Diagnostic.Create(Descriptor, location.GetLocation(), declaredAt is null ? null : new[] { declaredAt }, properties, native, wire));
+        }
+    }
+
+    /// <summary>A DTO property serialized under a native name: that name, the wire name, and where the name is written.</summary>
+    private sealed record NativeMember(string Native, string Wire, Location? DeclaredAt);
+
+    /// <summary>
+    /// The user's request DTOs, read once per type: a type declared in source whose JSON names (the serializer attribute's,
+    /// else the property's own name, in any case) include <c>model</c> and <c>messages</c> or <c>input</c> is a chat or
+    /// embeddings body, as a raw body with those keys is. Its properties whose attribute gives a native name are returned
+    /// by property name; every other type has none. A property without an attribute is named by the serializer's naming
+    /// policy, which the rule can't see, so it is not judged.
+    /// </summary>
+    private sealed class RequestDtos
+    {
+        private static readonly ImmutableDictionary<string, NativeMember> None = ImmutableDictionary<string, NativeMember>.Empty;
+
+        private readonly KnownTypes _types;
+        private readonly ImmutableDictionary<string, string> _byNativeName;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<string, NativeMember>> _byType = new(SymbolEqualityComparer.Default);
+        private readonly Func<INamedTypeSymbol, ImmutableDictionary<string, NativeMember>> _read;
+
+        public RequestDtos(KnownTypes types, ImmutableDictionary<string, string> byNativeName)
+        {
+            _types = types;
+            _byNativeName = byNativeName;
+            _read = Read;
+        }
+
+        public ImmutableDictionary<string, NativeMember> NativeMembers(INamedTypeSymbol? type) =>
+            type is null || type.DeclaringSyntaxReferences.IsEmpty || (_types.JsonPropertyNameAttribute is null && _types.NewtonsoftJsonPropertyAttribute is null)
+                ? None
+                : _byType.GetOrAdd(type.OriginalDefinition, _read);
+
+        private ImmutableDictionary<string, NativeMember> Read(INamedTypeSymbol type)
+        {
+            var natives = ImmutableDictionary.CreateBuilder<string, NativeMember>(StringComparer.Ordinal);
+            bool model = false, body = false;
+            for (var declared = type; declared is not null && !declared.DeclaringSyntaxReferences.IsEmpty; declared = declared.BaseType)
+            {
+                foreach (var property in declared.GetMembers().OfType<IPropertySymbol>())
+                {
+                    var (name, at) = JsonName(property);
+                    var serialized = name ?? property.Name;
+                    model |= string.Equals(serialized, "model", StringComparison.OrdinalIgnoreCase);
+                    body |= string.Equals(serialized, "messages", StringComparison.OrdinalIgnoreCase) || string.Equals(serialized, "input", StringComparison.OrdinalIgnoreCase);
+                    if (name is not null && _byNativeName.TryGetValue(name, out var wire) && !natives.ContainsKey(property.Name))
+                    {
+                        natives[property.Name] = new NativeMember(name, wire, at);
+                    }
+                }
+            }
+
+            return model && body ? natives.ToImmutable() : None;
+        }
+
+        /// <summary>The name a serializer attribute gives the property, and where that name is written (null when none).</summary>
+        private (string? Name, Location? At) JsonName(IPropertySymbol property)
+        {
+            foreach (var attribute in property.GetAttributes())
+            {
+                var isStj = SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _types.JsonPropertyNameAttribute);
+                if (!isStj && !SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _types.NewtonsoftJsonPropertyAttribute))
+                {
+                    continue;
+                }
+
+                var name = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string positional ? positional
+                    : attribute.NamedArguments.FirstOrDefault(a => a.Key == "PropertyName").Value.Value as string;
+                if (name is null)
+                {
+                    continue;
+                }
+
+                var arguments = (attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax)?.ArgumentList?.Arguments;
+                var written = arguments?.FirstOrDefault(a => a.NameEquals is null || a.NameEquals.Name.Identifier.ValueText == "PropertyName");
+                return (name, written?.Expression.GetLocation());
+            }
+
+            return (null, null);
         }
     }
 }

@@ -91,6 +91,45 @@ public class BaseUrlAnalyzerTests
         """);
 
     [Fact]
+    public Task Item3_fix_edits_a_URL_constant_where_it_is_declared_and_offers_nothing_for_a_URL_built_from_constants() => ClovaVerifier.VerifyFixAsync("""
+        using System;
+
+        Console.WriteLine();
+
+        static class Endpoints
+        {
+            private const string Host = "https://clovastudio.stream.ntruss.com";
+            private const string Native = "https://clovastudio.stream.ntruss.com/testapp/v3/chat-completions/HCX-005";
+
+            public static object[] Use() => new object[]
+            {
+                new Uri({|CLOVA003:Native|}),
+                new ClovaCodegen.ClovaStudioClientOptions { Endpoint = new Uri({|CLOVA003:Native|}) },
+                new Uri({|CLOVA003:$"{Host}/testapp/v3/chat-completions/HCX-005"|}),
+                new Uri({|CLOVA003:Host + "/serviceapp/v1/"|}),
+            };
+        }
+        """, """
+        using System;
+
+        Console.WriteLine();
+
+        static class Endpoints
+        {
+            private const string Host = "https://clovastudio.stream.ntruss.com";
+            private const string Native = "https://clovastudio.stream.ntruss.com/v1/openai/";
+
+            public static object[] Use() => new object[]
+            {
+                new Uri(Native),
+                new ClovaCodegen.ClovaStudioClientOptions { Endpoint = new Uri(Native) },
+                new Uri({|CLOVA003:$"{Host}/testapp/v3/chat-completions/HCX-005"|}),
+                new Uri({|CLOVA003:Host + "/serviceapp/v1/"|}),
+            };
+        }
+        """, new LiteralReplacementFixer());
+
+    [Fact]
     public Task Finding5_lookalike_user_types_are_not_clova_endpoints() => ClovaVerifier.VerifyAsync("""
         using System;
         var options = new Lookalike.ClovaStudioClientOptions { Endpoint = new Uri("https://api.openai.com/v1/") };

@@ -36,6 +36,27 @@ public class HardcodedApiKeyAnalyzerTests
         """, new HardcodedApiKeyFixer());
 
     [Fact]
+    public Task Item3_a_key_held_in_a_constant_gets_no_fix_since_the_key_would_stay_in_the_source() => ClovaVerifier.VerifyFixAsync("""
+        var fromConstant = new System.ClientModel.ApiKeyCredential({|CLOVA007:Keys.Clova|});
+        var written = new System.ClientModel.ApiKeyCredential({|CLOVA007:"nv-0123456789abcdef0123456789abcdef"|});
+        System.Console.WriteLine($"{fromConstant}{written}");
+
+        static class Keys
+        {
+            public const string Clova = "nv-0123456789abcdef0123456789abcdef";
+        }
+        """, """
+        var fromConstant = new System.ClientModel.ApiKeyCredential({|CLOVA007:Keys.Clova|});
+        var written = new System.ClientModel.ApiKeyCredential(System.Environment.GetEnvironmentVariable("CLOVA_STUDIO_API_KEY") ?? throw new System.InvalidOperationException("Set CLOVA_STUDIO_API_KEY."));
+        System.Console.WriteLine($"{fromConstant}{written}");
+
+        static class Keys
+        {
+            public const string Clova = "nv-0123456789abcdef0123456789abcdef";
+        }
+        """, new HardcodedApiKeyFixer());
+
+    [Fact]
     public Task Finding4_a_key_reaches_the_rule_by_its_constant_value_through_every_api_that_takes_one() => ClovaVerifier.VerifyAsync("""
         using System.ClientModel;
         using System.Net.Http;

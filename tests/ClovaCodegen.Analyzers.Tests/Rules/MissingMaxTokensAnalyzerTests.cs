@@ -82,4 +82,224 @@ public class MissingMaxTokensAnalyzerTests
         var request = ChatCompletionRequest.Create("HCX-005").User("hi").MaxTokens(512).Build();
         System.Console.WriteLine(request);
         """ + GeneratedBuilderStandIn.Source, new MissingMaxTokensFixer());
+
+    // Issue 14, finding 7: the max-token setting in every form a chat request is written in.
+
+    [Fact]
+    public Task Finding7_MEAI_chat_calls_without_MaxOutputTokens_are_reported_and_pass_through_options_are_not() => ClovaVerifier.VerifyAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using ClovaCodegen;
+        using ClovaCodegen.Extensions.AI;
+        using Microsoft.Extensions.AI;
+
+        var clova = new ClovaStudioClient(new ClovaStudioClientOptions { ApiKey = Environment.GetEnvironmentVariable("K") });
+        IChatClient chat = new ClovaChatClient(clova, "HCX-005");
+        await {|CLOVA008:chat.GetResponseAsync("hi")|};
+        var bare = new ChatOptions { Temperature = 0.5f };
+        await {|CLOVA008:chat.GetResponseAsync("hi", bare)|};
+        await {|CLOVA008:chat.GetResponseAsync(new[] { new ChatMessage(ChatRole.User, "hi") }, null)|};
+        await foreach (var update in {|CLOVA008:clova.AsIChatClient("HCX-005").GetStreamingResponseAsync("hi", new ChatOptions())|})
+        {
+            Console.Write(update.Text);
+        }
+
+        await chat.GetResponseAsync("hi", new ChatOptions { MaxOutputTokens = 1024 });
+        var later = new ChatOptions();
+        later.MaxOutputTokens = 2048;
+        await chat.GetResponseAsync("hi", later);
+
+        sealed class Logging(IChatClient inner) : DelegatingChatClient(inner)
+        {
+            public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+                base.GetResponseAsync(messages, options, cancellationToken);
+        }
+        """);
+
+    [Fact]
+    public Task Finding7_fix_sets_ChatOptions_MaxOutputTokens_in_the_form_the_call_uses() => ClovaVerifier.VerifyFixAsync("""
+        using System;
+        using ClovaCodegen;
+        using ClovaCodegen.Extensions.AI;
+        using Microsoft.Extensions.AI;
+
+        var clova = new ClovaStudioClient(new ClovaStudioClientOptions { ApiKey = Environment.GetEnvironmentVariable("K") });
+        IChatClient chat = new ClovaChatClient(clova, "HCX-005");
+        var shared = new ChatOptions { Temperature = 0.5f };
+        await {|CLOVA008:chat.GetResponseAsync("hi", shared)|};
+        await {|CLOVA008:chat.GetResponseAsync("again", shared)|};
+        await {|CLOVA008:chat.GetResponseAsync("hi")|};
+        await {|CLOVA008:chat.GetResponseAsync("hi", cancellationToken: default)|};
+        await {|CLOVA008:chat.GetResponseAsync("hi", null)|};
+        """, """
+        using System;
+        using ClovaCodegen;
+        using ClovaCodegen.Extensions.AI;
+        using Microsoft.Extensions.AI;
+
+        var clova = new ClovaStudioClient(new ClovaStudioClientOptions { ApiKey = Environment.GetEnvironmentVariable("K") });
+        IChatClient chat = new ClovaChatClient(clova, "HCX-005");
+        var shared = new ChatOptions { Temperature = 0.5f, MaxOutputTokens = 512 };
+        await chat.GetResponseAsync("hi", shared);
+        await chat.GetResponseAsync("again", shared);
+        await chat.GetResponseAsync("hi", new ChatOptions { MaxOutputTokens = 512 });
+        await chat.GetResponseAsync("hi", cancellationToken: default, options: new ChatOptions { MaxOutputTokens = 512 });
+        await chat.GetResponseAsync("hi", new ChatOptions { MaxOutputTokens = 512 });
+        """, new MissingMaxTokensFixer());
+
+    [Fact]
+    public Task Finding7_the_recommended_path_gets_it_and_endpoint_scope_needs_evidence_of_CLOVA() => ClovaVerifier.VerifyAsync("""
+        using System;
+        using System.Threading.Tasks;
+        using ClovaCodegen;
+        using ClovaCodegen.Extensions.AI;
+        using Microsoft.Extensions.AI;
+        using Microsoft.Extensions.DependencyInjection;
+
+        Console.WriteLine();
+
+        static class Startup
+        {
+            static void Register(IServiceCollection services) =>
+                services.AddClovaStudio(o => o.ApiKey = Environment.GetEnvironmentVariable("CLOVA_STUDIO_API_KEY"));
+
+            static async Task Ask(IServiceProvider services)
+            {
+                IChatClient chat = services.GetRequiredService<IChatClient>();
+                await {|CLOVA008:chat.GetResponseAsync("hi")|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Finding7_in_endpoint_scope_only_a_chat_client_that_provably_is_CLOVA_is_checked() => ClovaVerifier.VerifyAsync("""
+        using System;
+        using System.Threading.Tasks;
+        using ClovaCodegen;
+        using ClovaCodegen.Extensions.AI;
+        using Microsoft.Extensions.AI;
+
+        Console.WriteLine();
+
+        static class Calls
+        {
+            static async Task Ours()
+            {
+                var clova = new ClovaStudioClient(new ClovaStudioClientOptions { ApiKey = Environment.GetEnvironmentVariable("K") });
+                IChatClient chat = new ClovaChatClient(clova, "HCX-005");
+                await {|CLOVA008:chat.GetResponseAsync("hi")|};
+            }
+
+            static Task<ChatResponse> Anyone(IChatClient chat) => chat.GetResponseAsync("hi");
+        }
+        """, scope: "endpoint");
+
+    [Fact]
+    public Task Finding7_raw_chat_bodies_without_max_tokens_are_reported() => ClovaVerifier.VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Text.Json.Nodes;
+
+        var dictionary = {|CLOVA008:new|} Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0] };
+        var json = {|CLOVA008:new|} JsonObject { ["model"] = "HCX-005", ["messages"] = new JsonArray() };
+        var anonymous = {|CLOVA008:new|} { model = "HCX-005", messages = new object[0] };
+        var bounded = new Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], ["max_tokens"] = 1024 };
+        var completion = new { model = "HCX-005", messages = new object[0], max_completion_tokens = 1024 };
+        var later = new Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0] };
+        later["max_tokens"] = 2048;
+        var native = new Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], [{|CLOVA005:"maxTokens"|}] = 2048 };
+        var embedding = new { model = "bge-m3", input = "hi", encoding_format = "float" };
+        System.Console.WriteLine($"{dictionary}{json}{anonymous}{bounded}{completion}{later}{native}{embedding}");
+        """);
+
+    [Fact]
+    public Task Finding7_fix_adds_max_tokens_to_raw_bodies_in_their_own_form() => ClovaVerifier.VerifyFixAsync("""
+        using System.Collections.Generic;
+        using System.Text.Json.Nodes;
+
+        var dictionary = {|CLOVA008:new|} Dictionary<string, object>
+        {
+            ["model"] = "HCX-005",
+            ["messages"] = new object[0],
+        };
+        var json = {|CLOVA008:new|} JsonObject { ["model"] = "HCX-005", ["messages"] = new JsonArray() };
+        var added = {|CLOVA008:new|} Dictionary<string, object> { { "model", "HCX-005" }, { "messages", new object[0] } };
+        var anonymous = {|CLOVA008:new|} { model = "HCX-005", messages = new object[0] };
+        var strings = {|CLOVA008:new|} Dictionary<string, string> { ["model"] = "HCX-005", ["messages"] = "[]" };
+        System.Console.WriteLine($"{dictionary}{json}{added}{anonymous}{strings}");
+        """, """
+        using System.Collections.Generic;
+        using System.Text.Json.Nodes;
+
+        var dictionary = new Dictionary<string, object>
+        {
+            ["model"] = "HCX-005",
+            ["messages"] = new object[0],
+            ["max_tokens"] = 512,
+        };
+        var json = new JsonObject { ["model"] = "HCX-005", ["messages"] = new JsonArray(), ["max_tokens"] = 512 };
+        var added = new Dictionary<string, object> { { "model", "HCX-005" }, { "messages", new object[0] }, { "max_tokens", 512 } };
+        var anonymous = new { model = "HCX-005", messages = new object[0], max_tokens = 512 };
+        var strings = {|CLOVA008:new|} Dictionary<string, string> { ["model"] = "HCX-005", ["messages"] = "[]" };
+        System.Console.WriteLine($"{dictionary}{json}{added}{anonymous}{strings}");
+        """, new MissingMaxTokensFixer());
+
+    [Fact]
+    public Task Finding7_JSON_chat_bodies_are_judged_by_their_content() => ClovaVerifier.VerifyAsync(""""
+        using System;
+        using System.ClientModel;
+        using System.Net.Http;
+        using OpenAI.Chat;
+
+        var chat = new ChatClient("HCX-005", Environment.GetEnvironmentVariable("K")!);
+        chat.CompleteChat(BinaryContent.Create(BinaryData.FromString("""{"model":"HCX-005","messages":[],"max_tokens":100}""")));
+        chat.CompleteChat(BinaryContent.Create(BinaryData.FromString({|CLOVA008:"""{"model":"HCX-005","messages":[]}"""|})));
+        chat.CompleteChat(BinaryContent.Create(BinaryData.FromString(Environment.GetEnvironmentVariable("BODY")!)));
+        using var content = new StringContent({|CLOVA008:"{\"model\": \"HCX-005\", \"messages\": []}"|});
+        using var bounded = new StringContent("{\"model\": \"HCX-005\", \"messages\": [], \"max_completion_tokens\": 100}");
+        using var other = new StringContent("{\"messages\": []}");
+        """");
+
+    [Fact]
+    public Task Finding7_fix_adds_max_tokens_to_a_JSON_literal_in_its_own_layout_once_however_many_calls_send_it() => ClovaVerifier.VerifyFixAsync(""""
+        using System;
+        using System.ClientModel;
+        using System.Net.Http;
+        using OpenAI.Chat;
+
+        var chat = new ChatClient("HCX-005", Environment.GetEnvironmentVariable("K")!);
+        var body = """
+            {
+              "model": "HCX-005",
+              "messages": [
+                { "role": "user", "content": "hi" }
+              ]
+            }
+            """;
+        chat.CompleteChat({|CLOVA008:BinaryContent.Create(BinaryData.FromString(body))|});
+        chat.CompleteChat({|CLOVA008:BinaryContent.Create(BinaryData.FromString(body))|});
+        using var content = new StringContent({|CLOVA008:"{\"model\":\"HCX-005\",\"messages\":[]}"|});
+        using var verbatim = new StringContent({|CLOVA008:@"{ ""model"": ""HCX-005"", ""messages"": [] }"|});
+        """", """"
+        using System;
+        using System.ClientModel;
+        using System.Net.Http;
+        using OpenAI.Chat;
+
+        var chat = new ChatClient("HCX-005", Environment.GetEnvironmentVariable("K")!);
+        var body = """
+            {
+              "model": "HCX-005",
+              "messages": [
+                { "role": "user", "content": "hi" }
+              ],
+              "max_tokens": 512
+            }
+            """;
+        chat.CompleteChat(BinaryContent.Create(BinaryData.FromString(body)));
+        chat.CompleteChat(BinaryContent.Create(BinaryData.FromString(body)));
+        using var content = new StringContent("{\"model\":\"HCX-005\",\"messages\":[],\"max_tokens\":512}");
+        using var verbatim = new StringContent(@"{ ""model"": ""HCX-005"", ""messages"": [], ""max_tokens"": 512 }");
+        """", new MissingMaxTokensFixer());
 }

@@ -129,12 +129,13 @@ public class UnsupportedFieldAnalyzerTests
         var built = new Dictionary<string, object?>();
         built["model"] = "HCX-005";
         built["messages"] = null;
+        built["max_tokens"] = 10;
         built.Add({|CLOVA001:"store"|}, true);
         if (built.Count > 1)
         {
             built[{|CLOVA001:"logprobs"|}] = true;
         }
-        var added = new Dictionary<string, object> { { "model", "HCX-005" }, { "messages", new object[0] }, { {|CLOVA001:"n"|}, 2 } };
+        var added = new Dictionary<string, object> { { "model", "HCX-005" }, { "messages", new object[0] }, { "max_tokens", 10 }, { {|CLOVA001:"n"|}, 2 } };
         var notABody = new Dictionary<string, object> { ["user"] = "u", ["store"] = true };
         System.Console.WriteLine($"{anonymous}{dictionary}{json}{built}{added}{notABody}");
         """);
@@ -173,7 +174,7 @@ public class UnsupportedFieldAnalyzerTests
             [{|CLOVA001:"user"|}] = "u",
             ["max_tokens"] = 10,
         };
-        var added = new Dictionary<string, object> { { "model", "HCX-005" }, { "messages", new object[0] }, { {|CLOVA001:"n"|}, 2 } };
+        var added = new Dictionary<string, object> { { "model", "HCX-005" }, { "messages", new object[0] }, { "max_tokens", 10 }, { {|CLOVA001:"n"|}, 2 } };
         System.Console.WriteLine($"{options}{body}{dictionary}{added}");
         """, """
         using System.Collections.Generic;
@@ -189,7 +190,7 @@ public class UnsupportedFieldAnalyzerTests
             ["messages"] = new object[0],
             ["max_tokens"] = 10,
         };
-        var added = new Dictionary<string, object> { { "model", "HCX-005" }, { "messages", new object[0] } };
+        var added = new Dictionary<string, object> { { "model", "HCX-005" }, { "messages", new object[0] }, { "max_tokens", 10 } };
         System.Console.WriteLine($"{options}{body}{dictionary}{added}");
         """, new UnsupportedFieldFixer());
 
@@ -197,7 +198,7 @@ public class UnsupportedFieldAnalyzerTests
     public Task Finding5_lookalike_bags_and_patches_are_not_request_bodies() => ClovaVerifier.VerifyAsync("""
         var body = new Lookalike.JsonObject { ["model"] = "HCX-005", ["messages"] = "[]", ["logprobs"] = true };
         new Lookalike.Options().Patch.Set("$.logprobs"u8, true);
-        var real = new System.Text.Json.Nodes.JsonObject { ["model"] = "HCX-005", ["messages"] = "[]", [{|CLOVA001:"logprobs"|}] = true };
+        var real = new System.Text.Json.Nodes.JsonObject { ["model"] = "HCX-005", ["messages"] = "[]", ["max_tokens"] = 10, [{|CLOVA001:"logprobs"|}] = true };
         System.Console.WriteLine($"{body}{real}");
         """ + LookalikeUserTypes.Source);
 }
