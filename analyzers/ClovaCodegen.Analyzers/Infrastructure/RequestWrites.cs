@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using ClovaCodegen.Spec.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -33,19 +34,33 @@ internal static class RequestWrites
     /// member from another instance of it (<c>copy.TopK = source.TopK</c>, <c>source.AdditionalProperties?.Clone()</c>, a
     /// loop over it, as copy constructors and Clone methods do) sets nothing new and is no write.
     /// </summary>
-    public static BoundMemberWrite? BoundMember(IOperation operation, CompatSpec spec, KnownTypes types) =>
-        DispatchFacts.Get(operation, spec, types, DispatchFacts.BoundMemberSlot, static (o, s, _, _) => FindBoundMember(o, s), default);
+    public static BoundMemberWrite? BoundMember(IOperation operation, CompatSpec spec, KnownTypes types)
+    {
+        // Three rules ask about every write: most set members no binding names, ruled out by the member's simple name
+        // before anything is remembered; the rest is worked out once for the three.
+        return WrittenProperty(operation) is { } reference && spec.FindBinding(reference.Property) is not null
+            ? types.Operations.BoundMember(operation, spec, types, FindBoundMemberCallback)
+            : null;
+    }
+
+    private static readonly Func<IOperation, CompatSpec, KnownTypes, CancellationToken, BoundMemberWrite?> FindBoundMemberCallback = static (o, s, _, _) => FindBoundMember(o, s);
+
+    /// <summary>The property a write sets or fills (its kind read first: a type test per interface costs more than the rest).</summary>
+    private static IPropertyReferenceOperation? WrittenProperty(IOperation operation)
+    {
+        var target = operation.Kind switch
+        {
+            OperationKind.SimpleAssignment => ((ISimpleAssignmentOperation)operation).Target is var assigned && assigned is IPropertyReferenceOperation { Property.IsIndexer: true } indexer ? indexer.Instance : assigned,
+            OperationKind.MemberInitializer => ((IMemberInitializerOperation)operation).InitializedMember,
+            OperationKind.Invocation => ((IInvocationOperation)operation) is { TargetMethod.Name: "Add" or "AddRange" or "Insert" or "TryAdd" } invocation ? invocation.Instance : null,
+            _ => null,
+        };
+        return target?.WithoutConversions() as IPropertyReferenceOperation;
+    }
 
     private static BoundMemberWrite? FindBoundMember(IOperation operation, CompatSpec spec)
     {
-        var target = operation switch
-        {
-            ISimpleAssignmentOperation assignment => assignment.Target is IPropertyReferenceOperation { Property.IsIndexer: true } indexer ? indexer.Instance : assignment.Target,
-            IMemberInitializerOperation initializer => initializer.InitializedMember,
-            IInvocationOperation { TargetMethod.Name: "Add" or "AddRange" or "Insert" or "TryAdd" } invocation => invocation.Instance,
-            _ => null,
-        };
-        if (target?.WithoutConversions() is not IPropertyReferenceOperation { Property: var property } reference || spec.FindBinding(property) is not { } bound
+        if (WrittenProperty(operation) is not { Property: var property } reference || spec.FindBinding(property) is not { } bound
             || IsCopy(operation, property))
         {
             return null;
@@ -221,9 +236,11 @@ internal static class RequestWrites
             _ => false,
         };
 
-        // Five rules ask about every body: the dispatch reads it once for all of them.
-        return candidate ? DispatchFacts.Get(creation, spec, types, DispatchFacts.RawBodySlot, Read, cancellationToken) : null;
+        // Five rules ask about every body: read once for all of them.
+        return candidate ? types.Operations.RawBody(creation, spec, types, cancellationToken, ReadCallback) : null;
     }
+
+    private static readonly Func<IOperation, CompatSpec, KnownTypes, CancellationToken, RawBody?> ReadCallback = Read;
 
     private static RawBody? Read(IOperation creation, CompatSpec spec, KnownTypes types, System.Threading.CancellationToken cancellationToken)
     {
