@@ -37,7 +37,7 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
                 var method = invocation.TargetMethod;
                 if (method.Name.StartsWith("CompleteChat", StringComparison.Ordinal) && method.ContainingType.IsOrDerivesFrom(types.ChatClient))
                 {
-                    var options = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.IsOrDerivesFrom(types.ChatCompletionOptions) == true);
+                    var options = OptionsArgument(invocation, types);
                     if ((options is null || !SetsMaxTokens(options.Value.WithoutConversions(), operation)) && types.Scope.Applies(operation))
                     {
                         operation.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), properties, defaultText));
@@ -49,6 +49,19 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
                 }
             },
             OperationKind.Invocation);
+    }
+
+    private static IArgumentOperation? OptionsArgument(IInvocationOperation invocation, KnownTypes types)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Type.IsOrDerivesFrom(types.ChatCompletionOptions) == true)
+            {
+                return argument;
+            }
+        }
+
+        return null;
     }
 
     private static bool SetsMaxTokens(IOperation options, OperationAnalysisContext context)
