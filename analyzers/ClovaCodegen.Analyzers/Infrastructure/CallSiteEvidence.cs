@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ClovaCodegen.Analyzers.Infrastructure;
 
@@ -59,8 +60,19 @@ internal sealed class CallSiteEvidence
     /// <paramref name="memberEvidence"/> remembers, per compilation, what was found for fields and properties: every method
     /// of a service class asks about the same client field.
     /// </summary>
-    public static bool TalksToClova(SemanticModel model, SyntaxNode anchor, IReadOnlyList<string> hosts, KnownTypes types, ConcurrentDictionary<ISymbol, bool> memberEvidence, CancellationToken cancellationToken) =>
-        new CallSiteEvidence(model, hosts, ClovaApiNames, types.IsOursCheck, types, memberEvidence, cancellationToken).Decide(anchor, followUses: true);
+    /// <paramref name="decided"/> remembers, per compilation, the answer for each statement searched from: several
+    /// findings in one statement (an options initializer that sets three fields wrongly) are decided once.
+    public static bool TalksToClova(SemanticModel model, SyntaxNode anchor, IReadOnlyList<string> hosts, KnownTypes types, ConcurrentDictionary<ISymbol, bool> memberEvidence, ConcurrentDictionary<SyntaxNode, bool> decided, CancellationToken cancellationToken)
+    {
+        var start = Statement(anchor);
+        if (!decided.TryGetValue(start, out var talks))
+        {
+            talks = new CallSiteEvidence(model, hosts, ClovaApiNames, types.IsOursCheck, types, memberEvidence, cancellationToken).Decide(anchor, followUses: true);
+            decided.TryAdd(start, talks);
+        }
+
+        return talks;
+    }
 
     /// <summary>
     /// Whether the code at the anchor, or where its variables got their values, has a string containing one of
@@ -512,12 +524,26 @@ internal sealed class CallSiteEvidence
         var symbols = _symbolsByNode ??= new Dictionary<SyntaxNode, ISymbol?>();
         if (!symbols.TryGetValue(identifier, out var symbol))
         {
-            symbol = _model.GetSymbolInfo(identifier, _cancellationToken).Symbol;
+            symbol = (CanNameVariable(identifier) ? ReferencedVariable(identifier) : null) ?? _model.GetSymbolInfo(identifier, _cancellationToken).Symbol;
             symbols[identifier] = symbol;
         }
 
         return symbol;
     }
+
+    /// <summary>
+    /// The local, parameter, field or property a name refers to, read from the operation the compiler already built for it
+    /// (a lookup in the model's map: asking the binder for symbol info took most of a search's time); null when the name
+    /// has no reference operation of its own, and the binder is asked.
+    /// </summary>
+    private ISymbol? ReferencedVariable(IdentifierNameSyntax identifier) => _model.GetOperation(identifier, _cancellationToken)?.WithoutConversions() switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
+        _ => null,
+    };
 
     /// <summary>
     /// Whether an identifier can name a variable: not the member after a dot (<c>x.Name</c>, but <c>this.x</c> is), not a type (<c>new T()</c>,
