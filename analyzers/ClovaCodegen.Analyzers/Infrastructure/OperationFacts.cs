@@ -7,8 +7,9 @@ using Microsoft.CodeAnalysis;
 namespace ClovaCodegen.Analyzers.Infrastructure;
 
 /// <summary>
-/// What several rules ask about the same operation (the raw request body an object creation makes, read by five rules;
-/// the SDK member a write sets, read by three), worked out by the first rule that asks and remembered for the others.
+/// What several rules ask about the same operation (the raw request body an object creation makes, read by five rules),
+/// worked out by the first rule that asks and remembered for the others. Only what costs more to work out than to
+/// remember: the SDK member a write sets (read by three rules) is cheaper to find again than to look up in a table.
 /// Each rule is an analyzer of its own, so the compiler calls each back on the same operation object in turn. One instance
 /// per compilation (<see cref="KnownTypes"/>); only operations that pass the cheap checks are remembered, and weakly: an
 /// entry goes when its operation tree does (the table holds no operation, semantic model or tree alive).
@@ -19,13 +20,9 @@ internal sealed class OperationFacts
     private static readonly object Nothing = new();
 
     private readonly ConditionalWeakTable<IOperation, object> _rawBodies = new();
-    private readonly ConditionalWeakTable<IOperation, object> _boundMembers = new();
 
     public RawBody? RawBody(IOperation creation, CompatSpec spec, KnownTypes types, CancellationToken cancellationToken, Func<IOperation, CompatSpec, KnownTypes, CancellationToken, RawBody?> read) =>
         Remembered(_rawBodies, creation, spec, types, cancellationToken, read);
-
-    public BoundMemberWrite? BoundMember(IOperation write, CompatSpec spec, KnownTypes types, Func<IOperation, CompatSpec, KnownTypes, CancellationToken, BoundMemberWrite?> find) =>
-        Remembered(_boundMembers, write, spec, types, CancellationToken.None, find);
 
     private static T? Remembered<T>(ConditionalWeakTable<IOperation, object> table, IOperation operation, CompatSpec spec, KnownTypes types, CancellationToken cancellationToken, Func<IOperation, CompatSpec, KnownTypes, CancellationToken, T?> compute)
         where T : class

@@ -34,16 +34,12 @@ internal static class RequestWrites
     /// member from another instance of it (<c>copy.TopK = source.TopK</c>, <c>source.AdditionalProperties?.Clone()</c>, a
     /// loop over it, as copy constructors and Clone methods do) sets nothing new and is no write.
     /// </summary>
-    public static BoundMemberWrite? BoundMember(IOperation operation, CompatSpec spec, KnownTypes types)
-    {
-        // Three rules ask about every write: most set members no binding names, ruled out by the member's simple name
-        // before anything is remembered; the rest is worked out once for the three.
-        return WrittenProperty(operation) is { } reference && spec.FindBinding(reference.Property) is not null
-            ? types.Operations.BoundMember(operation, spec, types, FindBoundMemberCallback)
-            : null;
-    }
-
-    private static readonly Func<IOperation, CompatSpec, KnownTypes, CancellationToken, BoundMemberWrite?> FindBoundMemberCallback = static (o, s, _, _) => FindBoundMember(o, s);
+    /// <remarks>
+    /// Worked out afresh for each of the three rules that ask: most writes are ruled out by the member's simple name, and
+    /// for the rest the answer costs about what remembering it per operation would (<see cref="OperationFacts"/>
+    /// remembers only raw bodies, which cost far more to read).
+    /// </remarks>
+    public static BoundMemberWrite? BoundMember(IOperation operation, CompatSpec spec, KnownTypes types) => FindBoundMember(operation, spec);
 
     /// <summary>The property a write sets or fills (its kind read first: a type test per interface costs more than the rest).</summary>
     private static IPropertyReferenceOperation? WrittenProperty(IOperation operation)
