@@ -21,6 +21,7 @@ public sealed class AnalysisScope
     private readonly IReadOnlyList<string> _hosts;
     private readonly ConcurrentDictionary<SyntaxTree, bool> _endpointMode = new();
     private readonly ConcurrentDictionary<ISymbol, bool> _memberEvidence = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxNode, bool> _decidedStatements = new();
 
     public AnalysisScope(AnalyzerOptions options, CompatSpec spec)
     {
@@ -44,7 +45,7 @@ public sealed class AnalysisScope
         }
 
         return context.Operation.SemanticModel is { } model && Types is { } types
-            && CallSiteEvidence.TalksToClova(model, anchor ?? context.Operation.Syntax, _hosts, types, _memberEvidence, context.CancellationToken);
+            && CallSiteEvidence.TalksToClova(model, anchor ?? context.Operation.Syntax, _hosts, types, _memberEvidence, _decidedStatements, context.CancellationToken);
     }
 
     /// <summary>Whether the file's configured scope is <c>endpoint</c>.</summary>

@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ClovaCodegen.Analyzers.Infrastructure;
 
@@ -36,9 +37,11 @@ internal sealed class CallSiteEvidence
     private readonly KnownTypes _types;
     private readonly CancellationToken _cancellationToken;
     private readonly ConcurrentDictionary<ISymbol, bool>? _memberEvidence;
-    private readonly HashSet<SyntaxNode> _visited = new();
-    private readonly HashSet<ISymbol> _membersInProgress = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<SyntaxNode, ISymbol?> _symbols = new();
+    // Made when first needed: most searches end at the file check, before any of them is used.
+    private HashSet<SyntaxNode>? _visitedNodes;
+    private HashSet<ISymbol>? _membersInProgressSet;
+    private Dictionary<SyntaxNode, ISymbol?>? _symbolsByNode;
+    private Dictionary<SyntaxNode, List<ISymbol>>? _writtenByStatement;
     private string? _fileText;
 
     private CallSiteEvidence(SemanticModel model, IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, Func<ISymbol, bool> isEvidence, KnownTypes types, ConcurrentDictionary<ISymbol, bool>? memberEvidence, CancellationToken cancellationToken)
@@ -57,8 +60,19 @@ internal sealed class CallSiteEvidence
     /// <paramref name="memberEvidence"/> remembers, per compilation, what was found for fields and properties: every method
     /// of a service class asks about the same client field.
     /// </summary>
-    public static bool TalksToClova(SemanticModel model, SyntaxNode anchor, IReadOnlyList<string> hosts, KnownTypes types, ConcurrentDictionary<ISymbol, bool> memberEvidence, CancellationToken cancellationToken) =>
-        new CallSiteEvidence(model, hosts, ClovaApiNames, types.IsOursCheck, types, memberEvidence, cancellationToken).Decide(anchor, followUses: true);
+    /// <paramref name="decided"/> remembers, per compilation, the answer for each statement searched from: several
+    /// findings in one statement (an options initializer that sets three fields wrongly) are decided once.
+    public static bool TalksToClova(SemanticModel model, SyntaxNode anchor, IReadOnlyList<string> hosts, KnownTypes types, ConcurrentDictionary<ISymbol, bool> memberEvidence, ConcurrentDictionary<SyntaxNode, bool> decided, CancellationToken cancellationToken)
+    {
+        var start = Statement(anchor);
+        if (!decided.TryGetValue(start, out var talks))
+        {
+            talks = new CallSiteEvidence(model, hosts, ClovaApiNames, types.IsOursCheck, types, memberEvidence, cancellationToken).Decide(anchor, followUses: true);
+            decided.TryAdd(start, talks);
+        }
+
+        return talks;
+    }
 
     /// <summary>
     /// Whether the code at the anchor, or where its variables got their values, has a string containing one of
@@ -87,8 +101,16 @@ internal sealed class CallSiteEvidence
 
         var start = Statement(anchor);
         var related = new List<SyntaxNode> { start };
-        var seeds = new HashSet<ISymbol>(Written(start), SymbolEqualityComparer.Default);
-        var frontier = seeds.ToList();
+        var seeds = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var frontier = new List<ISymbol>();
+        foreach (var written in Written(start))
+        {
+            if (seeds.Add(written))
+            {
+                frontier.Add(written);
+            }
+        }
+
         for (var hop = 0; hop < MaxHops && frontier.Count > 0 && related.Count < MaxNodes; hop++)
         {
             var next = new List<ISymbol>();
@@ -102,17 +124,34 @@ internal sealed class CallSiteEvidence
                     }
 
                     related.Add(use);
-                    next.AddRange(Written(use).Where(seeds.Add));
+                    foreach (var written in Written(use))
+                    {
+                        if (seeds.Add(written))
+                        {
+                            next.Add(written);
+                        }
+                    }
                 }
             }
 
             frontier = next;
         }
 
-        return related.Any(FromOrigins);
+        foreach (var statement in related)
+        {
+            if (FromOrigins(statement))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, bool>> MentionsByTree = new();
+    // Per file, a plain dictionary under a lock: a file is asked about a handful of words, and a concurrent dictionary for
+    // each of a thousand files allocated more than every rule's analysis of them.
+    private static readonly ConditionalWeakTable<SyntaxTree, Dictionary<(string Word, bool WholeWord), bool>> MentionsByTree = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, Dictionary<(string Word, bool WholeWord), bool>>.CreateValueCallback NewMentions = static _ => new Dictionary<(string Word, bool WholeWord), bool>();
 
     /// <summary>
     /// Whether the file's text contains any of the literal parts (anywhere, case-insensitive) or any of the identifiers (as
@@ -141,15 +180,24 @@ internal sealed class CallSiteEvidence
 
     private static bool Mentions(SyntaxTree tree, string word, bool wholeWord, CancellationToken cancellationToken)
     {
-        var known = MentionsByTree.GetValue(tree, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
-        var key = wholeWord ? "\0" + word : word;
-        if (!known.TryGetValue(key, out var found))
+        var known = MentionsByTree.GetValue(tree, NewMentions);
+        var key = (word, wholeWord);
+        lock (known)
         {
-            var text = tree.GetText(cancellationToken).ToString();
-            found = known.GetOrAdd(key, wholeWord ? HasWholeWord(text, word) : text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0);
+            if (known.TryGetValue(key, out var found))
+            {
+                return found;
+            }
         }
 
-        return found;
+        var text = tree.GetText(cancellationToken).ToString();
+        var mentioned = wholeWord ? HasWholeWord(text, word) : text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0;
+        lock (known)
+        {
+            known[key] = mentioned;
+        }
+
+        return mentioned;
     }
 
     /// <summary>Whether <paramref name="word"/> stands in the text as a whole word (case-sensitive), not inside a longer name.</summary>
@@ -225,10 +273,11 @@ internal sealed class CallSiteEvidence
     {
         var pending = new Stack<SyntaxNode>();
         pending.Push(node);
-        while (pending.Count > 0 && _visited.Count < MaxNodes)
+        var visited = _visitedNodes ??= new HashSet<SyntaxNode>();
+        while (pending.Count > 0 && visited.Count < MaxNodes)
         {
             var current = pending.Pop();
-            if (!_visited.Add(current))
+            if (!visited.Add(current))
             {
                 continue;
             }
@@ -238,9 +287,9 @@ internal sealed class CallSiteEvidence
                 return true;
             }
 
-            foreach (var identifier in current.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            foreach (var descendant in current.DescendantNodesAndSelf())
             {
-                if (!CanNameVariable(identifier))
+                if (descendant is not IdentifierNameSyntax identifier || !CanNameVariable(identifier))
                 {
                     continue;
                 }
@@ -272,13 +321,22 @@ internal sealed class CallSiteEvidence
     /// </summary>
     private bool MemberHasEvidence(ISymbol member)
     {
-        if (_memberEvidence!.TryGetValue(member, out var known) || !_membersInProgress.Add(member))
+        var inProgress = _membersInProgressSet ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        if (_memberEvidence!.TryGetValue(member, out var known) || !inProgress.Add(member))
         {
             return known;
         }
 
+        // A member declared in no source (the SDK's options properties, written in every search) has no origins anywhere.
+        if (member.DeclaringSyntaxReferences.IsEmpty)
+        {
+            inProgress.Remove(member);
+            _memberEvidence[member] = false;
+            return false;
+        }
+
         var found = Origins(member).ToList().Any(FromOrigins);
-        _membersInProgress.Remove(member);
+        inProgress.Remove(member);
         if (found)
         {
             _memberEvidence[member] = true;
@@ -294,9 +352,12 @@ internal sealed class CallSiteEvidence
             if (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken) || token.IsKind(SyntaxKind.Utf8StringLiteralToken))
             {
                 var text = token.ValueText;
-                if (_literalParts.Any(h => text.IndexOf(h, StringComparison.OrdinalIgnoreCase) >= 0))
+                foreach (var part in _literalParts)
                 {
-                    return true;
+                    if (text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0)
+                    {
+                        return true;
+                    }
                 }
             }
             else if (token.IsKind(SyntaxKind.IdentifierToken) && _identifiers.Contains(token.ValueText)
@@ -325,11 +386,24 @@ internal sealed class CallSiteEvidence
 
         foreach (var use in Uses(symbol))
         {
-            if (Written(use).Contains(symbol, SymbolEqualityComparer.Default) || IsCallOn(use, symbol))
+            if (Writes(use, symbol) || IsCallOn(use, symbol))
             {
                 yield return use;
             }
         }
+    }
+
+    private bool Writes(SyntaxNode statement, ISymbol symbol)
+    {
+        foreach (var written in Written(statement))
+        {
+            if (SymbolEqualityComparer.Default.Equals(written, symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -397,7 +471,25 @@ internal sealed class CallSiteEvidence
     }
 
     /// <summary>The symbols a statement declares or assigns (the root of each assignment's left side).</summary>
-    private IEnumerable<ISymbol> Written(SyntaxNode statement)
+    private List<ISymbol> Written(SyntaxNode statement)
+    {
+        // The same statements come up as uses of one symbol and origins of another: each is read once per search.
+        var known = _writtenByStatement ??= new Dictionary<SyntaxNode, List<ISymbol>>();
+        if (!known.TryGetValue(statement, out var written))
+        {
+            written = new List<ISymbol>();
+            foreach (var symbol in WrittenIn(statement))
+            {
+                written.Add(symbol);
+            }
+
+            known[statement] = written;
+        }
+
+        return written;
+    }
+
+    private IEnumerable<ISymbol> WrittenIn(SyntaxNode statement)
     {
         foreach (var node in statement.DescendantNodesAndSelf())
         {
@@ -429,14 +521,29 @@ internal sealed class CallSiteEvidence
     /// <summary>The identifier's symbol, looked up once per search (the same names come up again and again).</summary>
     private ISymbol? Symbol(IdentifierNameSyntax identifier)
     {
-        if (!_symbols.TryGetValue(identifier, out var symbol))
+        var symbols = _symbolsByNode ??= new Dictionary<SyntaxNode, ISymbol?>();
+        if (!symbols.TryGetValue(identifier, out var symbol))
         {
-            symbol = _model.GetSymbolInfo(identifier, _cancellationToken).Symbol;
-            _symbols[identifier] = symbol;
+            symbol = (CanNameVariable(identifier) ? ReferencedVariable(identifier) : null) ?? _model.GetSymbolInfo(identifier, _cancellationToken).Symbol;
+            symbols[identifier] = symbol;
         }
 
         return symbol;
     }
+
+    /// <summary>
+    /// The local, parameter, field or property a name refers to, read from the operation the compiler already built for it
+    /// (a lookup in the model's map: asking the binder for symbol info took most of a search's time); null when the name
+    /// has no reference operation of its own, and the binder is asked.
+    /// </summary>
+    private ISymbol? ReferencedVariable(IdentifierNameSyntax identifier) => _model.GetOperation(identifier, _cancellationToken)?.WithoutConversions() switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
+        _ => null,
+    };
 
     /// <summary>
     /// Whether an identifier can name a variable: not the member after a dot (<c>x.Name</c>, but <c>this.x</c> is), not a type (<c>new T()</c>,

@@ -55,7 +55,7 @@ public abstract class ClovaRule : DiagnosticAnalyzer
 
 /// <summary>
 /// Collects a rule's operation actions for one compilation and hands the compiler one callback per operation kind (a rule
-/// may register several actions for the same kind; they share what <see cref="DispatchFacts"/> works out).
+/// may register several actions for the same kind; what they share about an operation is in <see cref="OperationFacts"/>).
 /// </summary>
 internal sealed class RuleRegistration
 {
@@ -83,17 +83,9 @@ internal sealed class RuleRegistration
             context.RegisterOperationAction(
                 actions.Length == 1 ? actions[0] : operation =>
                 {
-                    DispatchFacts.Begin(operation.Operation);
-                    try
+                    foreach (var action in actions)
                     {
-                        foreach (var action in actions)
-                        {
-                            action(operation);
-                        }
-                    }
-                    finally
-                    {
-                        DispatchFacts.End();
+                        action(operation);
                     }
                 },
                 pair.Key);

@@ -97,6 +97,9 @@ public sealed class KnownTypes
     internal void SetFileEvidence(SyntaxTree tree, string name, Func<ISymbol, bool> isEvidence, bool binds) =>
         _fileEvidence.TryAdd((tree, name, isEvidence), binds);
 
+    /// <summary>What the rules share about single operations of this compilation (raw bodies, bound members).</summary>
+    internal OperationFacts Operations { get; } = new();
+
     /// <summary>The configured scope (project or endpoint).</summary>
     public AnalysisScope Scope { get; }
 

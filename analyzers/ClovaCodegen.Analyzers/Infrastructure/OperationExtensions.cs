@@ -55,8 +55,19 @@ internal static class OperationExtensions
     }
 
     /// <summary>The binding of a property the code sets, with its endpoint's field (null when the spec binds none).</summary>
-    public static (BindingSpec Binding, FieldSpec? Field)? FindBinding(this CompatSpec spec, IPropertySymbol property) =>
-        BindingIndexes.GetValue(spec, static s => new BindingIndex(s)).Find(property);
+    public static (BindingSpec Binding, FieldSpec? Field)? FindBinding(this CompatSpec spec, IPropertySymbol property)
+    {
+        // Every write of every rule asks, nearly always about the same spec: the last index is kept in front of the table.
+        var index = s_lastBindingIndex;
+        if (index is null || !ReferenceEquals(index.Spec, spec))
+        {
+            s_lastBindingIndex = index = BindingIndexes.GetValue(spec, static s => new BindingIndex(s));
+        }
+
+        return index.Find(property);
+    }
+
+    private static volatile BindingIndex? s_lastBindingIndex;
 
     /// <summary>
     /// The spec's bindings by member name, and what each property symbol seen so far was found bound to. Every option
@@ -75,9 +86,12 @@ internal static class OperationExtensions
         public BindingIndex(CompatSpec spec)
         {
             _spec = spec;
+            Spec = spec;
             _bySimpleName = spec.Bindings.GroupBy(b => b.MemberName).ToDictionary(g => g.Key, g => g.ToArray());
             _bind = Bind;
         }
+
+        public CompatSpec Spec { get; }
 
         public (BindingSpec Binding, FieldSpec? Field)? Find(IPropertySymbol property) =>
             // Most assignments set members no binding names: ruled out by simple name without touching the table.

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using ClovaCodegen.Spec.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -33,19 +34,29 @@ internal static class RequestWrites
     /// member from another instance of it (<c>copy.TopK = source.TopK</c>, <c>source.AdditionalProperties?.Clone()</c>, a
     /// loop over it, as copy constructors and Clone methods do) sets nothing new and is no write.
     /// </summary>
-    public static BoundMemberWrite? BoundMember(IOperation operation, CompatSpec spec, KnownTypes types) =>
-        DispatchFacts.Get(operation, spec, types, DispatchFacts.BoundMemberSlot, static (o, s, _, _) => FindBoundMember(o, s), default);
+    /// <remarks>
+    /// Worked out afresh for each of the three rules that ask: most writes are ruled out by the member's simple name, and
+    /// for the rest the answer costs about what remembering it per operation would (<see cref="OperationFacts"/>
+    /// remembers only raw bodies, which cost far more to read).
+    /// </remarks>
+    public static BoundMemberWrite? BoundMember(IOperation operation, CompatSpec spec, KnownTypes types) => FindBoundMember(operation, spec);
+
+    /// <summary>The property a write sets or fills (its kind read first: a type test per interface costs more than the rest).</summary>
+    private static IPropertyReferenceOperation? WrittenProperty(IOperation operation)
+    {
+        var target = operation.Kind switch
+        {
+            OperationKind.SimpleAssignment => ((ISimpleAssignmentOperation)operation).Target is var assigned && assigned is IPropertyReferenceOperation { Property.IsIndexer: true } indexer ? indexer.Instance : assigned,
+            OperationKind.MemberInitializer => ((IMemberInitializerOperation)operation).InitializedMember,
+            OperationKind.Invocation => ((IInvocationOperation)operation) is { TargetMethod.Name: "Add" or "AddRange" or "Insert" or "TryAdd" } invocation ? invocation.Instance : null,
+            _ => null,
+        };
+        return target?.WithoutConversions() as IPropertyReferenceOperation;
+    }
 
     private static BoundMemberWrite? FindBoundMember(IOperation operation, CompatSpec spec)
     {
-        var target = operation switch
-        {
-            ISimpleAssignmentOperation assignment => assignment.Target is IPropertyReferenceOperation { Property.IsIndexer: true } indexer ? indexer.Instance : assignment.Target,
-            IMemberInitializerOperation initializer => initializer.InitializedMember,
-            IInvocationOperation { TargetMethod.Name: "Add" or "AddRange" or "Insert" or "TryAdd" } invocation => invocation.Instance,
-            _ => null,
-        };
-        if (target?.WithoutConversions() is not IPropertyReferenceOperation { Property: var property } reference || spec.FindBinding(property) is not { } bound
+        if (WrittenProperty(operation) is not { Property: var property } reference || spec.FindBinding(property) is not { } bound
             || IsCopy(operation, property))
         {
             return null;
@@ -294,9 +305,11 @@ internal static class RequestWrites
             _ => false,
         };
 
-        // Five rules ask about every body: the dispatch reads it once for all of them.
-        return candidate ? DispatchFacts.Get(creation, spec, types, DispatchFacts.RawBodySlot, Read, cancellationToken) : null;
+        // Five rules ask about every body: read once for all of them.
+        return candidate ? types.Operations.RawBody(creation, spec, types, cancellationToken, ReadCallback) : null;
     }
+
+    private static readonly Func<IOperation, CompatSpec, KnownTypes, CancellationToken, RawBody?> ReadCallback = Read;
 
     private static RawBody? Read(IOperation creation, CompatSpec spec, KnownTypes types, System.Threading.CancellationToken cancellationToken)
     {

@@ -28,33 +28,46 @@ internal sealed class ValueOrigins
     /// </summary>
     public bool Reaches(IOperation start, ISymbol containingSymbol, Func<IOperation, bool> isEvidence, CancellationToken cancellationToken)
     {
-        var search = new Search(this, start, containingSymbol.ContainingType, cancellationToken);
+        // The search runs for every embedding call: its lists and stacks are kept per thread and cleared for the next one
+        // (a search does not start another), instead of being allocated for each.
+        var search = t_search ??= new Search();
+        search.Start(this, start, containingSymbol.ContainingType, cancellationToken);
 
-        // One explicit stack for the operations still to look at, children pushed as each is visited: the search runs for
-        // every embedding call, and nested DescendantsAndSelf iterators allocated more than the work itself.
-        var pending = new Stack<IOperation>(32);
-        pending.Push(start);
-        for (var visited = 0; pending.Count > 0 && visited < MaxOperations; visited++)
+        // One explicit stack for the operations still to look at, children pushed as each is visited: nested
+        // DescendantsAndSelf iterators allocated more than the work itself.
+        var pending = search.Pending;
+        try
         {
-            var operation = pending.Pop();
-            if (isEvidence(operation))
+            pending.Push(start);
+            for (var visited = 0; pending.Count > 0 && visited < MaxOperations; visited++)
             {
-                return true;
+                var operation = pending.Pop();
+                if (isEvidence(operation))
+                {
+                    return true;
+                }
+
+                if (search.Follow(operation) is { } symbol)
+                {
+                    search.PushOrigins(symbol, operation, pending);
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push(child);
+                }
             }
 
-            if (search.Follow(operation) is { } symbol)
-            {
-                search.PushOrigins(symbol, operation, pending);
-            }
-
-            foreach (var child in operation.ChildOperations)
-            {
-                pending.Push(child);
-            }
+            return false;
         }
-
-        return false;
+        finally
+        {
+            search.Finish();
+        }
     }
+
+    [ThreadStatic]
+    private static Search? t_search;
 
     /// <summary>The symbol a configuring call or an assignment ultimately changes: <c>x</c> of <c>x.A.B(...)</c>, <c>x.A = v</c>.</summary>
     private static ISymbol? Root(IOperation? operation)
@@ -110,21 +123,39 @@ internal sealed class ValueOrigins
     /// <summary>One search: the symbols it has followed.</summary>
     private sealed class Search
     {
-        private readonly ValueOrigins _owner;
-        private readonly SemanticModel? _model;
-        private readonly INamedTypeSymbol? _type;
-        private readonly CancellationToken _cancellationToken;
+        private ValueOrigins _owner = null!;
+        private SemanticModel? _model;
+        private INamedTypeSymbol? _type;
+        private CancellationToken _cancellationToken;
         // A search follows a handful of symbols and looks into one to three bodies: lists beat hash sets at that size.
         private readonly List<ISymbol> _followed = new();
         private readonly List<(IOperation Body, List<(ISymbol Target, IOperation Origin)> Candidates)> _bodies = new();
         private readonly Stack<IOperation> _walk = new(32);
+        private readonly Func<ISymbol, ImmutableArray<IOperation>> _memberOriginsFactory;
 
-        public Search(ValueOrigins owner, IOperation start, INamedTypeSymbol? type, CancellationToken cancellationToken)
+        public Search() => _memberOriginsFactory = MemberOrigins;
+
+        /// <summary>The operations the search has still to look at.</summary>
+        public Stack<IOperation> Pending { get; } = new(32);
+
+        public void Start(ValueOrigins owner, IOperation start, INamedTypeSymbol? type, CancellationToken cancellationToken)
         {
             _owner = owner;
             _model = start.SemanticModel;
             _type = type;
             _cancellationToken = cancellationToken;
+        }
+
+        /// <summary>Forgets this search (nothing of a compilation is kept past it).</summary>
+        public void Finish()
+        {
+            _owner = null!;
+            _model = null;
+            _type = null;
+            _followed.Clear();
+            _bodies.Clear();
+            _walk.Clear();
+            Pending.Clear();
         }
 
         /// <summary>The local, or field/property of the code's own type, this operation reads (once per search).</summary>
@@ -172,13 +203,12 @@ internal sealed class ValueOrigins
                 return;
             }
 
-            foreach (var origin in _owner._memberOrigins.GetOrAdd(symbol, _memberOriginsFactory ??= MemberOrigins))
+            foreach (var origin in _owner._memberOrigins.GetOrAdd(symbol, _memberOriginsFactory))
             {
                 pending.Push(origin);
             }
         }
 
-        private Func<ISymbol, ImmutableArray<IOperation>>? _memberOriginsFactory;
 
         /// <summary>A field's or property's initializer, and what the type's constructors in this file give it.</summary>
         private ImmutableArray<IOperation> MemberOrigins(ISymbol member)

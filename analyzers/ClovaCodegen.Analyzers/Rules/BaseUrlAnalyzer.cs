@@ -144,13 +144,15 @@ public sealed class BaseUrlAnalyzer : ClovaRule
     /// <summary>The string an operation uses as a URL: <c>new Uri(s)</c>, <c>new HttpRequestMessage(m, s)</c>, <c>HttpClient.XxxAsync(s, ...)</c>.</summary>
     private static IOperation? UsedUrl(IOperation operation, KnownTypes types)
     {
-        var (type, arguments) = operation switch
+        var (type, arguments) = operation.Kind switch
         {
-            IObjectCreationOperation creation => (creation.Type, creation.Arguments),
-            IInvocationOperation invocation => (invocation.TargetMethod.ContainingType, invocation.Arguments),
+            OperationKind.ObjectCreation => (operation.Type, ((IObjectCreationOperation)operation).Arguments),
+            OperationKind.Invocation => (((IInvocationOperation)operation).TargetMethod.ContainingType, ((IInvocationOperation)operation).Arguments),
             _ => (null, default),
         };
-        if (type is null || arguments.IsDefaultOrEmpty
+
+        // Every creation and call comes here: ruled out by the type's name before any symbol is compared.
+        if (type is not { Name: "Uri" or "HttpClient" or "HttpRequestMessage" } || arguments.IsDefaultOrEmpty
             || !(SymbolEqualityComparer.Default.Equals(type, types.Uri) || SymbolEqualityComparer.Default.Equals(type, types.HttpClient) || SymbolEqualityComparer.Default.Equals(type, types.HttpRequestMessage)))
         {
             return null;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using ClovaCodegen.Analyzers.Infrastructure;
 using ClovaCodegen.Spec.Model;
@@ -47,7 +48,7 @@ public sealed class DroppedOptionAnalyzer : ClovaRule
                 }
 
                 var keys = bound.Binding.ReadKeys.IsEmpty ? null : RequestWrites.BagKeys(operation.Operation);
-                var dropped = keys?.Where(k => !bound.Binding.ReadKeys.Contains(k.Key)).ToArray();
+                var dropped = keys is null ? null : Dropped(keys, bound.Binding);
                 if (dropped is { Length: 0 }
                     || !types.Scope.Applies(operation, bound.Location)
                     || types.RegistersOnlyClovaChatClient
@@ -69,6 +70,13 @@ public sealed class DroppedOptionAnalyzer : ClovaRule
             },
             RequestWrites.MemberWriteKinds);
     }
+
+    /// <summary>
+    /// The keys the adapter does not read. A method of its own: a lambda here would capture the write, and the compiler
+    /// would then allocate the captured state on every call of the action, for every assignment and call of the project.
+    /// </summary>
+    private static (string Key, SyntaxNode Location)[] Dropped(IReadOnlyList<(string Key, SyntaxNode Location)> keys, BindingSpec binding) =>
+        keys.Where(k => !binding.ReadKeys.Contains(k.Key)).ToArray();
 
     /// <summary>ClovaCodegen's chat client, its <c>AsIChatClient</c> on <c>ClovaStudioClient</c>, or its DI registration.</summary>
     private static bool IsClovaChatClient(ISymbol symbol, KnownTypes types)

@@ -80,7 +80,8 @@ public sealed class HardcodedApiKeyAnalyzer : ClovaRule
                     return StringApiKey(invocation.Arguments);
                 }
 
-                return invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string header } && string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase)
+                // Only a string can be a constant string (read first: reading a constant boxes a number).
+                return invocation.Arguments[0].Value is { Type.SpecialType: SpecialType.System_String, ConstantValue: { HasValue: true, Value: string header } } && string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase)
                     ? invocation.Arguments[1].Value
                     : null;
             case IInvocationOperation { Arguments.Length: 1 } invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, types.ClovaOpenAI):

@@ -85,7 +85,7 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
                 if (method.Name.StartsWith("CompleteChat", StringComparison.Ordinal) && method.ContainingType.IsOrDerivesFrom(types.ChatClient))
                 {
                     // A protocol overload sends the body it is given, nothing of its own: judged by that body's content.
-                    if (types.BinaryContent is not null && invocation.Arguments.Any(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.Type, types.BinaryContent)))
+                    if (types.BinaryContent is not null && ArgumentOfType(invocation, types.BinaryContent, exact: true) is not null)
                     {
                         JudgeJson(operation);
                     }
@@ -123,6 +123,20 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
             RequestWrites.RawBodyKinds);
     }
 
+    // A loop, not LINQ with a lambda: the lambda would capture the type and allocate on every CompleteChat/GetResponse call.
+    private static IArgumentOperation? ArgumentOfType(IInvocationOperation invocation, INamedTypeSymbol? type, bool exact)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (exact ? SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, type) : argument.Parameter?.Type.IsOrDerivesFrom(type) == true)
+            {
+                return argument;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A call of an <c>IChatClient</c>'s method or of an extension method on one (<c>chat.GetResponseAsync("hi")</c>).</summary>
     private static bool IsChatClientCall(IInvocationOperation invocation, KnownTypes types)
     {
@@ -139,7 +153,7 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
     /// <summary>Whether the options the call is given set the member (or can't be seen: then nothing is guessed).</summary>
     private static bool OptionsSetMaxTokens(IInvocationOperation invocation, INamedTypeSymbol? optionsType, string member, OperationAnalysisContext context)
     {
-        var options = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.IsOrDerivesFrom(optionsType) == true);
+        var options = ArgumentOfType(invocation, optionsType, exact: false);
         return options is not null && SetsMaxTokens(options.Value.WithoutConversions(), member, context);
     }
 

@@ -55,7 +55,7 @@ public sealed class ValueRangeAnalyzer : ClovaRule
                     _ => null,
                 };
                 if (endpointId is not null && invocation.Arguments.Length == 1
-                    && spec.FindEndpoint(endpointId)?.Fields.FirstOrDefault(f => PascalCase(f.Name) == invocation.TargetMethod.Name) is { } field)
+                    && BuilderField(spec, endpointId, invocation.TargetMethod.Name) is { } field)
                 {
                     Check(operation, types.Scope, invocation.Arguments[0].Value, field);
                 }
@@ -91,7 +91,10 @@ public sealed class ValueRangeAnalyzer : ClovaRule
         var constant = value.WithoutConversions();
         string? problem = null;
         string[] nearest = Array.Empty<string>();
-        if (constant.ConstantValue.AsDouble() is { } number)
+
+        // Read once: each read of a numeric constant boxes it.
+        var constantNumber = constant.ConstantValue.AsDouble();
+        if (constantNumber is { } number)
         {
             if (!field.Allows(number) && field.Range is { } range)
             {
@@ -114,8 +117,8 @@ public sealed class ValueRangeAnalyzer : ClovaRule
 
         if (problem is not null && scope.Applies(context, value.Syntax))
         {
-            var isNumber = constant.ConstantValue.AsDouble() is not null;
-            var shown = constant.ConstantValue.AsDouble() is { } n ? n.ToString(CultureInfo.InvariantCulture) : "\"" + RequestWrites.ConstantText(constant) + "\"";
+            var isNumber = constantNumber is not null;
+            var shown = constantNumber is { } n ? n.ToString(CultureInfo.InvariantCulture) : "\"" + RequestWrites.ConstantText(constant) + "\"";
             var properties = nearest.Length == 0
                 ? System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty
                 : System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty
@@ -133,6 +136,13 @@ public sealed class ValueRangeAnalyzer : ClovaRule
             : (double?)null;
         return bound is { } b ? new[] { SpecLiteral.FromNumber(b).Text } : Array.Empty<string>();
     }
+
+    /// <summary>
+    /// The field a generated builder method sets. A method of its own: a lambda in the action would capture the invocation,
+    /// and the compiler would then allocate the captured state on every call of the action, for every call of the project.
+    /// </summary>
+    private static FieldSpec? BuilderField(CompatSpec spec, string endpointId, string methodName) =>
+        spec.FindEndpoint(endpointId)?.Fields.FirstOrDefault(f => PascalCase(f.Name) == methodName);
 
     private static string PascalCase(string wireName) =>
         string.Concat(wireName.Split('_').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1)));

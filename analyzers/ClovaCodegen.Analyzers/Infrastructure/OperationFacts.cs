@@ -1,0 +1,47 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using ClovaCodegen.Spec.Model;
+using Microsoft.CodeAnalysis;
+
+namespace ClovaCodegen.Analyzers.Infrastructure;
+
+/// <summary>
+/// What several rules ask about the same operation (the raw request body an object creation makes, read by five rules),
+/// worked out by the first rule that asks and remembered for the others. Only what costs more to work out than to
+/// remember: the SDK member a write sets (read by three rules) is cheaper to find again than to look up in a table.
+/// Each rule is an analyzer of its own, so the compiler calls each back on the same operation object in turn. One instance
+/// per compilation (<see cref="KnownTypes"/>); only operations that pass the cheap checks are remembered, and weakly: an
+/// entry goes when its operation tree does (the table holds no operation, semantic model or tree alive).
+/// </summary>
+internal sealed class OperationFacts
+{
+    /// <summary>Stands for "worked out: nothing" (a table holds no null).</summary>
+    private static readonly object Nothing = new();
+
+    private readonly ConditionalWeakTable<IOperation, object> _rawBodies = new();
+
+    public RawBody? RawBody(IOperation creation, CompatSpec spec, KnownTypes types, CancellationToken cancellationToken, Func<IOperation, CompatSpec, KnownTypes, CancellationToken, RawBody?> read) =>
+        Remembered(_rawBodies, creation, spec, types, cancellationToken, read);
+
+    private static T? Remembered<T>(ConditionalWeakTable<IOperation, object> table, IOperation operation, CompatSpec spec, KnownTypes types, CancellationToken cancellationToken, Func<IOperation, CompatSpec, KnownTypes, CancellationToken, T?> compute)
+        where T : class
+    {
+        if (table.TryGetValue(operation, out var known))
+        {
+            return known as T;
+        }
+
+        var value = compute(operation, spec, types, cancellationToken);
+        lock (table)
+        {
+            // Another thread may have worked it out meanwhile: both found the same, the first one stays.
+            if (!table.TryGetValue(operation, out _))
+            {
+                table.Add(operation, (object?)value ?? Nothing);
+            }
+        }
+
+        return value;
+    }
+}
