@@ -56,7 +56,9 @@ public sealed class ClovaRequestGenerator : IIncrementalGenerator
                     && compilation.GetTypeByMetadataName("ClovaCodegen.IClovaEmbeddingRequest") is not null,
                 HasOpenAIChatOptions: compilation.GetTypeByMetadataName("OpenAI.Chat.ChatCompletionOptions") is not null,
                 HasSystemTextJson: compilation.GetTypeByMetadataName("System.Text.Json.Utf8JsonWriter") is not null,
-                HasJsonMetadataServices: compilation.GetTypeByMetadataName("System.Text.Json.Serialization.Metadata.JsonMetadataServices") is not null))
+                HasJsonMetadataServices: compilation.GetTypeByMetadataName("System.Text.Json.Serialization.Metadata.JsonMetadataServices") is not null,
+                HasRuntimeResponses: compilation.GetTypeByMetadataName("ClovaCodegen.ClovaChatToolCall") is not null
+                    && compilation.GetTypeByMetadataName("ClovaCodegen.ClovaChatCompletion") is not null))
             .WithTrackingName(TrackingNames.Facts);
 
         var model = spec.Combine(options).Combine(facts)
@@ -103,7 +105,7 @@ public sealed class ClovaRequestGenerator : IIncrementalGenerator
         AddSource(context, RequestTypesEmitter.NamesHintName, () => RequestTypesEmitter.EmitNames(options, spec));
         if (chat is not null)
         {
-            AddSource(context, MessageTypesEmitter.HintName, () => MessageTypesEmitter.Emit(options));
+            AddSource(context, MessageTypesEmitter.HintName, () => MessageTypesEmitter.Emit(options, generation.Facts));
             AddSource(context, RequestTypesEmitter.ChatHintName, () => RequestTypesEmitter.EmitChat(options, spec, chat, generation.Facts));
             jsonTypes.Add(("ChatCompletionRequest", "WriteJson(writer, false)"));
             var wantsBridge = options.OpenAIExtensions == OpenAIExtensionsMode.Always

@@ -175,7 +175,7 @@ public sealed class ClovaChatClient : IChatClient
                 message.Contents.Add(new TextContent(choice.Message.Content));
             }
 
-            foreach (var call in choice.Message.ToolCalls ?? Array.Empty<ClovaToolCall>())
+            foreach (var call in choice.Message.ToolCalls ?? Array.Empty<ClovaChatToolCall>())
             {
                 message.Contents.Add(Call(call.Id, call.Function?.Name, call.Function?.Arguments));
             }

@@ -147,7 +147,7 @@ internal sealed class ChunkReader
             else if (reader.ValueTextEquals("tool_calls"u8))
             {
                 reader.Read();
-                delta.ToolCalls = JsonSerializer.Deserialize(ref reader, ClovaResponseJsonContext.Default.IReadOnlyListClovaToolCall);
+                delta.ToolCalls = JsonSerializer.Deserialize(ref reader, ClovaResponseJsonContext.Default.IReadOnlyListClovaChatToolCallDelta);
             }
             else
             {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
@@ -45,22 +46,61 @@ public sealed class ClovaChatResponseMessage
     [JsonPropertyName("content")] public string? Content { get; set; }
 
     /// <summary>The functions the model asks to call, when it asks for any.</summary>
-    [JsonPropertyName("tool_calls")] public IReadOnlyList<ClovaToolCall>? ToolCalls { get; set; }
+    [JsonPropertyName("tool_calls")] public IReadOnlyList<ClovaChatToolCall>? ToolCalls { get; set; }
 }
 
-/// <summary>A function the model asks to call (whole in a response, in pieces in a stream).</summary>
-public sealed class ClovaToolCall
+/// <summary>
+/// A function call the model made: it comes back in <see cref="ClovaChatResponseMessage.ToolCalls"/> and goes out again in
+/// the next request's assistant message (the generated <c>ClovaChatMessage.Assistant(response.Choices[0].Message)</c>), one
+/// type both ways, as openai-dotnet's <c>ChatToolCall</c>. A stream brings it in pieces, <see cref="ClovaChatToolCallDelta"/>.
+/// </summary>
+public sealed class ClovaChatToolCall
 {
-    /// <summary>Position of the call (streaming: which call a piece belongs to).</summary>
-    [JsonPropertyName("index")] public int? Index { get; set; }
+    /// <summary>An empty call, for the JSON reader.</summary>
+    public ClovaChatToolCall()
+    {
+    }
 
-    /// <summary>The call id, to answer with a <c>tool</c> message.</summary>
-    [JsonPropertyName("id")] public string? Id { get; set; }
+    /// <summary>A call of <paramref name="functionName"/> with <paramref name="arguments"/> (a JSON object as text).</summary>
+    public ClovaChatToolCall(string id, string functionName, string arguments)
+    {
+        Id = id ?? throw new ArgumentNullException(nameof(id));
+        Function = new ClovaFunctionCall
+        {
+            Name = functionName ?? throw new ArgumentNullException(nameof(functionName)),
+            Arguments = arguments ?? "{}",
+        };
+    }
+
+    /// <summary>The call id, which the <c>tool</c> message with its result names.</summary>
+    [JsonPropertyName("id")] public string Id { get; set; } = "";
 
     /// <summary>The tool type, <c>function</c>.</summary>
+    [JsonPropertyName("type")] public string Type { get; set; } = "function";
+
+    /// <summary>The function and its arguments, as on the wire.</summary>
+    [JsonPropertyName("function")] public ClovaFunctionCall Function { get; set; } = new();
+
+    /// <summary>The function's name (<c>function.name</c>; empty if the service sent none).</summary>
+    [JsonIgnore] public string FunctionName => Function?.Name ?? "";
+
+    /// <summary>The arguments, a JSON object as text (<c>function.arguments</c>; <c>{}</c> if the service sent none).</summary>
+    [JsonIgnore] public string Arguments => Function?.Arguments ?? "{}";
+}
+
+/// <summary>A piece of a function call in a streamed chunk; the pieces with the same <see cref="Index"/> make one call.</summary>
+public sealed class ClovaChatToolCallDelta
+{
+    /// <summary>Which call this piece belongs to.</summary>
+    [JsonPropertyName("index")] public int? Index { get; set; }
+
+    /// <summary>The call id (on the call's first piece).</summary>
+    [JsonPropertyName("id")] public string? Id { get; set; }
+
+    /// <summary>The tool type, <c>function</c> (on the call's first piece).</summary>
     [JsonPropertyName("type")] public string? Type { get; set; }
 
-    /// <summary>The function and its arguments.</summary>
+    /// <summary>The function name (first piece) and the next piece of its arguments.</summary>
     [JsonPropertyName("function")] public ClovaFunctionCall? Function { get; set; }
 }
 
@@ -115,8 +155,8 @@ public sealed class ClovaChatDelta
     /// <summary>The next piece of text.</summary>
     [JsonPropertyName("content")] public string? Content { get; set; }
 
-    /// <summary>Pieces of function calls, matched by <see cref="ClovaToolCall.Index"/>.</summary>
-    [JsonPropertyName("tool_calls")] public IReadOnlyList<ClovaToolCall>? ToolCalls { get; set; }
+    /// <summary>Pieces of function calls, matched by <see cref="ClovaChatToolCallDelta.Index"/>.</summary>
+    [JsonPropertyName("tool_calls")] public IReadOnlyList<ClovaChatToolCallDelta>? ToolCalls { get; set; }
 }
 
 /// <summary>Embeddings for the request's inputs.</summary>
@@ -139,7 +179,7 @@ public sealed class ClovaEmbeddingData
     [JsonPropertyName("index")] public int Index { get; set; }
 
     /// <summary>The vector.</summary>
-    [JsonPropertyName("embedding")] public float[] Embedding { get; set; } = System.Array.Empty<float>();
+    [JsonPropertyName("embedding")] public float[] Embedding { get; set; } = Array.Empty<float>();
 }
 
 /// <summary>A model the service offers.</summary>
@@ -184,7 +224,7 @@ internal sealed class ErrorBody
 [JsonSerializable(typeof(ClovaChatCompletion))]
 [JsonSerializable(typeof(ClovaChatCompletionChunk))]
 [JsonSerializable(typeof(ClovaUsage))]
-[JsonSerializable(typeof(IReadOnlyList<ClovaToolCall>))]
+[JsonSerializable(typeof(IReadOnlyList<ClovaChatToolCallDelta>))]
 [JsonSerializable(typeof(ClovaEmbeddingResponse))]
 [JsonSerializable(typeof(ModelList))]
 [JsonSerializable(typeof(ErrorEnvelope))]

@@ -26,8 +26,12 @@ internal sealed record GeneratorOptions(
     public string Accessibility => IsPublic ? "public" : "internal";
 }
 
-/// <summary>What the consumer's compilation offers the generated code.</summary>
-internal sealed record CompilationFacts(bool HasRuntimeContracts, bool HasOpenAIChatOptions, bool HasSystemTextJson, bool HasJsonMetadataServices);
+/// <summary>
+/// What the consumer's compilation offers the generated code. <paramref name="HasRuntimeResponses"/>: the runtime's
+/// response types (<c>ClovaChatResponseMessage</c>, <c>ClovaChatToolCall</c>) exist, so the generated messages take
+/// their tool calls from a response instead of declaring a tool-call type of their own.
+/// </summary>
+internal sealed record CompilationFacts(bool HasRuntimeContracts, bool HasOpenAIChatOptions, bool HasSystemTextJson, bool HasJsonMetadataServices, bool HasRuntimeResponses = false);
 
 /// <summary>Everything one generation needs: the spec (or its problems), the options and the compilation facts.</summary>
 internal sealed record GenerationModel(ClovaCodegen.Spec.SpecReadResult Spec, GeneratorOptions Options, CompilationFacts Facts);
