@@ -39,9 +39,18 @@ public sealed class ClovaChatClient : IChatClient
     {
     }
 
-    /// <summary>Creates its own client from <paramref name="options"/> (model, mode from the options) and disposes it.</summary>
-    public ClovaChatClient(ClovaStudioClientOptions options, HttpClient? httpClient = null, ILogger? logger = null)
-        : this(new ClovaStudioClient(options, httpClient), ownsClient: true, options.DefaultChatModel, options.CompatibilityMode, logger)
+    /// <summary>Wraps a client (not disposed by this adapter) with the model and mode of <paramref name="options"/>.</summary>
+    public ClovaChatClient(ClovaStudioClient client, ClovaChatClientOptions options, ILogger? logger = null)
+        : this(client ?? throw new ArgumentNullException(nameof(client)), ownsClient: false, (options ?? throw new ArgumentNullException(nameof(options))).DefaultModelId, options.CompatibilityMode, logger)
+    {
+    }
+
+    /// <summary>
+    /// Creates its own client from <paramref name="options"/> and disposes it; <paramref name="adapterOptions"/> give the
+    /// default model and the compatibility mode (default: <c>HCX-005</c>, strict).
+    /// </summary>
+    public ClovaChatClient(ClovaStudioClientOptions options, HttpClient? httpClient = null, ILogger? logger = null, ClovaChatClientOptions? adapterOptions = null)
+        : this(new ClovaStudioClient(options, httpClient), ownsClient: true, adapterOptions?.DefaultModelId, adapterOptions?.CompatibilityMode ?? ClovaCompatibilityMode.Strict, logger)
     {
     }
 

@@ -57,23 +57,35 @@ internal static class ClovaStudioConfiguration
             options.IdleTimeout = idleTimeout.Equals("Infinite", StringComparison.OrdinalIgnoreCase) ? System.Threading.Timeout.InfiniteTimeSpan : ParseTime(idleTimeout, path + "IdleTimeout");
         }
 
+    }
+
+    /// <summary>The chat adapter's keys: <c>DefaultChatModel</c>, <c>CompatibilityMode</c>.</summary>
+    public static void Bind(IConfiguration section, ClovaChatClientOptions options)
+    {
         if (section["DefaultChatModel"] is { Length: > 0 } chatModel)
         {
-            options.DefaultChatModel = chatModel;
+            options.DefaultModelId = chatModel;
         }
 
+        options.CompatibilityMode = ReadMode(section) ?? options.CompatibilityMode;
+    }
+
+    /// <summary>The embedding adapter's keys: <c>DefaultEmbeddingModel</c>, <c>CompatibilityMode</c>.</summary>
+    public static void Bind(IConfiguration section, ClovaEmbeddingGeneratorOptions options)
+    {
         if (section["DefaultEmbeddingModel"] is { Length: > 0 } embeddingModel)
         {
-            options.DefaultEmbeddingModel = embeddingModel;
+            options.DefaultModelId = embeddingModel;
         }
 
-        if (section["CompatibilityMode"] is { Length: > 0 } mode)
-        {
-            options.CompatibilityMode = mode.Equals("Strict", StringComparison.OrdinalIgnoreCase) ? ClovaCompatibilityMode.Strict
-                : mode.Equals("Lenient", StringComparison.OrdinalIgnoreCase) ? ClovaCompatibilityMode.Lenient
-                : throw new InvalidOperationException($"{path}CompatibilityMode must be Strict or Lenient.");
-        }
+        options.CompatibilityMode = ReadMode(section) ?? options.CompatibilityMode;
     }
+
+    private static ClovaCompatibilityMode? ReadMode(IConfiguration section) => section["CompatibilityMode"] is { Length: > 0 } mode
+        ? mode.Equals("Strict", StringComparison.OrdinalIgnoreCase) ? ClovaCompatibilityMode.Strict
+            : mode.Equals("Lenient", StringComparison.OrdinalIgnoreCase) ? ClovaCompatibilityMode.Lenient
+            : throw new InvalidOperationException($"{(section is IConfigurationSection s ? s.Path + ":" : "")}CompatibilityMode must be Strict or Lenient.")
+        : null;
 
     private static TimeSpan ParseTime(string value, string key) =>
         TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var time) ? time : throw new InvalidOperationException($"{key} must be a time span (hh:mm:ss).");
@@ -108,11 +120,6 @@ internal sealed class ClovaStudioClientOptionsValidator : IValidateOptions<Clova
         if (options.MaxRetries < 0)
         {
             failures.Add("ClovaStudio:MaxRetries must be 0 or more.");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.DefaultChatModel) || string.IsNullOrWhiteSpace(options.DefaultEmbeddingModel))
-        {
-            failures.Add("ClovaStudio:DefaultChatModel and ClovaStudio:DefaultEmbeddingModel must not be empty.");
         }
 
         if (failures.Count == 0)

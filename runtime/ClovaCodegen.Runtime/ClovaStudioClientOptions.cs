@@ -47,21 +47,6 @@ public sealed class ClovaStudioClientOptions
     /// </summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>
-    /// The chat model the Microsoft.Extensions.AI adapter uses when <c>ChatOptions.ModelId</c> is not set (default
-    /// <c>HCX-005</c>). <see cref="ClovaStudioClient"/> itself takes the model from each request.
-    /// </summary>
-    public string DefaultChatModel { get; set; } = "HCX-005";
-
-    /// <summary>The embedding model the Microsoft.Extensions.AI adapter uses by default (default <c>bge-m3</c>).</summary>
-    public string DefaultEmbeddingModel { get; set; } = "bge-m3";
-
-    /// <summary>
-    /// What the Microsoft.Extensions.AI adapters do with options CLOVA Studio does not support: throw before sending
-    /// (<see cref="ClovaCompatibilityMode.Strict"/>, default) or drop them and log a warning (<c>Lenient</c>).
-    /// </summary>
-    public ClovaCompatibilityMode CompatibilityMode { get; set; } = ClovaCompatibilityMode.Strict;
-
     /// <summary>Describes the options without the key.</summary>
     public override string ToString() => $"ClovaStudioClientOptions {{ Endpoint = {Endpoint}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "(set)")} }}";
 }

@@ -110,12 +110,12 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
         var log = new ListLogger();
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(log);
-        services.AddClovaStudio(o =>
+        services.AddClovaStudioClient(o =>
         {
             o.ApiKey = SecretLookingKey;
             o.Endpoint = _emulator.BaseUrl;
-            o.CompatibilityMode = ClovaCompatibilityMode.Lenient;
         });
+        services.AddClovaStudioChatClient(o => o.CompatibilityMode = ClovaCompatibilityMode.Lenient);
         await using var provider = services.BuildServiceProvider();
 
         await provider.GetRequiredService<IChatClient>().GetResponseAsync("x", new ChatOptions { AdditionalProperties = new() { ["n"] = 2 } });
