@@ -124,6 +124,7 @@ internal static class AnalyzerHarness
             typeof(global::OpenAI.OpenAIClient), typeof(System.ClientModel.ApiKeyCredential), typeof(Microsoft.Extensions.AI.ChatOptions),
             typeof(Microsoft.Extensions.AI.OpenAIClientExtensions), typeof(ClovaCodegen.ClovaStudioClient), typeof(ClovaCodegen.OpenAI.ClovaOpenAI), typeof(ClovaCodegen.Extensions.AI.ClovaChatClient), typeof(Microsoft.Extensions.Logging.ILogger),
             typeof(Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions), typeof(Microsoft.Extensions.DependencyInjection.IHttpClientBuilder), typeof(Microsoft.Extensions.Configuration.IConfiguration),
+            typeof(Microsoft.Extensions.AI.ChatClientBuilder),
         }.Select(t => t.Assembly.Location);
         return trusted.Concat(extra).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     }

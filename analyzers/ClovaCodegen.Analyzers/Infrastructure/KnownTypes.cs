@@ -258,7 +258,8 @@ public sealed class KnownTypes
     /// </summary>
     public bool RegistersOnlyClovaChatClient => _registersOnlyClovaChatClient.Value;
 
-    private static readonly string[] RegistrationName = { "AddClovaStudio" };
+    /// <summary>The registrations of ClovaCodegen's chat client: all three at once, or the chat client over a registered ClovaStudioClient.</summary>
+    private static readonly string[] RegistrationName = { "AddClovaStudio", "AddClovaStudioChatClient", "AddKeyedClovaStudioChatClient" };
     private static readonly string[] AdapterName = { "AsIChatClient" };
 
     private bool FindRegistersOnlyClovaChatClient()
@@ -280,7 +281,7 @@ public sealed class KnownTypes
             }
 
             // Only the files that spell a name are bound, and in them only the calls of that name.
-#pragma warning disable RS1030 // Once per compilation, for the few files that name AddClovaStudio or AsIChatClient.
+#pragma warning disable RS1030 // Once per compilation, for the few files that name a registration or AsIChatClient.
             var model = _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
             foreach (var invocation in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
@@ -291,7 +292,7 @@ public sealed class KnownTypes
                     IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
                     _ => null,
                 };
-                if (name is not ("AddClovaStudio" or "AsIChatClient"))
+                if (name is null || (Array.IndexOf(RegistrationName, name) < 0 && Array.IndexOf(AdapterName, name) < 0))
                 {
                     continue;
                 }

@@ -21,7 +21,7 @@ namespace ClovaCodegen.Analyzers.Rules;
 public sealed class DroppedOptionAnalyzer : ClovaRule
 {
     /// <summary>The names of ClovaCodegen's chat-client entry points (bound to check they are ours).</summary>
-    private static readonly string[] ClovaChatClientNames = { "ClovaChatClient", "AsIChatClient", "AddClovaStudio" };
+    private static readonly string[] ClovaChatClientNames = { "ClovaChatClient", "AsIChatClient", "AddClovaStudio", "AddClovaStudioChatClient", "AddKeyedClovaStudioChatClient" };
 
     public DroppedOptionAnalyzer()
         : base(DiagnosticDescriptors.DroppedOption)

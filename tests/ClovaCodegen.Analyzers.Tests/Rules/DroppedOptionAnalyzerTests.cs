@@ -164,4 +164,54 @@ public class DroppedOptionAnalyzerTests
             public static ChatOptions NotACopy(ChatOptions source) => new() { {|CLOVA009:TopK|} = 5, MaxOutputTokens = source.MaxOutputTokens };
         }
         """);
+
+    /// <summary>Issue 17: the chat client registered through MEAI's builder (AddClovaStudioChatClient, keyed or not) is ours too.</summary>
+    [Theory]
+    [InlineData("services.AddClovaStudioClient(o => o.ApiKey = key); services.AddClovaStudioChatClient().UseFunctionInvocation();")]
+    [InlineData("services.AddKeyedClovaStudioClient(\"gov\", o => o.ApiKey = key); services.AddKeyedClovaStudioChatClient(\"gov\", o => o.DefaultModelId = \"HCX-007\").UseLogging();")]
+    public Task Options_for_the_chat_client_the_builder_registrations_register_are_not_dropped(string registration) => ClovaVerifier.VerifyAsync($$"""
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.AI;
+        using Microsoft.Extensions.DependencyInjection;
+
+        Console.WriteLine();
+
+        static class Startup
+        {
+            static void Register(IServiceCollection services, string? key)
+            {
+                {{registration}}
+            }
+        }
+
+        sealed class Assistant(IChatClient chat)
+        {
+            public Task<ChatResponse> Ask() => chat.GetResponseAsync("hi", new ChatOptions { TopK = 5, MaxOutputTokens = 100 });
+        }
+        """);
+
+    [Fact]
+    public Task Registering_only_the_client_or_the_embedding_generator_does_not_make_every_chat_client_ours() => ClovaVerifier.VerifyAsync("""
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.AI;
+        using Microsoft.Extensions.DependencyInjection;
+
+        Console.WriteLine();
+
+        static class Startup
+        {
+            static void Register(IServiceCollection services, string? key)
+            {
+                services.AddClovaStudioClient(o => o.ApiKey = key);
+                services.AddClovaStudioEmbeddingGenerator();
+            }
+        }
+
+        sealed class Assistant(IChatClient chat)
+        {
+            public Task<ChatResponse> Ask() => chat.GetResponseAsync("hi", new ChatOptions { {|CLOVA009:TopK|} = 5, MaxOutputTokens = 100 });
+        }
+        """);
 }
