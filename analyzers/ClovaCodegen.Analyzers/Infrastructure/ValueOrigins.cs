@@ -213,11 +213,12 @@ internal sealed class ValueOrigins
         /// <summary>A field's or property's initializer, and what the type's constructors in this file give it.</summary>
         private ImmutableArray<IOperation> MemberOrigins(ISymbol member)
         {
-            var origins = ImmutableArray.CreateBuilder<IOperation>();
             if (_model is null)
             {
-                return origins.ToImmutable();
+                return ImmutableArray<IOperation>.Empty;
             }
+
+            var origins = ImmutableArray.CreateBuilder<IOperation>();
 
             foreach (var reference in member.DeclaringSyntaxReferences)
             {
@@ -254,7 +255,7 @@ internal sealed class ValueOrigins
                 }
             }
 
-            return origins.ToImmutable();
+            return origins.Count == 0 ? ImmutableArray<IOperation>.Empty : origins.ToImmutable();
         }
 
         /// <summary>The outermost operation of the body the reference is in (a method, constructor, accessor, top-level code).</summary>
