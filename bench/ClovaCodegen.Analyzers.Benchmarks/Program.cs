@@ -54,6 +54,16 @@ if (Array.IndexOf(args, "--rules-loop") is var loopAt and >= 0)
     return;
 }
 
+// --earlier FOLDER: an earlier build of the rules measured beside this one, run by run (EarlierBuild).
+var earlierAt = Array.IndexOf(benchmarkArgs, "--earlier");
+var earlier = earlierAt >= 0 ? EarlierBuild.Rules(benchmarkArgs[earlierAt + 1]) : default;
+if (earlierAt >= 0)
+{
+    Console.WriteLine($"earlier build: {earlier.Length} rules from {benchmarkArgs[earlierAt + 1]}, measured beside this build run by run");
+}
+
+benchmarkArgs = earlierAt >= 0 ? benchmarkArgs.Take(earlierAt).Concat(benchmarkArgs.Skip(earlierAt + 2)).ToArray() : benchmarkArgs;
+
 // Three warm-up runs on the synthetic project: the compiler from NuGet is IL only (the SDK's is ReadyToRun), and while the
 // JIT is still optimizing it GetDiagnostics() takes 14-18 s, then 4-5 s, then 2-3 s from the third run on. The codebases
 // come after it, on a warm compiler, with one warm-up run each.
@@ -61,12 +71,12 @@ if (Array.IndexOf(args, "--rules-loop") is var loopAt and >= 0)
 var codebasesOnly = benchmarkArgs.Contains("--codebases-only");
 if (!codebasesOnly)
 {
-    AnalyzerTelemetry.Report("synthetic", SyntheticProject.FileCount, SyntheticProject.Compilation, runs: 7, warmUpRuns: 3);
+    AnalyzerTelemetry.Report("synthetic", SyntheticProject.FileCount, SyntheticProject.Compilation, runs: 7, warmUpRuns: 3, earlier);
 }
 
 foreach (var codebase in codebases)
 {
-    AnalyzerTelemetry.Report(codebase.Name, codebase.FileCount, codebase.Compilation, runs: 7, warmUpRuns: codebasesOnly ? 3 : 1);
+    AnalyzerTelemetry.Report(codebase.Name, codebase.FileCount, codebase.Compilation, runs: 7, warmUpRuns: codebasesOnly ? 3 : 1, earlier);
 }
 
 if (codebasesOnly)
