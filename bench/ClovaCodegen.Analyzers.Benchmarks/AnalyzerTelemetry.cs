@@ -22,9 +22,12 @@ public static class AnalyzerTelemetry
 {
     private static readonly string[] Scopes = { "project", "endpoint" };
 
-    public static void Report(string subject, int fileCount, Func<CSharpCompilation> compile, int runs, int warmUpRuns)
+    public static void Report(string subject, int fileCount, Func<CSharpCompilation> compile, int runs, int warmUpRuns, ImmutableArray<DiagnosticAnalyzer> earlier = default)
     {
         var rules = ClovaRules.CreateAll().CastArray<DiagnosticAnalyzer>();
+        var hasEarlier = !earlier.IsDefaultOrEmpty;
+        var earlierRatios = Scopes.ToDictionary(s => s, _ => new List<double>());
+        var afterOverBefore = Scopes.ToDictionary(s => s, _ => new List<double>());
         var floor = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer());
         var ratios = Scopes.ToDictionary(s => s, _ => new List<double>());
         var ruleTimes = Scopes.ToDictionary(s => s, _ => new Dictionary<string, List<double>>());
@@ -47,8 +50,30 @@ public static class AnalyzerTelemetry
             var byRule = "  by rule, ms";
             foreach (var scope in Scopes)
             {
+                // The earlier build, when given, right before or right after this one (alternating run by run), on the same compilation.
+                double? before = null;
+                if (hasEarlier && run % 2 == 0)
+                {
+                    before = Analyze(compilation, earlier, SyntheticProject.AnalyzerOptions(scope)).Times.Values.Sum();
+                }
+
                 var (times, found, wall, pause) = Analyze(compilation, rules, SyntheticProject.AnalyzerOptions(scope));
                 var total = times.Values.Sum();
+                if (hasEarlier && run % 2 == 1)
+                {
+                    before = Analyze(compilation, earlier, SyntheticProject.AnalyzerOptions(scope)).Times.Values.Sum();
+                }
+
+                if (before is { } earlierTotal)
+                {
+                    line += $"; {scope} earlier build: {earlierTotal:F1} ms = {earlierTotal / compilerTime:P2}";
+                    if (!warmUp)
+                    {
+                        earlierRatios[scope].Add(earlierTotal / compilerTime);
+                        afterOverBefore[scope].Add(total / earlierTotal);
+                    }
+                }
+
                 line += $"; {scope}: {total:F1} ms = {total / compilerTime:P2} ({wall:F0} ms wall, {pause:F0} ms GC pauses; {found})";
                 byRule += $"; {scope}: {string.Join(", ", times.OrderByDescending(t => t.Value).Select(t => $"{t.Key} {t.Value:F1}"))}";
                 if (!warmUp)
@@ -87,6 +112,14 @@ public static class AnalyzerTelemetry
         foreach (var scope in Scopes)
         {
             Console.WriteLine($"  scope={scope,-8} {Summary(ratios[scope])}; analyzers {analyzerMs[scope].Min():F0}-{analyzerMs[scope].Max():F0} ms");
+        }
+
+        if (hasEarlier)
+        {
+            foreach (var scope in Scopes)
+            {
+                Console.WriteLine($"  scope={scope,-8} earlier build {Summary(earlierRatios[scope])}; this build / earlier build, run by run: best {afterOverBefore[scope].Min():F2}, median {Median(afterOverBefore[scope]):F2}, spread {afterOverBefore[scope].Min():F2}-{afterOverBefore[scope].Max():F2}");
+            }
         }
 
         Console.WriteLine($"  every rule none {Summary(noneRatios)}");

@@ -23,6 +23,47 @@ if (benchmarkArgs.Contains("--check-codebases"))
     return;
 }
 
+// --rules-loop SCOPE N [CLOVA00N] [fresh]: the rules' callbacks called directly (RuleCallbacks) N times on the synthetic project, for a profiler
+// (dotnet-trace) to attach to; prints each pass's time.
+if (Array.IndexOf(args, "--rules-loop") is var loopAt and >= 0)
+{
+    var only = args.Length > loopAt + 3 && args[loopAt + 3].StartsWith("CLOVA", StringComparison.Ordinal) ? args[loopAt + 3] : null;
+    var rules = ClovaCodegen.Analyzers.ClovaRules.CreateAll().Where(r => only is null || r.Descriptor.Id == only);
+    // "fresh": a new compilation each pass, so that nothing the rules share per compilation (endpoint scope's decisions) carries over.
+    var fresh = args.Contains("fresh");
+    var callbacks = new RuleCallbacks(SyntheticProject.Compilation(), rules, SyntheticProject.AnalyzerOptions(args[loopAt + 1]));
+    using var sampler = new AllocationSampler();
+    for (var pass = 0; pass < int.Parse(args[loopAt + 2]); pass++)
+    {
+        if (fresh && pass > 0)
+        {
+            callbacks = new RuleCallbacks(SyntheticProject.Compilation(), rules, SyntheticProject.AnalyzerOptions(args[loopAt + 1]));
+        }
+
+        callbacks.Restart();
+        sampler.On = pass > 0;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var cpu = Environment.CpuUsage.TotalTime;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var reported = callbacks.Run();
+        Console.WriteLine($"pass {pass}: {watch.Elapsed.TotalMilliseconds:F1} ms wall, {(Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds:F1} ms CPU, {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0:F0} KB allocated, {reported} reported");
+    }
+
+    sampler.On = false;
+    sampler.Print();
+    return;
+}
+
+// --earlier FOLDER: an earlier build of the rules measured beside this one, run by run (EarlierBuild).
+var earlierAt = Array.IndexOf(benchmarkArgs, "--earlier");
+var earlier = earlierAt >= 0 ? EarlierBuild.Rules(benchmarkArgs[earlierAt + 1]) : default;
+if (earlierAt >= 0)
+{
+    Console.WriteLine($"earlier build: {earlier.Length} rules from {benchmarkArgs[earlierAt + 1]}, measured beside this build run by run");
+}
+
+benchmarkArgs = earlierAt >= 0 ? benchmarkArgs.Take(earlierAt).Concat(benchmarkArgs.Skip(earlierAt + 2)).ToArray() : benchmarkArgs;
+
 // Three warm-up runs on the synthetic project: the compiler from NuGet is IL only (the SDK's is ReadyToRun), and while the
 // JIT is still optimizing it GetDiagnostics() takes 14-18 s, then 4-5 s, then 2-3 s from the third run on. The codebases
 // come after it, on a warm compiler, with one warm-up run each.
@@ -30,12 +71,12 @@ if (benchmarkArgs.Contains("--check-codebases"))
 var codebasesOnly = benchmarkArgs.Contains("--codebases-only");
 if (!codebasesOnly)
 {
-    AnalyzerTelemetry.Report("synthetic", SyntheticProject.FileCount, SyntheticProject.Compilation, runs: 7, warmUpRuns: 3);
+    AnalyzerTelemetry.Report("synthetic", SyntheticProject.FileCount, SyntheticProject.Compilation, runs: 7, warmUpRuns: 3, earlier);
 }
 
 foreach (var codebase in codebases)
 {
-    AnalyzerTelemetry.Report(codebase.Name, codebase.FileCount, codebase.Compilation, runs: 7, warmUpRuns: codebasesOnly ? 3 : 1);
+    AnalyzerTelemetry.Report(codebase.Name, codebase.FileCount, codebase.Compilation, runs: 7, warmUpRuns: codebasesOnly ? 3 : 1, earlier);
 }
 
 if (codebasesOnly)

@@ -55,19 +55,10 @@ internal static class OperationExtensions
     }
 
     /// <summary>The binding of a property the code sets, with its endpoint's field (null when the spec binds none).</summary>
-    public static (BindingSpec Binding, FieldSpec? Field)? FindBinding(this CompatSpec spec, IPropertySymbol property)
-    {
-        // Every write of every rule asks, nearly always about the same spec: the last index is kept in front of the table.
-        var index = s_lastBindingIndex;
-        if (index is null || !ReferenceEquals(index.Spec, spec))
-        {
-            s_lastBindingIndex = index = BindingIndexes.GetValue(spec, static s => new BindingIndex(s));
-        }
+    public static (BindingSpec Binding, FieldSpec? Field)? FindBinding(this CompatSpec spec, IPropertySymbol property) =>
+        BindingIndexes.GetValue(spec, NewBindingIndex).Find(property);
 
-        return index.Find(property);
-    }
-
-    private static volatile BindingIndex? s_lastBindingIndex;
+    private static readonly ConditionalWeakTable<CompatSpec, BindingIndex>.CreateValueCallback NewBindingIndex = static s => new BindingIndex(s);
 
     /// <summary>
     /// The spec's bindings by member name, and what each property symbol seen so far was found bound to. Every option

@@ -11,7 +11,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ClovaCodegen.Analyzers.Infrastructure;
 
 /// <summary>An SDK member the spec binds, written by an operation (assigned, initialized, filled); Location is the member name.</summary>
-internal sealed record BoundMemberWrite(IPropertySymbol Property, BindingSpec Binding, FieldSpec? Field, SyntaxNode Location);
+/// <remarks>A struct: every rule that asks about a write gets one, and a class was the rules' largest allocation.</remarks>
+internal readonly record struct BoundMemberWrite(IPropertySymbol Property, BindingSpec Binding, FieldSpec? Field, SyntaxNode Location);
 
 /// <summary>A request field the code writes: where (for the diagnostic) and which endpoint/field it lands in.</summary>
 internal readonly record struct FieldWrite(SyntaxNode Location, string MemberOrKey, EndpointSpec Endpoint, FieldSpec Field);
@@ -170,8 +171,27 @@ internal static class RequestWrites
     }
 
     /// <summary>The text of a string or UTF-8 string constant (<c>"k"</c>, <c>"$.k"u8</c>), or null.</summary>
+    /// <summary>
+    /// The argument whose parameter has exactly this type. A loop, not LINQ: a lambda capturing the type makes the compiler
+    /// allocate its closure on every call of the method that declares it, taken or not.
+    /// </summary>
+    public static IArgumentOperation? ArgumentOfType(IInvocationOperation invocation, ITypeSymbol? type)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, type))
+            {
+                return argument;
+            }
+        }
+
+        return null;
+    }
+
     public static string? ConstantText(IOperation? operation) => operation?.WithoutConversions() switch
     {
+        // Only a string can be one: asking a number's operation for its constant value boxes the number.
+        { Type.SpecialType: not SpecialType.System_String } and not IUtf8StringOperation => null,
         ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } => text,
         IUtf8StringOperation utf8 => utf8.Value,
         { ConstantValue: { HasValue: true, Value: string text } } => text,
@@ -189,7 +209,7 @@ internal static class RequestWrites
         {
             IInvocationOperation invocation when types.BinaryContent is not null && invocation.TargetMethod.Name.StartsWith("CompleteChat", StringComparison.Ordinal)
                 && invocation.TargetMethod.ContainingType.IsOrDerivesFrom(types.ChatClient) =>
-                invocation.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.Type, types.BinaryContent))?.Value,
+                ArgumentOfType(invocation, types.BinaryContent)?.Value,
             IObjectCreationOperation { Arguments.Length: > 0 } creation when types.StringContent is not null && SymbolEqualityComparer.Default.Equals(creation.Type, types.StringContent) =>
                 creation.Arguments[0].Value,
             _ => null,
@@ -450,7 +470,7 @@ internal static class RequestWrites
 /// <summary>A raw request body and the keys it was given.</summary>
 internal sealed class RawBody
 {
-    public RawBody(IOperation creation, EndpointSpec endpoint, IReadOnlyList<(string Key, SyntaxNode Location, IOperation? Value)> keys)
+    public RawBody(IOperation creation, EndpointSpec endpoint, List<(string Key, SyntaxNode Location, IOperation? Value)> keys)
     {
         Creation = creation;
         Endpoint = endpoint;
@@ -461,7 +481,36 @@ internal sealed class RawBody
 
     public EndpointSpec Endpoint { get; }
 
-    public IReadOnlyList<(string Key, SyntaxNode Location, IOperation? Value)> Keys { get; }
+    /// <summary>The keys in the order written (a list, not an interface, so that a foreach over them allocates nothing).</summary>
+    public List<(string Key, SyntaxNode Location, IOperation? Value)> Keys { get; }
+
+    /// <summary>The value written under the key (the first one), or null.</summary>
+    public IOperation? ValueOf(string key)
+    {
+        foreach (var written in Keys)
+        {
+            if (written.Key == key)
+            {
+                return written.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether any key written is one of these.</summary>
+    public bool HasAnyKey(System.Collections.Immutable.ImmutableHashSet<string> keys)
+    {
+        foreach (var written in Keys)
+        {
+            if (keys.Contains(written.Key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Each key that names a field of the endpoint.</summary>
     public IEnumerable<FieldWrite> Fields()

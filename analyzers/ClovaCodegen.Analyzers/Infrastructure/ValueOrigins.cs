@@ -131,6 +131,7 @@ internal sealed class ValueOrigins
         private readonly List<ISymbol> _followed = new();
         private readonly List<(IOperation Body, List<(ISymbol Target, IOperation Origin)> Candidates)> _bodies = new();
         private readonly Stack<IOperation> _walk = new(32);
+        private readonly List<IOperation> _origins = new();
         private readonly Func<ISymbol, ImmutableArray<IOperation>> _memberOriginsFactory;
 
         public Search() => _memberOriginsFactory = MemberOrigins;
@@ -155,6 +156,7 @@ internal sealed class ValueOrigins
             _followed.Clear();
             _bodies.Clear();
             _walk.Clear();
+            _origins.Clear();
             Pending.Clear();
         }
 
@@ -213,11 +215,15 @@ internal sealed class ValueOrigins
         /// <summary>A field's or property's initializer, and what the type's constructors in this file give it.</summary>
         private ImmutableArray<IOperation> MemberOrigins(ISymbol member)
         {
-            var origins = ImmutableArray.CreateBuilder<IOperation>();
             if (_model is null)
             {
-                return origins.ToImmutable();
+                return ImmutableArray<IOperation>.Empty;
             }
+
+            // Gathered in the search's own list (most members have one or two origins), then copied at their exact size:
+            // a builder per member showed as a sixth of the rules' time in a profile.
+            var origins = _origins;
+            origins.Clear();
 
             foreach (var reference in member.DeclaringSyntaxReferences)
             {
@@ -254,7 +260,7 @@ internal sealed class ValueOrigins
                 }
             }
 
-            return origins.ToImmutable();
+            return origins.Count == 0 ? ImmutableArray<IOperation>.Empty : ImmutableArray.CreateRange(origins);
         }
 
         /// <summary>The outermost operation of the body the reference is in (a method, constructor, accessor, top-level code).</summary>
@@ -269,7 +275,7 @@ internal sealed class ValueOrigins
         }
 
         /// <summary>What a body gives the symbol (see <see cref="Candidates"/>).</summary>
-        private void AddOriginsIn(IOperation body, ISymbol symbol, ImmutableArray<IOperation>.Builder origins)
+        private void AddOriginsIn(IOperation body, ISymbol symbol, List<IOperation> origins)
         {
             foreach (var (target, origin) in Candidates(body))
             {

@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using ClovaCodegen.Analyzers.Infrastructure;
 using ClovaCodegen.Spec.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -38,6 +40,15 @@ public sealed class BaseUrlAnalyzer : ClovaRule
         context.RegisterOperationAction(
             operation =>
             {
+                // Every literal of the project comes here: most are ruled out by their token's kind and first characters,
+                // before the operation's type or constant value is asked for.
+                if (operation.Operation.Syntax is not LiteralExpressionSyntax { Token: var token }
+                    || !token.IsKind(SyntaxKind.StringLiteralToken) && !token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) && !token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
+                    || !token.ValueText.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+                {
+                    return;
+                }
+
                 var literal = (ILiteralOperation)operation.Operation;
                 if (literal.StringValue() is not { } text
                     || !text.StartsWith("http", StringComparison.OrdinalIgnoreCase)

@@ -110,7 +110,7 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
             {
                 if (RequestWrites.RawBody(operation.Operation, spec, types, operation.CancellationToken) is { Endpoint.Id: EndpointSpec.ChatCompletions } body)
                 {
-                    if (!body.Keys.Any(k => maxTokenKeys.Contains(k.Key)))
+                    if (!body.HasAnyKey(maxTokenKeys))
                     {
                         Report(operation, body.Creation.Syntax.GetFirstToken().GetLocation(), FormBody, body.Creation.Syntax);
                     }
@@ -172,13 +172,35 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
                     return true;
                 }
 
-                var body = context.ContainingSymbol.DeclaringSyntaxReferences.Select(r => r.GetSyntax(context.CancellationToken)).FirstOrDefault();
-                return body is null || body.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Any(access =>
-                    access.Name.Identifier.ValueText == member
-                    && access.Expression is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == local.Local.Name);
+                return BodyAssigns(local.Local.Name, member, context);
             default:
                 return true; // a parameter, field or call: can't see it, don't guess
         }
+    }
+
+    /// <summary>
+    /// Whether the containing member's body sets <c>local.Member</c> anywhere (or the body can't be seen). Its own method: a
+    /// lambda capturing the names makes the compiler allocate their closure on entry to the method that declares them, on
+    /// every call, also when the lambda is never reached.
+    /// </summary>
+    private static bool BodyAssigns(string local, string member, OperationAnalysisContext context)
+    {
+        var body = context.ContainingSymbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken);
+        if (body is null)
+        {
+            return true;
+        }
+
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node is MemberAccessExpressionSyntax access && access.Name.Identifier.ValueText == member
+                && access.Expression is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == local)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool LocalInitializerSets(ILocalReferenceOperation local, string member, OperationAnalysisContext context)
@@ -195,7 +217,26 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
                 return true; // initialised from elsewhere: can't see it
             }
 
-            if (creation.Initializer?.Expressions.Any(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } && name.Identifier.ValueText == member) == true)
+            if (creation.Initializer is { } initializer)
+            {
+                foreach (var expression in initializer.Expressions)
+                {
+                    if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } && name.Identifier.ValueText == member)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InitializerSets(IObjectCreationOperation creation, string member)
+    {
+        foreach (var initializer in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+        {
+            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name } } && name == member)
             {
                 return true;
             }
@@ -203,10 +244,6 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
 
         return false;
     }
-
-    private static bool InitializerSets(IObjectCreationOperation creation, string member) =>
-        creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
-            .Any(a => a.Target is IPropertyReferenceOperation { Property.Name: var name } && name == member) == true;
 
     private static bool ChainCalls(IInvocationOperation build, params string[] names)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using ClovaCodegen.Analyzers.Infrastructure;
@@ -45,6 +46,8 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
         }
 
         var dtos = new RequestDtos(types, byNativeName);
+        // JSON text is searched for each native name in this order (sorted once here, not for each body).
+        var inNameOrder = byNativeName.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
         context.RegisterOperationAction(
             operation =>
             {
@@ -60,7 +63,7 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
                 }
                 else if (RequestWrites.JsonChatBody(operation.Operation, types) is { } json)
                 {
-                    ReportJson(operation, types, json, byNativeName);
+                    ReportJson(operation, types, json, inNameOrder);
                 }
                 else if (operation.Operation is IObjectCreationOperation { Type: INamedTypeSymbol type, Arguments.IsEmpty: false } creation && dtos.NativeMembers(type) is { Count: > 0 } members)
                 {
@@ -98,7 +101,7 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
                 }
                 else if (operation.Operation is IInvocationOperation && RequestWrites.JsonChatBody(operation.Operation, types) is { } json)
                 {
-                    ReportJson(operation, types, json, byNativeName);
+                    ReportJson(operation, types, json, inNameOrder);
                 }
                 else if (operation.Operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } target } assignment
                     && dtos.NativeMembers(property.ContainingType) is { Count: > 0 } members && members.TryGetValue(property.Name, out var member)
@@ -113,9 +116,9 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
     }
 
     /// <summary>Each native member name in a JSON body's text (the fix renames it in the text).</summary>
-    private void ReportJson(OperationAnalysisContext operation, KnownTypes types, JsonBody json, ImmutableDictionary<string, string> byNativeName)
+    private void ReportJson(OperationAnalysisContext operation, KnownTypes types, JsonBody json, KeyValuePair<string, string>[] inNameOrder)
     {
-        foreach (var pair in byNativeName.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var pair in inNameOrder)
         {
             if (json.Has(pair.Key))
             {
@@ -162,9 +165,16 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
         }
 
         public ImmutableDictionary<string, NativeMember> NativeMembers(INamedTypeSymbol? type) =>
-            type is null || type.DeclaringSyntaxReferences.IsEmpty || (_types.JsonPropertyNameAttribute is null && _types.NewtonsoftJsonPropertyAttribute is null)
+            // Cheapest test first; a source type's DeclaringSyntaxReferences is a new array on each call, its Locations are kept.
+            (_types.JsonPropertyNameAttribute is null && _types.NewtonsoftJsonPropertyAttribute is null) || type is null || !IsInSource(type)
                 ? None
                 : _byType.GetOrAdd(type.OriginalDefinition, _read);
+
+        private static bool IsInSource(INamedTypeSymbol type)
+        {
+            var locations = type.Locations;
+            return locations.Length > 0 && locations[0].IsInSource;
+        }
 
         private ImmutableDictionary<string, NativeMember> Read(INamedTypeSymbol type)
         {

@@ -81,7 +81,7 @@ public sealed class UnknownModelAnalyzer : ClovaRule
             {
                 if (RequestWrites.RawBody(operation.Operation, spec, types, operation.CancellationToken) is { } body)
                 {
-                    Check(operation, types.Scope, body.Endpoint, body.Keys.FirstOrDefault(k => k.Key == "model").Value);
+                    Check(operation, types.Scope, body.Endpoint, body.ValueOf("model"));
                 }
             },
             RequestWrites.RawBodyKinds);

@@ -104,7 +104,7 @@ public sealed class ValueRangeAnalyzer : ClovaRule
             else if (!field.AllowedValues.IsEmpty && field.AllowedValues.All(a => a.Kind == SpecLiteralKind.Number) && !field.Allows(SpecLiteral.FromNumber(number)))
             {
                 problem = "is not one of its allowed values " + string.Join(", ", field.AllowedValues.Select(a => a.ToJson()));
-                nearest = field.AllowedValues.OrderBy(a => Math.Abs(a.Number!.Value - number)).Select(a => a.Text).ToArray();
+                nearest = NearestAllowed(field, number);
             }
         }
         else if (RequestWrites.ConstantText(constant) is { } text && field.Name != "encoding_format"
@@ -129,6 +129,10 @@ public sealed class ValueRangeAnalyzer : ClovaRule
     }
 
     /// <summary>The bound a number outside the range crossed, when the bound itself is allowed (not for an exclusive one).</summary>
+    // Its own method: the lambda captures the number, and the compiler would allocate the capture on every check.
+    private static string[] NearestAllowed(FieldSpec field, double number) =>
+        field.AllowedValues.OrderBy(a => Math.Abs(a.Number!.Value - number)).Select(a => a.Text).ToArray();
+
     private static string[] NearestBound(NumericRange range, double number)
     {
         var bound = range.Minimum is { } min && number <= min ? (range.ExclusiveMinimum ? null : min)
