@@ -84,7 +84,17 @@ public sealed class ClovaRequestGenerator : IIncrementalGenerator
             context.ReportDiagnostic(Diagnostic.Create(descriptor, Location.None, problem.Arguments.Cast<object>().ToArray()));
         }
 
-        if (generation.Spec.Spec is not { } spec || !generation.Options.GenerateRequests)
+        if (generation.Spec.Spec is not { } spec || !(generation.Options.GenerateRequests || generation.Options.GenerateFieldTables))
+        {
+            return;
+        }
+
+        if (generation.Options.GenerateFieldTables)
+        {
+            AddSource(context, FieldTablesEmitter.HintName, () => FieldTablesEmitter.Emit(generation.Options, spec));
+        }
+
+        if (!generation.Options.GenerateRequests)
         {
             return;
         }

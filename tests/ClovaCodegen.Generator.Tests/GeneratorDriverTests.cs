@@ -149,6 +149,7 @@ public class GeneratorDriverTests
     [InlineData("ClovaCodegenAccessibility", "protected", "CLOVA201")]
     [InlineData("ClovaCodegenGenerateRequests", "maybe", "CLOVA202")]
     [InlineData("ClovaCodegenGenerateOpenAIExtensions", "sometimes", "CLOVA202")]
+    [InlineData("ClovaCodegenGenerateFieldTables", "perhaps", "CLOVA202")]
     public void Bad_options_are_reported_and_defaults_are_used(string property, string value, string id)
     {
         var (_, diagnostics, result) = GeneratorHarness.Run(
@@ -172,6 +173,27 @@ public class GeneratorDriverTests
         Assert.Contains("internal sealed partial class ChatCompletionRequest", chat);
         Assert.DoesNotContain(custom.Results.Single().GeneratedSources, s => s.HintName.Contains("Extensions"));
         Assert.Empty(off.Results.Single().GeneratedSources);
+    }
+
+    [Fact]
+    public void Field_tables_are_opt_in_internal_compile_clean_and_come_without_requests_too()
+    {
+        var (_, _, byDefault) = GeneratorHarness.Run(GeneratorHarness.Compilation(GeneratorHarness.Net10References, Consumer));
+        var (withRequests, diagnostics, tables) = GeneratorHarness.Run(
+            GeneratorHarness.Compilation(GeneratorHarness.Net10References, Consumer),
+            properties: new Dictionary<string, string> { ["ClovaCodegenGenerateFieldTables"] = "true", ["ClovaCodegenNamespace"] = "Lib.Wire", ["ClovaCodegenAccessibility"] = "internal" });
+        var (alone, _, tablesOnly) = GeneratorHarness.Run(
+            GeneratorHarness.Compilation(GeneratorHarness.Net10References, Consumer),
+            properties: new Dictionary<string, string> { ["ClovaCodegenGenerateFieldTables"] = "true", ["ClovaCodegenGenerateRequests"] = "false" });
+
+        Assert.DoesNotContain(byDefault.Results.Single().GeneratedSources, s => s.HintName == "ClovaWireFields.g.cs");
+        Assert.Empty(diagnostics);
+        var table = tables.Results.Single().GeneratedSources.Single(s => s.HintName == "ClovaWireFields.g.cs").SourceText.ToString();
+        Assert.Contains("internal static class ClovaWireFields", table);
+        Assert.Contains("internal bool TrySetNumber(string wireName, double value)", table);
+        Assert.Equal("ClovaWireFields.g.cs", Assert.Single(tablesOnly.Results.Single().GeneratedSources).HintName);
+        Assert.Empty(withRequests.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Empty(alone.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
     private static IEnumerable<MetadataReference> Net8References()

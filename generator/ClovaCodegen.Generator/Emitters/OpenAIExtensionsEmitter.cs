@@ -52,7 +52,7 @@ internal static class OpenAIExtensionsEmitter
                 writer.Line();
                 writer.Line($"            if ({condition})");
                 writer.Line("            {");
-                writer.Line($"                throw new global::System.ArgumentOutOfRangeException({OptionField.Literal(field.WireName)}, value, {OptionField.Literal($"{field.WireName} must lie in {field.Field.Range} (documented range).")});");
+                writer.Line($"                throw new global::System.ArgumentOutOfRangeException({OptionField.Literal(field.WireName)}, value, {OptionField.Literal(field.RangeMessage)});");
                 writer.Line("            }");
             }
 

@@ -552,8 +552,7 @@ internal static class RequestTypesEmitter
                 writer.Line();
                 writer.Line($"            if ({local} is {{ }} {checkedValue} && ({condition}))");
                 writer.Line("            {");
-                var message = $"{field.WireName} must lie in {field.Field.Range} (documented range{(field.Field.Source is null ? "" : ", source: " + field.Field.Source)}).";
-                writer.Line($"                throw new global::System.ArgumentOutOfRangeException({OptionField.Literal(field.WireName)}, {checkedValue}, {OptionField.Literal(message)});");
+                writer.Line($"                throw new global::System.ArgumentOutOfRangeException({OptionField.Literal(field.WireName)}, {checkedValue}, {OptionField.Literal(field.RangeMessage)});");
                 writer.Line("            }");
             }
 
