@@ -114,7 +114,7 @@ public sealed class ClovaRequestGenerator : IIncrementalGenerator
         if (chat is not null)
         {
             AddSource(context, MessageTypesEmitter.HintName, () => MessageTypesEmitter.Emit(options));
-            AddSource(context, RequestTypesEmitter.ChatHintName, () => RequestTypesEmitter.EmitChat(options, spec, chat, generation.Facts));
+            AddSource(context, RequestTypesEmitter.ChatHintName, () => RequestTypesEmitter.EmitChat(options, chat, generation.Facts));
             jsonTypes.Add(("ChatCompletionRequest", "WriteJson(writer, false)"));
             var wantsBridge = options.OpenAIExtensions == OpenAIExtensionsMode.Always
                 || (options.OpenAIExtensions == OpenAIExtensionsMode.Auto && generation.Facts.HasOpenAIChatOptions);
@@ -126,7 +126,7 @@ public sealed class ClovaRequestGenerator : IIncrementalGenerator
 
         if (embeddings is not null)
         {
-            AddSource(context, RequestTypesEmitter.EmbeddingHintName, () => RequestTypesEmitter.EmitEmbeddings(options, spec, embeddings, generation.Facts));
+            AddSource(context, RequestTypesEmitter.EmbeddingHintName, () => RequestTypesEmitter.EmitEmbeddings(options, embeddings, generation.Facts));
             jsonTypes.Add(("EmbeddingRequest", "WriteJson(writer)"));
         }
 

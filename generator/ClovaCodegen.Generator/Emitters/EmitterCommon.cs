@@ -1,3 +1,4 @@
+using System.Reflection;
 using ClovaCodegen.Generator.Helpers;
 using ClovaCodegen.Generator.Model;
 
@@ -6,7 +7,18 @@ namespace ClovaCodegen.Generator.Emitters;
 /// <summary>What every generated file starts with.</summary>
 internal static class EmitterCommon
 {
-    public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"ClovaCodegen.Generator\", \"0.1.0\")]";
+    /// <summary>The mark on every generated type, with this generator assembly's own version (its package's version).</summary>
+    public static readonly string GeneratedCode = $"[global::System.CodeDom.Compiler.GeneratedCode(\"ClovaCodegen.Generator\", \"{GeneratorVersion()}\")]";
+
+    /// <summary>The informational version without its source-revision suffix (<c>0.1.0+abc123</c> is <c>0.1.0</c>).</summary>
+    private static string GeneratorVersion()
+    {
+        var assembly = typeof(EmitterCommon).Assembly;
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        return informational is { Length: > 0 }
+            ? informational.Split('+')[0]
+            : assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    }
 
     public static SourceWriter StartFile(GeneratorOptions options, params string[] disabledWarnings)
     {

@@ -60,15 +60,14 @@ internal static class FieldTablesEmitter
 
     private static void EmitSwitch(SourceWriter writer, string head, IEnumerable<(string Key, string Value)> arms, string fallback)
     {
-        writer.Line(head);
-        writer.Line("{");
+        writer.Open(head);
         foreach (var (key, value) in arms)
         {
-            writer.Line($"    {key} => {value},");
+            writer.Line($"{key} => {value},");
         }
 
-        writer.Line($"    _ => {fallback},");
-        writer.Line("};");
+        writer.Line($"_ => {fallback},");
+        writer.Close(";");
     }
 
     private static void EmitRangeCheck(SourceWriter writer, string method, string endpoint, List<OptionField> fields)
@@ -85,13 +84,12 @@ internal static class FieldTablesEmitter
                 continue;
             }
 
-            writer.Line($"case {OptionField.Literal(field.WireName)}:");
-            writer.Line($"    if ({condition}{(field.Kind == OptionKind.Integer ? " || double.IsNaN(value)" : "")})");
-            writer.Line("    {");
-            writer.Line($"        throw new global::System.ArgumentOutOfRangeException({OptionField.Literal(field.WireName)}, value, {OptionField.Literal(field.RangeMessage)});");
-            writer.Line("    }");
+            writer.Line($"case {OptionField.Literal(field.WireName)}:").Indent();
+            writer.Open($"if ({condition}{(field.Kind == OptionKind.Integer ? " || double.IsNaN(value)" : "")})");
+            writer.Line($"throw new global::System.ArgumentOutOfRangeException({OptionField.Literal(field.WireName)}, value, {OptionField.Literal(field.RangeMessage)});");
+            writer.Close();
             writer.Line();
-            writer.Line("    break;");
+            writer.Line("break;").Outdent();
         }
 
         writer.Close();
@@ -109,13 +107,13 @@ internal static class FieldTablesEmitter
         foreach (var field in fields.Where(f => f.Kind is OptionKind.Integer or OptionKind.Number))
         {
             var argument = field.Kind == OptionKind.Integer ? "ToInt32(wireName, value)" : "value";
-            writer.Line($"case {OptionField.Literal(field.WireName)}:");
-            writer.Line($"    {field.PropertyName}({argument});");
-            writer.Line("    return true;");
+            writer.Line($"case {OptionField.Literal(field.WireName)}:").Indent();
+            writer.Line($"{field.PropertyName}({argument});");
+            writer.Line("return true;").Outdent();
         }
 
-        writer.Line("default:");
-        writer.Line("    return false;");
+        writer.Line("default:").Indent();
+        writer.Line("return false;").Outdent();
         writer.Close();
         writer.Close();
         writer.Line();
