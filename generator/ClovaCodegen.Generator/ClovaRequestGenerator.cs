@@ -86,7 +86,17 @@ public sealed class ClovaRequestGenerator : IIncrementalGenerator
             context.ReportDiagnostic(Diagnostic.Create(descriptor, Location.None, problem.Arguments.Cast<object>().ToArray()));
         }
 
-        if (generation.Spec.Spec is not { } spec || !generation.Options.GenerateRequests)
+        if (generation.Spec.Spec is not { } spec || !(generation.Options.GenerateRequests || generation.Options.GenerateFieldTables))
+        {
+            return;
+        }
+
+        if (generation.Options.GenerateFieldTables)
+        {
+            AddSource(context, FieldTablesEmitter.HintName, () => FieldTablesEmitter.Emit(generation.Options, spec));
+        }
+
+        if (!generation.Options.GenerateRequests)
         {
             return;
         }
@@ -106,7 +116,7 @@ public sealed class ClovaRequestGenerator : IIncrementalGenerator
         if (chat is not null)
         {
             AddSource(context, MessageTypesEmitter.HintName, () => MessageTypesEmitter.Emit(options, generation.Facts));
-            AddSource(context, RequestTypesEmitter.ChatHintName, () => RequestTypesEmitter.EmitChat(options, spec, chat, generation.Facts));
+            AddSource(context, RequestTypesEmitter.ChatHintName, () => RequestTypesEmitter.EmitChat(options, chat, generation.Facts));
             jsonTypes.Add(("ChatCompletionRequest", "WriteJson(writer, false)"));
             var wantsBridge = options.OpenAIExtensions == OpenAIExtensionsMode.Always
                 || (options.OpenAIExtensions == OpenAIExtensionsMode.Auto && generation.Facts.HasOpenAIChatOptions);
@@ -118,7 +128,7 @@ public sealed class ClovaRequestGenerator : IIncrementalGenerator
 
         if (embeddings is not null)
         {
-            AddSource(context, RequestTypesEmitter.EmbeddingHintName, () => RequestTypesEmitter.EmitEmbeddings(options, spec, embeddings, generation.Facts));
+            AddSource(context, RequestTypesEmitter.EmbeddingHintName, () => RequestTypesEmitter.EmitEmbeddings(options, embeddings, generation.Facts));
             jsonTypes.Add(("EmbeddingRequest", "WriteJson(writer)"));
         }
 

@@ -67,7 +67,7 @@ public sealed class ClovaChatClient : IChatClient
     /// <inheritdoc/>
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var request = ClovaChatRequest.Create(messages, options, _defaultModelId, _mode, _logger);
+        var request = ChatRequestMapping.Create(messages, options, _defaultModelId, _mode, _logger);
         var completion = await _client.CompleteChatAsync(request, cancellationToken).ConfigureAwait(false);
         return ToResponse(completion);
     }
@@ -75,7 +75,7 @@ public sealed class ClovaChatClient : IChatClient
     /// <inheritdoc/>
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var request = ClovaChatRequest.Create(messages, options, _defaultModelId, _mode, _logger);
+        var request = ChatRequestMapping.Create(messages, options, _defaultModelId, _mode, _logger);
         SortedDictionary<int, ToolCallBuilder>? calls = null;
         ChatRole role = ChatRole.Assistant;
         string? lastId = null;

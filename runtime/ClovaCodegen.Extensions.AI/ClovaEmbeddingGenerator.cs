@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using ClovaCodegen.Extensions.AI.Wire;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
@@ -60,7 +60,7 @@ public sealed class ClovaEmbeddingGenerator : IEmbeddingGenerator<string, Embedd
     }
 
     /// <summary>The vector size the spec gives for <paramref name="model"/> (1024 for bge-m3), or null when it gives none.</summary>
-    public static int? DimensionOf(string model) => ClovaWireFields.EmbeddingDimensions.TryGetValue(model, out var dimension) ? dimension : null;
+    public static int? DimensionOf(string model) => ClovaWireFields.EmbeddingDimensionOf(model);
 
     /// <inheritdoc/>
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
@@ -75,7 +75,7 @@ public sealed class ClovaEmbeddingGenerator : IEmbeddingGenerator<string, Embedd
         var issues = new Compatibility(_mode, _logger);
         foreach (var pair in options?.AdditionalProperties ?? new AdditionalPropertiesDictionary())
         {
-            issues.Add(pair.Key, ClovaWireFields.UnsupportedEmbeddings.Contains(pair.Key)
+            issues.Add(pair.Key, Array.IndexOf(ClovaWireFields.UnsupportedEmbeddings, pair.Key) >= 0
                 ? "EmbeddingGenerationOptions.AdditionalProperties"
                 : "EmbeddingGenerationOptions.AdditionalProperties: embeddings have no CLOVA-only fields");
         }
@@ -86,7 +86,14 @@ public sealed class ClovaEmbeddingGenerator : IEmbeddingGenerator<string, Embedd
             return new GeneratedEmbeddings<Embedding<float>>();
         }
 
-        var response = await _client.CreateEmbeddingsAsync(new Request(model, inputs, options?.Dimensions), cancellationToken).ConfigureAwait(false);
+        // The generated builder writes the body (input always as an array, encoding_format "float") and checks it.
+        var builder = EmbeddingRequest.Create(model).Inputs(inputs);
+        if (options?.Dimensions is { } dimensions)
+        {
+            builder.Dimensions(dimensions);
+        }
+
+        var response = await _client.CreateEmbeddingsAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
         var created = DateTimeOffset.UtcNow;
         var result = new GeneratedEmbeddings<Embedding<float>>(response.Data.OrderBy(d => d.Index).Select(d => new Embedding<float>(d.Embedding)
         {
@@ -113,40 +120,4 @@ public sealed class ClovaEmbeddingGenerator : IEmbeddingGenerator<string, Embedd
 
     /// <summary>Describes the generator without its key.</summary>
     public override string ToString() => $"ClovaEmbeddingGenerator {{ BaseUrl = {_client.BaseUrl}, Model = {_defaultModelId} }}";
-
-    /// <summary>The embeddings request body, written without reflection.</summary>
-    private sealed class Request : IClovaEmbeddingRequest
-    {
-        private readonly List<string> _inputs;
-        private readonly int? _dimensions;
-
-        public Request(string model, List<string> inputs, int? dimensions)
-        {
-            Model = model;
-            _inputs = inputs;
-            _dimensions = dimensions;
-        }
-
-        public string Model { get; }
-
-        public void WriteJson(Utf8JsonWriter writer)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("model", Model);
-            writer.WriteStartArray("input");
-            foreach (var input in _inputs)
-            {
-                writer.WriteStringValue(input);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteString("encoding_format", "float");
-            if (_dimensions is { } dimensions)
-            {
-                writer.WriteNumber("dimensions", dimensions);
-            }
-
-            writer.WriteEndObject();
-        }
-    }
 }

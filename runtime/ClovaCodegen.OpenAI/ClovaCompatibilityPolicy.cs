@@ -5,22 +5,26 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Threading.Tasks;
+using ClovaCodegen.OpenAI.Wire;
 
 namespace ClovaCodegen.OpenAI;
 
 /// <summary>
 /// A <see cref="PipelinePolicy"/> that makes the OpenAI SDK's requests CLOVA-compatible: embeddings are sent with
 /// <c>"encoding_format": "float"</c> (the SDK sends "base64"), <c>stream_options</c> (added by the SDK to every streaming
-/// call) is removed, and any other unsupported field is rejected (strict) or dropped (lenient).
+/// call) is removed, and any other unsupported field is rejected (strict) or dropped (lenient). In strict mode a number
+/// outside its documented range is refused as the generated builders refuse it (<see cref="ArgumentOutOfRangeException"/>
+/// named after the wire field, before anything is sent); lenient mode leaves ranges to the server.
 /// </summary>
 public sealed class ClovaCompatibilityPolicy : PipelinePolicy
 {
-    /// <summary>Unsupported chat fields (spec status <c>unsupported</c>), from the runtime's copy of the spec's lists.</summary>
-    public static readonly IReadOnlyList<string> UnsupportedChatFields = ClovaWireFields.UnsupportedChat.OrderBy(f => f, StringComparer.Ordinal).ToArray();
+    /// <summary>Unsupported chat fields (spec status <c>unsupported</c>), generated from the spec at build time.</summary>
+    public static readonly IReadOnlyList<string> UnsupportedChatFields = Array.AsReadOnly(ClovaWireFields.UnsupportedChat);
 
     /// <summary>Unsupported embedding fields (spec status <c>unsupported</c>).</summary>
-    public static readonly IReadOnlyList<string> UnsupportedEmbeddingFields = ClovaWireFields.UnsupportedEmbeddings.OrderBy(f => f, StringComparer.Ordinal).ToArray();
+    public static readonly IReadOnlyList<string> UnsupportedEmbeddingFields = Array.AsReadOnly(ClovaWireFields.UnsupportedEmbeddings);
 
     /// <summary>Fields the SDK adds by itself; removed silently even in strict mode, since the caller did not ask for them.</summary>
     private static readonly HashSet<string> Implicit = new(StringComparer.Ordinal) { "stream_options" };
@@ -73,6 +77,11 @@ public sealed class ClovaCompatibilityPolicy : PipelinePolicy
             throw new ClovaCompatibilityException(explicitFields);
         }
 
+        if (Mode == ClovaCompatibilityMode.Strict)
+        {
+            CheckRanges(body, isEmbeddings);
+        }
+
         foreach (var field in unsupported)
         {
             body.Remove(field);
@@ -88,6 +97,24 @@ public sealed class ClovaCompatibilityPolicy : PipelinePolicy
         }
 
         request.Content = BinaryContent.Create(BinaryData.FromString(body.ToJsonString()));
+    }
+
+    private static void CheckRanges(JsonObject body, bool isEmbeddings)
+    {
+        foreach (var property in body)
+        {
+            if (property.Value is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<double>(out var number))
+            {
+                if (isEmbeddings)
+                {
+                    ClovaWireFields.CheckEmbeddingRange(property.Key, number);
+                }
+                else
+                {
+                    ClovaWireFields.CheckChatRange(property.Key, number);
+                }
+            }
+        }
     }
 }
 

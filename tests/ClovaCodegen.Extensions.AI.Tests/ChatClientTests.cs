@@ -132,6 +132,26 @@ public sealed class ChatClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Float_options_go_out_as_written_not_as_their_widened_binary_value()
+    {
+        await Chat().GetResponseAsync("hi", new ChatOptions { Temperature = 0.7f, TopP = 0.9f });
+
+        Assert.Equal("0.7", _wire.LastBody.GetProperty("temperature").GetRawText());
+        Assert.Equal("0.9", _wire.LastBody.GetProperty("top_p").GetRawText());
+    }
+
+    [Fact]
+    public async Task A_CLOVA_only_field_that_is_not_a_number_is_refused_and_nothing_is_sent()
+    {
+        var options = new ChatOptions { AdditionalProperties = new AdditionalPropertiesDictionary { ["top_k"] = "many" } };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Chat().GetResponseAsync("hi", options));
+
+        Assert.Contains("top_k", error.Message);
+        Assert.Empty(_wire.Bodies);
+    }
+
+    [Fact]
     public async Task Strict_throws_naming_each_unsupported_option_and_sends_nothing()
     {
         var options = new ChatOptions

@@ -26,43 +26,39 @@ internal static class OpenAIExtensionsEmitter
         }
 
         // Patch is experimental in the SDK (SCME0001); using it is the point of this bridge.
-        var writer = EmitterCommon.StartFile(options, "SCME0001", "OPENAI001");
-        writer.Line("    /// <summary>CLOVA Studio's own fields on the OpenAI SDK's chat options, sent through <c>Patch</c>.</summary>");
-        writer.Line("    " + EmitterCommon.GeneratedCode);
-        writer.Line($"    {options.Accessibility} static partial class ClovaChatCompletionOptionsExtensions");
-        writer.Line("    {");
+        var writer = EmitterCommon.OpenFile(options, "SCME0001", "OPENAI001");
+        writer.Line("/// <summary>CLOVA Studio's own fields on the OpenAI SDK's chat options, sent through <c>Patch</c>.</summary>");
+        writer.Line(EmitterCommon.GeneratedCode);
+        writer.Open($"{options.Accessibility} static partial class ClovaChatCompletionOptionsExtensions");
         foreach (var field in fields)
         {
-            writer.Line($"        private static readonly byte[] s_path{field.PropertyName} = global::System.Text.Encoding.UTF8.GetBytes({OptionField.Literal("$." + field.WireName)});");
+            writer.Line($"private static readonly byte[] s_path{field.PropertyName} = global::System.Text.Encoding.UTF8.GetBytes({OptionField.Literal("$." + field.WireName)});");
         }
 
         foreach (var field in fields)
         {
             writer.Line();
-            writer.Line($"        /// <summary>Sets {field.Documentation}</summary>");
-            writer.Line($"        /// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value lies outside the documented range.</exception>");
-            writer.Line($"        public static global::OpenAI.Chat.ChatCompletionOptions Set{field.PropertyName}(this global::OpenAI.Chat.ChatCompletionOptions options, {field.ParameterDeclaration})");
-            writer.Line("        {");
-            writer.Line("            if (options is null)");
-            writer.Line("            {");
-            writer.Line("                throw new global::System.ArgumentNullException(nameof(options));");
-            writer.Line("            }");
+            writer.Line($"/// <summary>Sets {field.Documentation}</summary>");
+            writer.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value lies outside the documented range.</exception>");
+            writer.Open($"public static global::OpenAI.Chat.ChatCompletionOptions Set{field.PropertyName}(this global::OpenAI.Chat.ChatCompletionOptions options, {field.ParameterDeclaration})");
+            writer.Open("if (options is null)");
+            writer.Line("throw new global::System.ArgumentNullException(nameof(options));");
+            writer.Close();
             if (field.OutOfRangeCondition("value") is { } condition)
             {
                 writer.Line();
-                writer.Line($"            if ({condition})");
-                writer.Line("            {");
-                writer.Line($"                throw new global::System.ArgumentOutOfRangeException({OptionField.Literal(field.WireName)}, value, {OptionField.Literal($"{field.WireName} must lie in {field.Field.Range} (documented range).")});");
-                writer.Line("            }");
+                writer.Open($"if ({condition})");
+                writer.Line($"throw new global::System.ArgumentOutOfRangeException({OptionField.Literal(field.WireName)}, value, {OptionField.Literal(field.RangeMessage)});");
+                writer.Close();
             }
 
             writer.Line();
-            writer.Line($"            options.Patch.Set(s_path{field.PropertyName}, {field.ParameterName});");
-            writer.Line("            return options;");
-            writer.Line("        }");
+            writer.Line($"options.Patch.Set(s_path{field.PropertyName}, {field.ParameterName});");
+            writer.Line("return options;");
+            writer.Close();
         }
 
-        writer.Line("    }");
-        return writer.Line("}").ToString();
+        writer.Close();
+        return writer.Close().ToString();
     }
 }

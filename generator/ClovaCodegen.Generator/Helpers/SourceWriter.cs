@@ -39,6 +39,19 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Indents what follows one level without a brace (a <c>case</c> body); <see cref="Outdent"/> ends it.</summary>
+    public SourceWriter Indent()
+    {
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter Outdent()
+    {
+        _indent = Math.Max(0, _indent - 1);
+        return this;
+    }
+
     public SourceWriter Close(string suffix = "")
     {
         _indent = Math.Max(0, _indent - 1);

@@ -19,6 +19,7 @@ internal sealed record GeneratorOptions(
     bool IsPublic,
     bool GenerateRequests,
     OpenAIExtensionsMode OpenAIExtensions,
+    bool GenerateFieldTables,
     EquatableArray<OptionProblem> Problems)
 {
     public const string DefaultNamespace = "ClovaCodegen.Requests";

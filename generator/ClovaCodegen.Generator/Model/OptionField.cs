@@ -149,6 +149,13 @@ internal sealed class OptionField
         return string.Join(" || ", parts);
     }
 
+    /// <summary>
+    /// The message of the ArgumentOutOfRangeException every generated check throws (builders, OpenAI SDK extensions, field
+    /// tables), so a value out of range reads the same on every path.
+    /// </summary>
+    public string RangeMessage =>
+        $"{WireName} must lie in {Field.Range} (documented range{(Field.Source is null ? "" : ", source: " + Field.Source)}).";
+
     public static string Number(double value) =>
         value == System.Math.Floor(value) && System.Math.Abs(value) < 1e15
             ? value.ToString("0.0###", CultureInfo.InvariantCulture)

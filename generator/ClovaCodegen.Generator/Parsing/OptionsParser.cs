@@ -34,6 +34,7 @@ internal static class OptionsParser
         }
 
         var generate = ParseBool(options, "ClovaCodegenGenerateRequests", true, problems);
+        var fieldTables = ParseBool(options, "ClovaCodegenGenerateFieldTables", false, problems);
         var openAiText = Get(options, "ClovaCodegenGenerateOpenAIExtensions") ?? "auto";
         var openAi = openAiText.ToLowerInvariant() switch
         {
@@ -47,7 +48,7 @@ internal static class OptionsParser
             problems.Add(new OptionProblem("CLOVA202", EquatableArray.Create("ClovaCodegenGenerateOpenAIExtensions", openAiText, "auto, true, false", "auto")));
         }
 
-        return new GeneratorOptions(ns, isPublic ?? true, generate, openAi ?? OpenAIExtensionsMode.Auto, problems.ToEquatableArray());
+        return new GeneratorOptions(ns, isPublic ?? true, generate, openAi ?? OpenAIExtensionsMode.Auto, fieldTables, problems.ToEquatableArray());
     }
 
     private static string? Get(AnalyzerConfigOptions options, string name) =>

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ClovaCodegen.Spec.Diagnostics;
+using ClovaCodegen.Spec.Json;
+using ClovaCodegen.Spec.Model;
+
+namespace ClovaCodegen.Spec;
+
+/// <summary>The <c>bindings</c> section: SDK members mapped to the wire fields they write.</summary>
+public static partial class SpecReader
+{
+    private static EquatableArray<BindingSpec> ReadBindings(SpecReadContext context, JsonNode root, EquatableArray<EndpointSpec> endpoints)
+    {
+        var array = context.GetArray(root, "bindings", required: false);
+        var result = new List<BindingSpec>();
+        if (array is null)
+        {
+            return EquatableArray<BindingSpec>.Empty;
+        }
+
+        var members = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in array.Items)
+        {
+            if (!context.ExpectObject(item, "A binding"))
+            {
+                continue;
+            }
+
+            context.CheckProperties(item, "a binding", "member", "endpoint", "field", "droppedBy", "readKeys", "note", "source");
+            context.CheckSource(item);
+            var member = context.GetNonEmptyString(item, "member");
+            var endpointId = context.GetNonEmptyString(item, "endpoint");
+            var field = context.GetNonEmptyString(item, "field");
+            if (member is not null)
+            {
+                var memberNode = item.Find("member")!.Value;
+                var dot = member.LastIndexOf('.');
+                if (dot <= 0 || dot == member.Length - 1)
+                {
+                    context.Report(SpecDiagnosticIds.InvalidValue, memberNode, $"Member '{member}' must be 'Namespace.Type.Member'");
+                }
+                else if (!members.Add(member))
+                {
+                    context.Report(SpecDiagnosticIds.DuplicateEntry, memberNode, $"Member '{member}' is bound more than once");
+                }
+            }
+
+            EndpointSpec? endpoint = null;
+            if (endpointId is not null)
+            {
+                endpoint = endpoints.FirstOrDefault(e => e.Id == endpointId);
+
+                // An endpoint that is declared but broken was reported already; don't cascade.
+                if (endpoint is null && !context.DeclaredEndpointIds.Contains(endpointId))
+                {
+                    context.Report(SpecDiagnosticIds.UnknownEndpoint, item.Find("endpoint")!.Value, $"Binding names endpoint '{endpointId}', which the spec does not declare");
+                }
+            }
+
+            if (endpoint is not null && field is not null && field != BindingSpec.AnyField && endpoint.FindField(field) is null
+                && !context.DeclaredFields.Contains(endpointId + "/" + field))
+            {
+                context.Report(SpecDiagnosticIds.UnknownBindingField, item.Find("field")!.Value, $"Endpoint '{endpointId}' declares no field '{field}'");
+            }
+
+            if (member is not null && endpointId is not null && field is not null)
+            {
+                result.Add(new BindingSpec(member, endpointId, field, context.GetString(item, "droppedBy", required: false), context.GetString(item, "note", required: false), context.GetString(item, "source", required: false))
+                {
+                    ReadKeys = context.GetStringArray(item, "readKeys"),
+                });
+            }
+        }
+
+        return result.ToEquatableArray();
+    }
+}
