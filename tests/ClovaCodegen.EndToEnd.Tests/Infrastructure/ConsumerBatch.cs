@@ -46,24 +46,17 @@ public static class ConsumerBatch
         var lines = batch.Build.Output.Replace("\r", "").Split('\n')
             .Where(line => line.EndsWith($"[{project}]", StringComparison.Ordinal) || line.TrimStart().StartsWith(name + " -> ", StringComparison.Ordinal))
             .ToList();
-        // A built project prints "name -> its assembly", a failed one its errors: no line at all means the output was not
-        // read right, and a test must not pass on an empty output.
-        if (lines.Count == 0 && batch.Build.ExitCode == 0)
+        // A built project prints "name -> its assembly", a failed one its errors (MSBuild marks each with its project). No
+        // line at all means the output was not read right or the batch failed before the project (a crash): a test must not
+        // pass on an empty output.
+        if (lines.Count == 0)
         {
-            throw new Xunit.Sdk.XunitException($"the batch build printed nothing about {project}:\n{CommandResult.Tail(batch.Build.Output)}");
+            throw new Xunit.Sdk.XunitException($"the batch build printed nothing about {project} (exit code {batch.Build.ExitCode}):\n{CommandResult.Tail(batch.Build.Output)}");
         }
 
-        // MSBuild marks every error with its project: a consumer failed when one of its lines is an error, or when the batch
-        // failed without naming any project (restore, a crash), which fails every consumer.
-        var failed = lines.Any(line => line.Contains(": error ", StringComparison.Ordinal))
-            || (batch.Build.ExitCode != 0 && !batch.Build.Output.Contains(": error ", StringComparison.Ordinal));
+        var failed = lines.Any(line => line.Contains(": error ", StringComparison.Ordinal));
         var output = new StringBuilder().AppendLine($"(the {name} project's lines of one `dotnet build` of {batch.Directory}/Consumers.slnx)");
         lines.ForEach(line => output.AppendLine(line));
-        if (failed && lines.Count == 0)
-        {
-            output.AppendLine(CommandResult.Tail(batch.Build.Output));
-        }
-
         return (new Consumer(directory), new CommandResult(failed ? 1 : 0, output.ToString()));
     }
 
