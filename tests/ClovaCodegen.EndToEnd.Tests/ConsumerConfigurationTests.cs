@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -51,29 +52,47 @@ public class ConsumerConfigurationTests : IClassFixture<PackagedFeed>
         System.Console.WriteLine(options.EndUserId);
         """;
 
+    private const string UserSpecProgram = """
+        using OpenAI.Chat;
+        using ClovaCodegen.Requests;
+
+        var options = new ChatCompletionOptions { EndUserId = "user-42", MaxOutputTokenCount = 1024 };
+        var request = ChatCompletionRequest.Create("HCX-005").User("hi").Logprobs(true).MaxTokens(100).Build();
+        System.Console.WriteLine(options.EndUserId + request.Model);
+        """;
+
+    private const string BrokenSpec = "{\n  \"specVersion\": 1,\n  \"baseUrls\": [ { \"cloud\": \"public\", \"url\": \"https://clovastudio.stream.ntruss.com/v1/openai/\" } ],\n  \"endpoints\": [ { \"id\": \"chat.completions\", \"method\": \"POST\", \"path\": \"chat/completions\", \"fields\": [ { \"name\": \"top_k\", \"status\": \"clova_only\", \"type\": \"integer\" } ] } ]\n}\n";
+
     private readonly PackagedFeed _feed;
 
     public ConsumerConfigurationTests(PackagedFeed feed) => _feed = feed;
 
+    // The consumers of these tests, built together with the others of ConsumerBatch.
+    internal static Dictionary<string, string> DefaultSpecConsumer(string repositoryRoot) => ConsumerTemplates.Files(ConsumerTemplates.Project("net10.0"), UserSpecProgram);
+
+    internal static Dictionary<string, string> UserSpecConsumer(string repositoryRoot) => ConsumerTemplates.Files(
+        ConsumerTemplates.Project("net10.0", extraItems: """<ClovaCompatSpec Include="my-clova-spec.json" />"""), UserSpecProgram, ("my-clova-spec.json", UserSpec(repositoryRoot)));
+
+    internal static Dictionary<string, string> BrokenSpecConsumer() => ConsumerTemplates.Files(
+        ConsumerTemplates.Project("net10.0", extraItems: """<ClovaCompatSpec Include="broken.json" />""", withOpenAI: false), "System.Console.WriteLine();", ("broken.json", BrokenSpec));
+
+    internal static Dictionary<string, string> SeverityConsumer(string severity) => ConsumerTemplates.Files(
+        ConsumerTemplates.Project("net10.0", "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>"), UnsupportedFieldProgram, (".editorconfig", $"root = true\n[*.cs]\ndotnet_diagnostic.CLOVA001.severity = {severity}\n"));
+
+    internal static Dictionary<string, string> WarningsAsErrorsConsumer() => ConsumerTemplates.Files(
+        ConsumerTemplates.Project("net10.0", "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>"), UnsupportedFieldProgram);
+
+    private static string UserSpec(string repositoryRoot) => File.ReadAllText(Path.Combine(repositoryRoot, "spec", "clova-openai-compat.json"))
+        .Replace("""{ "name": "user", "status": "unsupported", "type": "string", "source": "doc" },""", """{ "name": "user", "status": "supported", "type": "string", "source": "doc" },""")
+        .Replace("""{ "name": "logprobs", "status": "unsupported",""", """{ "name": "logprobs", "status": "supported",""");
+
     [Fact]
     public async Task A_user_spec_changes_both_the_warnings_and_the_generated_api()
     {
-        var spec = File.ReadAllText(Path.Combine(_feed.RepositoryRoot, "spec", "clova-openai-compat.json"))
-            .Replace("""{ "name": "user", "status": "unsupported", "type": "string", "source": "doc" },""", """{ "name": "user", "status": "supported", "type": "string", "source": "doc" },""")
-            .Replace("""{ "name": "logprobs", "status": "unsupported",""", """{ "name": "logprobs", "status": "supported",""");
-        Assert.Contains("\"name\": \"logprobs\", \"status\": \"supported\"", spec);
-        const string program = """
-            using OpenAI.Chat;
-            using ClovaCodegen.Requests;
+        Assert.Contains("\"name\": \"logprobs\", \"status\": \"supported\"", UserSpec(_feed.RepositoryRoot));
 
-            var options = new ChatCompletionOptions { EndUserId = "user-42", MaxOutputTokenCount = 1024 };
-            var request = ChatCompletionRequest.Create("HCX-005").User("hi").Logprobs(true).MaxTokens(100).Build();
-            System.Console.WriteLine(options.EndUserId + request.Model);
-            """;
-
-        var withDefaultSpec = await _feed.CreateConsumer("default-spec", ConsumerTemplates.Files(ConsumerTemplates.Project("net10.0"), program)).BuildAsync();
-        var withUserSpec = await _feed.CreateConsumer("user-spec", ConsumerTemplates.Files(
-            ConsumerTemplates.Project("net10.0", extraItems: """<ClovaCompatSpec Include="my-clova-spec.json" />"""), program, ("my-clova-spec.json", spec))).BuildAsync();
+        var (_, withDefaultSpec) = await ConsumerBatch.BuildAsync(_feed, "default-spec");
+        var (_, withUserSpec) = await ConsumerBatch.BuildAsync(_feed, "user-spec");
 
         // Default spec: `user` is unsupported (CLOVA001) and `logprobs` has no builder method (CS1061).
         Assert.Contains(withDefaultSpec.Diagnostics, d => d.Id == "CLOVA001" && d.Line == 4);
@@ -87,11 +106,7 @@ public class ConsumerConfigurationTests : IClassFixture<PackagedFeed>
     [Fact]
     public async Task A_malformed_user_spec_is_reported_in_that_file()
     {
-        const string brokenSpec = "{\n  \"specVersion\": 1,\n  \"baseUrls\": [ { \"cloud\": \"public\", \"url\": \"https://clovastudio.stream.ntruss.com/v1/openai/\" } ],\n  \"endpoints\": [ { \"id\": \"chat.completions\", \"method\": \"POST\", \"path\": \"chat/completions\", \"fields\": [ { \"name\": \"top_k\", \"status\": \"clova_only\", \"type\": \"integer\" } ] } ]\n}\n";
-        var consumer = _feed.CreateConsumer("broken-spec", ConsumerTemplates.Files(
-            ConsumerTemplates.Project("net10.0", extraItems: """<ClovaCompatSpec Include="broken.json" />""", withOpenAI: false), "System.Console.WriteLine();", ("broken.json", brokenSpec)));
-
-        var build = await consumer.BuildAsync();
+        var (_, build) = await ConsumerBatch.BuildAsync(_feed, "broken-spec");
 
         Assert.Contains(build.Diagnostics, d => d.File == "broken.json" && d.Id == "CLOVA104" && d.Line == 4);
         Assert.DoesNotContain("CS8785", build.Output);
@@ -103,11 +118,7 @@ public class ConsumerConfigurationTests : IClassFixture<PackagedFeed>
     [InlineData("error", 1)]
     public async Task Editorconfig_severity_works_under_warnings_as_errors(string severity, int expectedExitCodeSign)
     {
-        var project = ConsumerTemplates.Project("net10.0", "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>");
-        var editorConfig = $"root = true\n[*.cs]\ndotnet_diagnostic.CLOVA001.severity = {severity}\n";
-        var consumer = _feed.CreateConsumer("severity-" + severity, ConsumerTemplates.Files(project, UnsupportedFieldProgram, (".editorconfig", editorConfig)));
-
-        var build = await consumer.BuildAsync();
+        var (_, build) = await ConsumerBatch.BuildAsync(_feed, "severity-" + severity);
 
         Assert.Equal(expectedExitCodeSign, build.ExitCode == 0 ? 0 : 1);
         if (severity == "error")
@@ -123,23 +134,28 @@ public class ConsumerConfigurationTests : IClassFixture<PackagedFeed>
     [Fact]
     public async Task Warnings_as_errors_turns_a_rule_into_a_failed_build()
     {
-        var consumer = _feed.CreateConsumer("warnaserror", ConsumerTemplates.Files(
-            ConsumerTemplates.Project("net10.0", "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>"), UnsupportedFieldProgram));
-
-        var build = await consumer.BuildAsync();
+        var (_, build) = await ConsumerBatch.BuildAsync(_feed, "warnaserror");
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains(build.Diagnostics, d => d.Id == "CLOVA001" && d.Severity == "error");
     }
 }
 
-/// <summary>Correct code builds with zero warnings for each target framework the package supports (a class of its own so
-/// that its builds run in parallel with the other consumer tests).</summary>
+/// <summary>Correct code builds with zero warnings for each target framework the package supports.</summary>
 public class TargetFrameworkConsumerTests : IClassFixture<PackagedFeed>
 {
     private readonly PackagedFeed _feed;
 
     public TargetFrameworkConsumerTests(PackagedFeed feed) => _feed = feed;
+
+    internal static Dictionary<string, string> CleanConsumer(string targetFramework)
+    {
+        var extraItems = targetFramework == "net472"
+            ? """<PackageReference Include="Microsoft.NETFramework.ReferenceAssemblies" Version="1.0.3" PrivateAssets="all" />"""
+            : "";
+        var project = ConsumerTemplates.Project(targetFramework, "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>", extraItems, withOpenAI: false, outputType: "Library");
+        return new Dictionary<string, string> { ["Consumer.csproj"] = project, ["Assistant.cs"] = ConsumerConfigurationTests.CorrectLibraryCode };
+    }
 
     [Theory]
     [InlineData("net472")]
@@ -147,13 +163,7 @@ public class TargetFrameworkConsumerTests : IClassFixture<PackagedFeed>
     [InlineData("net8.0")]
     public async Task Correct_code_builds_with_zero_warnings(string targetFramework)
     {
-        var extraItems = targetFramework == "net472"
-            ? """<PackageReference Include="Microsoft.NETFramework.ReferenceAssemblies" Version="1.0.3" PrivateAssets="all" />"""
-            : "";
-        var project = ConsumerTemplates.Project(targetFramework, "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>", extraItems, withOpenAI: false, outputType: "Library");
-        var consumer = _feed.CreateConsumer("clean-" + targetFramework, new System.Collections.Generic.Dictionary<string, string> { ["Consumer.csproj"] = project, ["Assistant.cs"] = ConsumerConfigurationTests.CorrectLibraryCode });
-
-        var build = await consumer.BuildAsync();
+        var (_, build) = await ConsumerBatch.BuildAsync(_feed, "clean-" + targetFramework);
 
         build.EnsureSuccess($"building the {targetFramework} consumer");
         Assert.True(build.Diagnostics.Count == 0, string.Join("\n", build.Diagnostics));

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -17,20 +18,24 @@ public class MistakesConsumerTests : IClassFixture<PackagedFeed>
 
     public MistakesConsumerTests(PackagedFeed feed) => _feed = feed;
 
+    /// <summary>samples/Mistakes as a package consumer (built with the others of ConsumerBatch).</summary>
+    internal static Dictionary<string, string> Consumer(string repositoryRoot) => ConsumerTemplates.Files(
+        ConsumerTemplates.Project("net10.0"),
+        File.ReadAllText(Path.Combine(repositoryRoot, "samples", "Mistakes", "Program.cs")),
+        (".editorconfig", File.ReadAllText(Path.Combine(repositoryRoot, "samples", "Mistakes", ".editorconfig"))));
+
     [Fact]
     public async Task Package_consumer_sees_each_rule_on_its_marked_line()
     {
-        var source = File.ReadAllText(Path.Combine(_feed.RepositoryRoot, "samples", "Mistakes", "Program.cs"));
+        var source = Consumer(_feed.RepositoryRoot)["Program.cs"];
         var expected = source.Replace("\r", "").Split('\n')
             .Select((text, index) => (Line: index + 1, Match: Regex.Match(text, @"expect: (CLOVA\d{3})")))
             .Where(x => x.Match.Success)
             .Select(x => (x.Line, Id: x.Match.Groups[1].Value))
             .OrderBy(x => x.Line).ThenBy(x => x.Id)
             .ToArray();
-        var editorConfig = File.ReadAllText(Path.Combine(_feed.RepositoryRoot, "samples", "Mistakes", ".editorconfig"));
-        var consumer = _feed.CreateConsumer("mistakes", ConsumerTemplates.Files(ConsumerTemplates.Project("net10.0"), source, (".editorconfig", editorConfig)));
 
-        var build = await consumer.BuildAsync();
+        var (_, build) = await ConsumerBatch.BuildAsync(_feed, "mistakes");
 
         build.EnsureSuccess("building the Mistakes consumer");
         var actual = build.Diagnostics

@@ -36,13 +36,17 @@ public class PackagedAppRunsTests : IClassFixture<PackagedFeed>
 
     public PackagedAppRunsTests(PackagedFeed feed) => _feed = feed;
 
+    /// <summary>The app (built with the others of ConsumerBatch).</summary>
+    internal static Dictionary<string, string> Consumer() =>
+        ConsumerTemplates.Files(ConsumerTemplates.Project("net10.0", "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>", withOpenAI: false), Program);
+
     [Fact]
     public async Task Generated_builders_from_the_package_run_against_the_emulator()
     {
         await using var emulator = await ClovaCodegen.Emulator.ClovaStudioEmulator.StartAsync();
-        var consumer = _feed.CreateConsumer("app", ConsumerTemplates.Files(ConsumerTemplates.Project("net10.0", "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>", withOpenAI: false), Program));
+        var (consumer, build) = await ConsumerBatch.BuildAsync(_feed, "app");
 
-        (await consumer.BuildAsync()).EnsureSuccess("building the packaged app");
+        build.EnsureSuccess("building the packaged app");
         var run = await consumer.RunAsync(new Dictionary<string, string>
         {
             ["CLOVA_STUDIO_BASE_URL"] = emulator.BaseUrl.ToString(),

@@ -102,8 +102,17 @@ public sealed class PackagedFeed : IAsyncLifetime
         return toolPath;
     }
 
+    /// <summary>The one build of every consumer in <see cref="ConsumerBatch"/>, made when a test first asks for one.</summary>
+    internal Task<(string Directory, CommandResult Build)> BatchBuild => SharedBatchBuild.Value;
+
+    private static readonly Lazy<Task<(string, CommandResult)>> SharedBatchBuild = new(
+        () => ConsumerBatch.WriteAndBuildAllAsync(new PackagedFeed()), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+
     /// <summary>Writes a consumer project in its own folder (outside the repository, so none of our build settings apply).</summary>
-    public Consumer CreateConsumer(string name, IReadOnlyDictionary<string, string> files)
+    public Consumer CreateConsumer(string name, IReadOnlyDictionary<string, string> files) => new(WriteConsumerFolder(name, files));
+
+    /// <summary>A new folder with the feed as its only package source, shielded from the repository's build files, and <paramref name="files"/>.</summary>
+    internal string WriteConsumerFolder(string name, IReadOnlyDictionary<string, string> files)
     {
         var directory = Path.Combine(WorkDirectory, name + "-" + Guid.NewGuid().ToString("N").Substring(0, 6));
         Directory.CreateDirectory(directory);
@@ -127,7 +136,7 @@ public sealed class PackagedFeed : IAsyncLifetime
             File.WriteAllText(path, file.Value.Replace("$(ClovaVersion)", Version));
         }
 
-        return new Consumer(directory);
+        return directory;
     }
 
     internal static string FindRoot()
