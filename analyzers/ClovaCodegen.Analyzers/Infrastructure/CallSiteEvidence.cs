@@ -148,11 +148,11 @@ internal sealed class CallSiteEvidence
         return false;
     }
 
-    // Per file, the few words it has been asked about, in an array replaced on each addition: a file is asked about a
-    // handful of words and read far more often than written. A concurrent dictionary per file allocated more than every
-    // rule's analysis of it; a plain one under a lock made every question take the lock (profiled: half of CLOVA002's time).
-    private static readonly ConditionalWeakTable<SyntaxTree, FileMentions> MentionsByTree = new();
-    private static readonly ConditionalWeakTable<SyntaxTree, FileMentions>.CreateValueCallback NewMentions = static _ => new FileMentions();
+    // Per file, a plain dictionary under a lock: a file is asked about a handful of words (in endpoint scope, also the
+    // name of each variable a search follows), and a concurrent dictionary for each of a thousand files allocated more
+    // than every rule's analysis of them.
+    private static readonly ConditionalWeakTable<SyntaxTree, Dictionary<(string Word, bool WholeWord), bool>> MentionsByTree = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, Dictionary<(string Word, bool WholeWord), bool>>.CreateValueCallback NewMentions = static _ => new Dictionary<(string Word, bool WholeWord), bool>();
 
     /// <summary>
     /// Whether the file's text contains any of the literal parts (anywhere, case-insensitive) or any of the identifiers (as
@@ -183,50 +183,23 @@ internal sealed class CallSiteEvidence
     private static bool Mentions(SyntaxTree tree, string word, bool wholeWord, CancellationToken cancellationToken)
     {
         var known = MentionsByTree.GetValue(tree, NewMentions);
-        if (known.Find(word, wholeWord) is { } found)
+        var key = (word, wholeWord);
+        lock (known)
         {
-            return found;
+            if (known.TryGetValue(key, out var found))
+            {
+                return found;
+            }
         }
 
         var text = tree.GetText(cancellationToken).ToString();
         var mentioned = wholeWord ? HasWholeWord(text, word) : text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0;
-        known.Add(word, wholeWord, mentioned);
+        lock (known)
+        {
+            known[key] = mentioned;
+        }
+
         return mentioned;
-    }
-
-    /// <summary>What one file is known to mention; read without a lock, added to by replacing the array.</summary>
-    private sealed class FileMentions
-    {
-        private (string Word, bool WholeWord, bool Found)[] _known = Array.Empty<(string, bool, bool)>();
-
-        public bool? Find(string word, bool wholeWord)
-        {
-            foreach (var entry in Volatile.Read(ref _known))
-            {
-                if (entry.WholeWord == wholeWord && string.Equals(entry.Word, word, StringComparison.Ordinal))
-                {
-                    return entry.Found;
-                }
-            }
-
-            return null;
-        }
-
-        public void Add(string word, bool wholeWord, bool found)
-        {
-            // Two threads asking the same new word both add it; either answer is the same, and Find takes the first.
-            while (true)
-            {
-                var known = Volatile.Read(ref _known);
-                var longer = new (string, bool, bool)[known.Length + 1];
-                Array.Copy(known, longer, known.Length);
-                longer[known.Length] = (word, wholeWord, found);
-                if (Interlocked.CompareExchange(ref _known, longer, known) == known)
-                {
-                    return;
-                }
-            }
-        }
     }
 
     /// <summary>Whether <paramref name="word"/> stands in the text as a whole word (case-sensitive), not inside a longer name.</summary>
