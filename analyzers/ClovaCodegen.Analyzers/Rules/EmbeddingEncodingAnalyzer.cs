@@ -82,7 +82,7 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaRule
 
         // A protocol overload sends the body it is given, nothing by default: judged by that body's content.
         if (method.Name.StartsWith("GenerateEmbedding", StringComparison.Ordinal) && types.BinaryContent is not null
-            && BinaryContentArgument(invocation, types.BinaryContent) is { } content)
+            && RequestWrites.ArgumentOfType(invocation, types.BinaryContent) is { } content)
         {
             AnalyzeProtocolBody(operation, types, content.Value);
             return;
@@ -100,23 +100,6 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaRule
         var where = method.Name == "AsIEmbeddingGenerator" ? $"The embedding generator from this EmbeddingClient (via {method.Name}) sends \"base64\"" : $"{method.Name} sends \"base64\" by default";
         Report(operation, types, invocation.Syntax, invocation.Syntax.GetLocation(), creation is null ? null : FixAddPolicy, where,
             "create the client with ClovaOpenAI.CreateClientOptions(...) (ClovaCodegen.OpenAI's compatibility policy), or Patch the field", creation?.Syntax.GetLocation());
-    }
-
-    /// <summary>
-    /// The argument a protocol overload takes its body from. A loop, not a lambda: a lambda capturing the known types would
-    /// make the compiler allocate their captured state on every call of the action, for every call of the project.
-    /// </summary>
-    private static IArgumentOperation? BinaryContentArgument(IInvocationOperation invocation, INamedTypeSymbol binaryContent)
-    {
-        foreach (var argument in invocation.Arguments)
-        {
-            if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, binaryContent))
-            {
-                return argument;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>ClovaCodegen.OpenAI's policy (its factory, the policy itself) or a Patch of encoding_format.</summary>

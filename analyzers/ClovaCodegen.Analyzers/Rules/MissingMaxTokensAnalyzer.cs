@@ -85,7 +85,7 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
                 if (method.Name.StartsWith("CompleteChat", StringComparison.Ordinal) && method.ContainingType.IsOrDerivesFrom(types.ChatClient))
                 {
                     // A protocol overload sends the body it is given, nothing of its own: judged by that body's content.
-                    if (types.BinaryContent is not null && ArgumentOfType(invocation, types.BinaryContent, exact: true) is not null)
+                    if (types.BinaryContent is not null && RequestWrites.ArgumentOfType(invocation, types.BinaryContent) is not null)
                     {
                         JudgeJson(operation);
                     }
@@ -124,11 +124,11 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
     }
 
     // A loop, not LINQ with a lambda: the lambda would capture the type and allocate on every CompleteChat/GetResponse call.
-    private static IArgumentOperation? ArgumentOfType(IInvocationOperation invocation, INamedTypeSymbol? type, bool exact)
+    private static IArgumentOperation? ArgumentOfTypeOrDerived(IInvocationOperation invocation, INamedTypeSymbol? type)
     {
         foreach (var argument in invocation.Arguments)
         {
-            if (exact ? SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, type) : argument.Parameter?.Type.IsOrDerivesFrom(type) == true)
+            if (argument.Parameter?.Type.IsOrDerivesFrom(type) == true)
             {
                 return argument;
             }
@@ -153,7 +153,7 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
     /// <summary>Whether the options the call is given set the member (or can't be seen: then nothing is guessed).</summary>
     private static bool OptionsSetMaxTokens(IInvocationOperation invocation, INamedTypeSymbol? optionsType, string member, OperationAnalysisContext context)
     {
-        var options = ArgumentOfType(invocation, optionsType, exact: false);
+        var options = ArgumentOfTypeOrDerived(invocation, optionsType);
         return options is not null && SetsMaxTokens(options.Value.WithoutConversions(), member, context);
     }
 
