@@ -16,26 +16,14 @@ internal static partial class EmulatorEndpoints
 {
     private static async Task ChatAsync(HttpContext context, EndpointSpec chat, EmulatorOptions options)
     {
-        using var body = await ReadBodyAsync(context);
-        if (body is null || !await ValidateFieldsAsync(context, body.RootElement, chat, options))
+        using var request = await AcceptAsync(context, chat, options, "a chat", ChatShapeValidator.Validate);
+        if (request is null)
         {
             return;
         }
 
-        if (ChatShapeValidator.Validate(body.RootElement) is { } problem)
-        {
-            await EmulatorResponses.Error(context, problem);
-            return;
-        }
-
-        var root = body.RootElement;
-        var model = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "";
-        if (chat.FindModel(model) is null)
-        {
-            await EmulatorResponses.Error(context, 404, "model_not_found", $"Model '{model}' is not a chat model of this service.");
-            return;
-        }
-
+        var root = request.Root;
+        var model = request.ModelName;
         var messages = root.GetProperty("messages"); // a non-empty array of well-formed messages (ChatShapeValidator)
 
         var lastUser = messages.EnumerateArray().LastOrDefault(x => x.TryGetProperty("role", out var r) && r.GetString() == "user");

@@ -151,6 +151,32 @@ internal sealed class SpecReadContext
         return (long)value.NumberValue;
     }
 
+    /// <summary>
+    /// Reads the array <paramref name="name"/> of <paramref name="node"/> whose entries are objects, as every list section
+    /// of the spec is: an entry that is not an object is reported (as <paramref name="entry"/>) and skipped, each object is
+    /// read by <paramref name="read"/>, which returns null for one it reported as broken. A missing or mistyped array reads as empty.
+    /// </summary>
+    public EquatableArray<T> ReadObjects<T>(JsonNode node, string name, bool required, string entry, Func<JsonNode, T?> read)
+        where T : class, IEquatable<T>
+    {
+        var array = GetArray(node, name, required);
+        if (array is null)
+        {
+            return EquatableArray<T>.Empty;
+        }
+
+        var result = new List<T>();
+        foreach (var item in array.Items)
+        {
+            if (ExpectObject(item, entry) && read(item) is { } value)
+            {
+                result.Add(value);
+            }
+        }
+
+        return result.ToEquatableArray();
+    }
+
     public EquatableArray<string> GetStringArray(JsonNode node, string name)
     {
         var array = GetArray(node, name, required: false);

@@ -15,21 +15,9 @@ public static partial class SpecReader
 
     private static EquatableArray<FieldSpec> ReadFields(SpecReadContext context, JsonNode endpoint, string? endpointId)
     {
-        var array = context.GetArray(endpoint, "fields", required: false);
-        var result = new List<FieldSpec>();
-        if (array is null)
-        {
-            return EquatableArray<FieldSpec>.Empty;
-        }
-
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in array.Items)
+        return context.ReadObjects(endpoint, "fields", required: false, "A field", item =>
         {
-            if (!context.ExpectObject(item, "A field"))
-            {
-                continue;
-            }
-
             // Remember the name even if the field turns out broken, so bindings to it don't cascade into CLOVA112.
             if (item.Find("name")?.Value.StringValue is { } declaredName)
             {
@@ -37,21 +25,14 @@ public static partial class SpecReader
             }
 
             var field = ReadField(context, item);
-            if (field is null)
-            {
-                continue;
-            }
-
-            if (!names.Add(field.Name))
+            if (field is not null && !names.Add(field.Name))
             {
                 context.Report(SpecDiagnosticIds.DuplicateField, item.Find("name")!.Value, $"Field '{field.Name}' is declared more than once in this endpoint");
-                continue;
+                return null;
             }
 
-            result.Add(field);
-        }
-
-        return result.ToEquatableArray();
+            return field;
+        });
     }
 
     private static FieldSpec? ReadField(SpecReadContext context, JsonNode item)
