@@ -51,7 +51,7 @@ public sealed class ClovaChatResponseMessage
 
 /// <summary>
 /// A function call the model made: it comes back in <see cref="ClovaChatResponseMessage.ToolCalls"/> and goes out again in
-/// the next request's assistant message (the generated <c>ClovaChatMessage.FromResponse(response.Choices[0].Message)</c>), one
+/// the next request's assistant message (the generated <c>ClovaChatMessage.Assistant(response.Choices[0].Message)</c>), one
 /// type both ways, as openai-dotnet's <c>ChatToolCall</c>. A stream brings it in pieces, <see cref="ClovaChatToolCallDelta"/>.
 /// </summary>
 public sealed class ClovaChatToolCall

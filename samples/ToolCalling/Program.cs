@@ -5,7 +5,7 @@ using ClovaCodegen.Emulator;
 using ClovaCodegen.Requests;
 
 // A tool-calling loop with ClovaStudioClient and the generated builder: ask, run the functions the model calls, send the
-// model's own message back (ClovaChatMessage.FromResponse) followed by one tool message per call, until it answers in text.
+// model's own message back (ClovaChatMessage.Assistant) followed by one tool message per call, until it answers in text.
 // With CLOVA_STUDIO_API_KEY set this talks to CLOVA Studio; without it, to the local emulator, scripted to call get_weather.
 var apiKey = Environment.GetEnvironmentVariable("CLOVA_STUDIO_API_KEY");
 await using var emulator = string.IsNullOrEmpty(apiKey) ? await ClovaStudioEmulator.StartAsync() : null;
@@ -39,7 +39,7 @@ for (var turn = 1; turn <= 5; turn++)
     }
 
     // The model's message, tool calls and all, goes back first; each tool message then answers one call by its id.
-    conversation.Message(ClovaChatMessage.FromResponse(message));
+    conversation.Message(ClovaChatMessage.Assistant(message));
     foreach (var call in calls)
     {
         var result = RunTool(call);

@@ -23,8 +23,8 @@ public class ToolCallTypeTests
                     ClovaChatToolCall call = completion.Choices[0].Message.ToolCalls![0];
                     return ChatCompletionRequest.Create("HCX-005")
                         .User("Weather in Seoul?")
-                        .Message(ClovaChatMessage.FromResponse(completion))
-                        .Message(ClovaChatMessage.FromResponse(completion.Choices[0].Message))
+                        .Message(ClovaChatMessage.Assistant(completion))
+                        .Message(ClovaChatMessage.Assistant(completion.Choices[0].Message))
                         .Message(ClovaChatMessage.Tool(call, "{\"temperature\":21}"))
                         .Message(ClovaChatMessage.Assistant("again", new ClovaChatToolCall("call_2", "get_weather", "{}")))
                         .MaxTokens(100)
@@ -44,38 +44,6 @@ public class ToolCallTypeTests
         Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
         Assert.Null(output.GetTypeByMetadataName("ClovaCodegen.Requests.ClovaChatToolCall"));
         Assert.Null(output.GetTypeByMetadataName("ClovaCodegen.Requests.ClovaToolCall"));
-    }
-
-    [Fact]
-    public void With_the_runtime_an_assistant_message_without_content_is_written_Assistant_null_and_binds_to_the_content_overload()
-    {
-        // A response's turn goes back through FromResponse, so Assistant's overloads all take authored content and a
-        // null literal binds to the one that takes a string (CS0121 when response overloads shared the name).
-        var input = GeneratorHarness.Compilation(GeneratorHarness.Net10References, """
-            using ClovaCodegen;
-            using ClovaCodegen.Requests;
-            namespace App
-            {
-                public static class Loop
-                {
-                    public static ClovaChatMessage Empty() => ClovaChatMessage.Assistant(null);
-
-                    public static ClovaChatMessage CallsOnly(ClovaChatToolCall call) => ClovaChatMessage.Assistant(null, call);
-
-                    public static ClovaChatMessage Back(ClovaChatCompletion completion) => ClovaChatMessage.FromResponse(completion);
-
-                    public static ClovaChatMessage BackFromMessage(ClovaChatResponseMessage message) => ClovaChatMessage.FromResponse(message);
-                }
-            }
-            """);
-
-        var (output, generatorDiagnostics, _) = GeneratorHarness.Run(input);
-
-        Assert.Empty(generatorDiagnostics);
-        var diagnostics = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id != "CS1701" && d.Id != "CS1702").ToList();
-        Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
-        var message = output.GetTypeByMetadataName("ClovaCodegen.Requests.ClovaChatMessage")!;
-        Assert.All(message.GetMembers("Assistant").OfType<IMethodSymbol>(), m => Assert.Equal("String", m.Parameters[0].Type.Name));
     }
 
     [Fact]
@@ -108,6 +76,6 @@ public class ToolCallTypeTests
         Assert.NotNull(call);
         Assert.Equal(new[] { "Arguments", "FunctionName", "Id" }, call!.GetMembers().OfType<IPropertySymbol>().Select(p => p.Name).OrderBy(n => n, System.StringComparer.Ordinal));
         var message = output.GetTypeByMetadataName("ClovaCodegen.Requests.ClovaChatMessage")!;
-        Assert.Empty(message.GetMembers("FromResponse"));
+        Assert.DoesNotContain(message.GetMembers("Assistant").OfType<IMethodSymbol>(), m => m.Parameters.Any(p => p.Type.Name is "ClovaChatResponseMessage" or "ClovaChatCompletion"));
     }
 }

@@ -10,7 +10,7 @@ namespace ClovaCodegen.Runtime.Tests;
 
 /// <summary>
 /// Issue 17, §2: the core of every tool-calling loop. A response's tool calls go back as the next request's assistant
-/// message (<c>ClovaChatMessage.FromResponse(completion)</c>), followed by the tool's result, and the model answers from it.
+/// message (<c>ClovaChatMessage.Assistant(completion)</c>), followed by the tool's result, and the model answers from it.
 /// </summary>
 public sealed class ToolCallRoundTripTests
 {
@@ -30,7 +30,7 @@ public sealed class ToolCallRoundTripTests
         Assert.Equal("get_weather", call.FunctionName);
         Assert.Equal("Seoul", JsonDocument.Parse(call.Arguments).RootElement.GetProperty("city").GetString());
 
-        var answer = await client.CompleteChatAsync(ask.Message(ClovaChatMessage.FromResponse(completion)).Message(ClovaChatMessage.Tool(call, """{"celsius":21}""")).Build());
+        var answer = await client.CompleteChatAsync(ask.Message(ClovaChatMessage.Assistant(completion)).Message(ClovaChatMessage.Tool(call, """{"celsius":21}""")).Build());
 
         Assert.Equal("""Tool said: {"celsius":21}""", answer.Choices[0].Message.Content);
         var sent = emulator.Requests.Last();
@@ -52,7 +52,7 @@ public sealed class ToolCallRoundTripTests
     {
         var empty = new ClovaChatCompletion();
 
-        var thrown = Assert.Throws<System.ArgumentException>(() => ClovaChatMessage.FromResponse(empty));
+        var thrown = Assert.Throws<System.ArgumentException>(() => ClovaChatMessage.Assistant(empty));
         Assert.Equal("completion", thrown.ParamName);
     }
 }

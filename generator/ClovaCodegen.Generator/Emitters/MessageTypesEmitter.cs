@@ -6,9 +6,8 @@ namespace ClovaCodegen.Generator.Emitters;
 /// Emits the chat message, tool call and function tool types. They do not depend on the spec's option fields, only on
 /// the options (namespace, accessibility) and on whether the runtime is referenced: then a tool call is the runtime's
 /// <c>ClovaChatToolCall</c>, the type a response brings back, so one type goes out and comes back (as openai-dotnet's
-/// <c>ChatToolCall</c> does), and <c>ClovaChatMessage.FromResponse(response)</c> turns a response into the next request's
-/// assistant message. It is not an <c>Assistant</c> overload: a response type beside <c>string</c> made
-/// <c>Assistant(null)</c> ambiguous (CS0121), so every <c>Assistant</c> overload takes authored content first. Without the runtime the generator declares a <c>ClovaChatToolCall</c> of the same shape itself.
+/// <c>ChatToolCall</c> does), and <c>ClovaChatMessage.Assistant(response)</c> turns a response into the next request's
+/// assistant message. Without the runtime the generator declares a <c>ClovaChatToolCall</c> of the same shape itself.
 /// Tools are serialized once, when created, and then written as raw UTF-8: callers send the same tools on every call.
 /// </summary>
 internal static class MessageTypesEmitter
@@ -61,10 +60,7 @@ internal static class MessageTypesEmitter
         /// <summary>A user message.</summary>
         public static ClovaChatMessage User(string content) => new("user", content ?? throw new global::System.ArgumentNullException(nameof(content)), null, null);
 
-        /// <summary>
-        /// An assistant message, optionally with the tool calls it made; null <paramref name="content"/> (a turn that only
-        /// calls tools) is sent as "". The turn a response brought goes back with <c>FromResponse</c> (with the runtime referenced).
-        /// </summary>
+        /// <summary>An assistant message, optionally with the tool calls it made.</summary>
         public static ClovaChatMessage Assistant(string? content, params $TOOLCALL[] toolCalls) =>
             new("assistant", content ?? "", null, toolCalls is { Length: > 0 } ? toolCalls : null);
 
@@ -116,7 +112,7 @@ internal static class MessageTypesEmitter
         /// The assistant's turn as a response brought it back: its text and the tool calls it made, to send again before
         /// the tool results (as openai-dotnet's <c>new AssistantChatMessage(ChatCompletion)</c>).
         /// </summary>
-        public static ClovaChatMessage FromResponse(global::ClovaCodegen.ClovaChatResponseMessage message)
+        public static ClovaChatMessage Assistant(global::ClovaCodegen.ClovaChatResponseMessage message)
         {
             if (message is null)
             {
@@ -127,11 +123,11 @@ internal static class MessageTypesEmitter
             return new("assistant", message.Content ?? "", null, toolCalls);
         }
 
-        /// <summary>The assistant message of <paramref name="completion"/>'s first choice; see <see cref="FromResponse(global::ClovaCodegen.ClovaChatResponseMessage)"/>.</summary>
+        /// <summary>The assistant message of <paramref name="completion"/>'s first choice; see <see cref="Assistant(global::ClovaCodegen.ClovaChatResponseMessage)"/>.</summary>
         /// <exception cref="global::System.ArgumentException">The completion has no choice.</exception>
-        public static ClovaChatMessage FromResponse(global::ClovaCodegen.ClovaChatCompletion completion) =>
+        public static ClovaChatMessage Assistant(global::ClovaCodegen.ClovaChatCompletion completion) =>
             (completion ?? throw new global::System.ArgumentNullException(nameof(completion))).Choices is { Count: > 0 } choices
-                ? FromResponse(choices[0].Message)
+                ? Assistant(choices[0].Message)
                 : throw new global::System.ArgumentException("The completion has no choice to take the assistant message from.", nameof(completion));
     """;
 
