@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using ClovaCodegen.Emulator.Answers;
 using ClovaCodegen.Emulator.Validation;
 using ClovaCodegen.Spec.Model;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,7 @@ namespace ClovaCodegen.Emulator;
 /// </summary>
 internal static partial class EmulatorEndpoints
 {
-    private static async Task ChatAsync(HttpContext context, EndpointSpec chat, EmulatorOptions options)
+    private static async Task ChatAsync(HttpContext context, EndpointSpec chat, StructuredOutputsSpec? structuredOutputs, EmulatorOptions options)
     {
         using var body = await ReadBodyAsync(context);
         if (body is null || !await ValidateFieldsAsync(context, body.RootElement, chat, options))
@@ -22,7 +23,7 @@ internal static partial class EmulatorEndpoints
             return;
         }
 
-        if (ChatShapeValidator.Validate(body.RootElement) is { } problem)
+        if ((ChatShapeValidator.Validate(body.RootElement) ?? ResponseFormatValidator.Validate(body.RootElement, structuredOutputs)) is { } problem)
         {
             await EmulatorResponses.Error(context, problem);
             return;
@@ -60,6 +61,25 @@ internal static partial class EmulatorEndpoints
         else if (lastRole == "tool")
         {
             answer = "Tool said: " + (lastMessage.TryGetProperty("content", out var tc) && tc.ValueKind == JsonValueKind.String ? tc.GetString() : "");
+        }
+
+        // Structured outputs answer in kind: JSON generated from the schema (json_schema) or a small object (json_object),
+        // unless the test gave its own ChatAnswer.
+        if (options.ChatAnswer is null && root.TryGetProperty("response_format", out var format) && format.GetProperty("type").GetString() is { } formatType)
+        {
+            if (formatType == "json_schema")
+            {
+                answer = SchemaConformingAnswer.Generate(format.GetProperty("json_schema").GetProperty("schema"), question);
+            }
+            else if (formatType == "json_object")
+            {
+                answer = EmulatorResponses.Json(writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("answer", answer);
+                    writer.WriteEndObject();
+                });
+            }
         }
 
         // A test's scripted answer (EmulatorOptions.ScriptedAnswers) stands in for the canned one.
