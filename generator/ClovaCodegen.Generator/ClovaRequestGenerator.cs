@@ -97,7 +97,8 @@ public sealed class ClovaRequestGenerator : IIncrementalGenerator
 
         foreach (var problem in type.Diagnostics)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StructuredOutputNotExpressible, problem.Location?.ToLocation() ?? Location.None, problem.Arguments.Cast<object>().ToArray()));
+            var descriptor = problem.DescriptorId == DiagnosticDescriptors.GeneratorFailure.Id ? DiagnosticDescriptors.GeneratorFailure : DiagnosticDescriptors.StructuredOutputNotExpressible;
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location?.ToLocation() ?? Location.None, problem.Arguments.Cast<object>().ToArray()));
         }
 
         if (type.CanGenerate && settings.HasStructuredOutputs)

@@ -31,6 +31,22 @@ internal static class StructuredOutputParser
 
     public static StructuredOutputModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
+        try
+        {
+            return ParseType(context, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A parser bug must not become a compiler crash (CS8785): it is reported as CLOVA204 at the type.
+            var typeName = context.TargetSymbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            var location = LocationInfo.From(context.TargetSymbol.Locations.FirstOrDefault());
+            return new StructuredOutputModel(typeName, SafeName(typeName), context.TargetSymbol.Name, location, EquatableArray<ObjectShape>.Empty, "",
+                EquatableArray.Create(new DiagnosticInfo("CLOVA204", location, EquatableArray.Create("the structured output of " + context.TargetSymbol.Name, ex.GetType().Name + ": " + ex.Message))));
+        }
+    }
+
+    private static StructuredOutputModel ParseType(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
         var type = (INamedTypeSymbol)context.TargetSymbol;
         var attribute = context.Attributes.First();
         var attributeLocation = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation()) ?? LocationInfo.From(type.Locations.FirstOrDefault());

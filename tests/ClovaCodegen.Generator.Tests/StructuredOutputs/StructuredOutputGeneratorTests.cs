@@ -138,6 +138,24 @@ public class StructuredOutputGeneratorTests
     }
 
     [Fact]
+    public void An_edit_beside_the_marked_type_in_its_file_reruns_the_step_but_changes_nothing()
+    {
+        // The transform runs again for the edited file; the value-equatable model comes out equal, so nothing is emitted.
+        var compilation = GeneratorHarness.Compilation(GeneratorHarness.Net10References, Good);
+        var driver = GeneratorHarness.CreateDriver(GeneratorHarness.DefaultSpecText, trackSteps: true).RunGenerators(compilation);
+        var tree = compilation.SyntaxTrees.Single();
+
+        var edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(Good + "\nnamespace App { class Unrelated { int X => 1; } }", (CSharpParseOptions)tree.Options, tree.FilePath));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var outputs = result.TrackedSteps[ClovaRequestGenerator.TrackingNames.StructuredOutputs].SelectMany(s => s.Outputs).ToList();
+        Assert.Contains(outputs, o => o.Reason == IncrementalStepRunReason.Unchanged);
+        Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"StructuredOutputs: {o.Reason}"));
+        Assert.All(result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs),
+            output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+    }
+
+    [Fact]
     public void Editing_the_marked_type_regenerates_its_schema()
     {
         var compilation = GeneratorHarness.Compilation(GeneratorHarness.Net10References, Good);
