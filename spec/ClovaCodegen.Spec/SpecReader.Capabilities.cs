@@ -49,16 +49,7 @@ public static partial class SpecReader
 
             var endpointId = context.GetNonEmptyString(item, "endpoint");
             var field = context.GetNonEmptyString(item, "field");
-            var endpoint = endpointId is null ? null : endpoints.FirstOrDefault(e => e.Id == endpointId);
-            if (endpointId is not null && endpoint is null && !context.DeclaredEndpointIds.Contains(endpointId))
-            {
-                context.Report(SpecDiagnosticIds.UnknownEndpoint, item.Find("endpoint")!.Value, $"Capability names endpoint '{endpointId}', which the spec does not declare");
-            }
-
-            if (endpoint is not null && field is not null && endpoint.FindField(field) is null && !context.DeclaredFields.Contains(endpointId + "/" + field))
-            {
-                context.Report(SpecDiagnosticIds.UnknownBindingField, item.Find("field")!.Value, $"Endpoint '{endpointId}' declares no field '{field}'");
-            }
+            var endpoint = ResolveEndpointField(context, item, endpoints, "Capability", endpointId, field);
 
             var models = context.GetStringArray(item, "models");
             if (endpoint is not null && item.Find("models")?.Value is { Kind: JsonNodeKind.Array } modelNodes)
