@@ -116,10 +116,9 @@ public sealed class ClovaRequestGenerator : IIncrementalGenerator
 
         if (spec.StructuredOutputs?.NamePattern is { } pattern)
         {
-            var source = spec.FindCapability(CapabilitySpec.StructuredOutputs)?.Source ?? "the spec";
             foreach (var type in types.Where(t => t.CanGenerate && !System.Text.RegularExpressions.Regex.IsMatch(t.SchemaName, pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))))
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StructuredOutputName, type.AttributeLocation?.ToLocation() ?? Location.None, type.SchemaName, pattern, source));
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StructuredOutputName, type.AttributeLocation?.ToLocation() ?? Location.None, type.SchemaName, pattern));
             }
         }
 

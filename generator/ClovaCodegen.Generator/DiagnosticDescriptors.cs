@@ -36,7 +36,7 @@ internal static class DiagnosticDescriptors
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "clova205");
 
     public static readonly DiagnosticDescriptor StructuredOutputName = new(
-        "CLOVA206", "Structured output name breaks the spec's rule", "json_schema.name '{0}' does not match {1}, the rule the spec gives (source: {2}); pass a name to [ClovaStructuredOutput(\"...\")]",
+        "CLOVA206", "Structured output name breaks the spec's rule", "json_schema.name '{0}' does not match {1}, the name rule of the spec's structuredOutputs section; pass a name to [ClovaStructuredOutput(\"...\")]",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "clova206");
 
     private const string SpecCategory = SpecDiagnosticIds.Category;

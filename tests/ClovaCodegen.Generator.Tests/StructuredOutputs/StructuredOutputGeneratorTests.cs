@@ -102,7 +102,7 @@ public class StructuredOutputGeneratorTests
 
         var diagnostic = Assert.Single(diagnostics, d => d.Id == "CLOVA206");
         Assert.Contains("'my answer'", diagnostic.GetMessage(), System.StringComparison.Ordinal);
-        Assert.Contains("nativeV3StructuredOutputs", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Contains("^[a-zA-Z0-9_-]{1,64}$", diagnostic.GetMessage(), System.StringComparison.Ordinal);
         Assert.Equal(source.IndexOf("ClovaCodegen.ClovaStructuredOutput(", System.StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
     }
 
