@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using ClovaCodegen.Emulator.Answers;
 using ClovaCodegen.Emulator.Validation;
 using ClovaCodegen.Spec.Model;
 using Microsoft.AspNetCore.Http;
@@ -14,9 +15,9 @@ namespace ClovaCodegen.Emulator;
 /// </summary>
 internal static partial class EmulatorEndpoints
 {
-    private static async Task ChatAsync(HttpContext context, EndpointSpec chat, EmulatorOptions options)
+    private static async Task ChatAsync(HttpContext context, EndpointSpec chat, StructuredOutputsSpec? structuredOutputs, EmulatorOptions options)
     {
-        using var request = await AcceptAsync(context, chat, options, "a chat", ChatShapeValidator.Validate);
+        using var request = await AcceptAsync(context, chat, options, "a chat", root => ChatShapeValidator.Validate(root) ?? ResponseFormatValidator.Validate(root, structuredOutputs));
         if (request is null)
         {
             return;
@@ -48,6 +49,25 @@ internal static partial class EmulatorEndpoints
         else if (lastRole == "tool")
         {
             answer = "Tool said: " + (lastMessage.TryGetProperty("content", out var tc) && tc.ValueKind == JsonValueKind.String ? tc.GetString() : "");
+        }
+
+        // Structured outputs answer in kind: JSON generated from the schema (json_schema) or a small object (json_object),
+        // unless the test gave its own ChatAnswer.
+        if (options.ChatAnswer is null && root.TryGetProperty("response_format", out var format) && format.GetProperty("type").GetString() is { } formatType)
+        {
+            if (formatType == "json_schema")
+            {
+                answer = SchemaConformingAnswer.Generate(format.GetProperty("json_schema").GetProperty("schema"), question);
+            }
+            else if (formatType == "json_object")
+            {
+                answer = EmulatorResponses.Json(writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("answer", answer);
+                    writer.WriteEndObject();
+                });
+            }
         }
 
         // A test's scripted answer (EmulatorOptions.ScriptedAnswers) stands in for the canned one.

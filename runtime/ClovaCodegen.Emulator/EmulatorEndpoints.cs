@@ -37,7 +37,7 @@ internal static partial class EmulatorEndpoints
         var embeddings = spec.FindEndpoint(EndpointSpec.Embeddings)!;
 
         UseCloudBehaviour(app, options);
-        app.MapPost(Prefix + "chat/completions", (HttpContext context) => ChatAsync(context, chat, options));
+        app.MapPost(Prefix + "chat/completions", (HttpContext context) => ChatAsync(context, chat, spec.StructuredOutputs, options));
         app.MapPost(Prefix + "embeddings", (HttpContext context) => EmbeddingsAsync(context, embeddings, options));
         app.MapGet(Prefix + "models", (HttpContext context) => ModelsAsync(context, spec));
         app.MapFallback((HttpContext context) => EmulatorResponses.Error(context, 404, "not_found", $"No such API: {context.Request.Path}."));

@@ -37,23 +37,7 @@ public static partial class SpecReader
             }
         }
 
-        EndpointSpec? endpoint = null;
-        if (endpointId is not null)
-        {
-            endpoint = endpoints.FirstOrDefault(e => e.Id == endpointId);
-
-            // An endpoint that is declared but broken was reported already; don't cascade.
-            if (endpoint is null && !context.DeclaredEndpointIds.Contains(endpointId))
-            {
-                context.Report(SpecDiagnosticIds.UnknownEndpoint, item.Find("endpoint")!.Value, $"Binding names endpoint '{endpointId}', which the spec does not declare");
-            }
-        }
-
-        if (endpoint is not null && field is not null && field != BindingSpec.AnyField && endpoint.FindField(field) is null
-            && !context.DeclaredFields.Contains(endpointId + "/" + field))
-        {
-            context.Report(SpecDiagnosticIds.UnknownBindingField, item.Find("field")!.Value, $"Endpoint '{endpointId}' declares no field '{field}'");
-        }
+        ResolveEndpointField(context, item, endpoints, "Binding", endpointId, field == BindingSpec.AnyField ? null : field);
 
         if (member is null || endpointId is null || field is null)
         {
@@ -64,5 +48,31 @@ public static partial class SpecReader
         {
             ReadKeys = context.GetStringArray(item, "readKeys"),
         };
+    }
+
+    /// <summary>
+    /// The endpoint an entry names (reported when the spec does not declare it) and a check that it declares the entry's
+    /// field (<paramref name="field"/> null: nothing to check). A declared but broken endpoint was reported already, so
+    /// neither is reported again.
+    /// </summary>
+    private static EndpointSpec? ResolveEndpointField(SpecReadContext context, JsonNode item, EquatableArray<EndpointSpec> endpoints, string what, string? endpointId, string? field)
+    {
+        if (endpointId is null)
+        {
+            return null;
+        }
+
+        var endpoint = endpoints.FirstOrDefault(e => e.Id == endpointId);
+        if (endpoint is null && !context.DeclaredEndpointIds.Contains(endpointId))
+        {
+            context.Report(SpecDiagnosticIds.UnknownEndpoint, item.Find("endpoint")!.Value, $"{what} names endpoint '{endpointId}', which the spec does not declare");
+        }
+
+        if (endpoint is not null && field is not null && endpoint.FindField(field) is null && !context.DeclaredFields.Contains(endpointId + "/" + field))
+        {
+            context.Report(SpecDiagnosticIds.UnknownBindingField, item.Find("field")!.Value, $"Endpoint '{endpointId}' declares no field '{field}'");
+        }
+
+        return endpoint;
     }
 }

@@ -89,6 +89,47 @@ public class FactsConformanceTests
         Assert.True(checkedCount >= 20, $"Only {checkedCount} bindings were checked; the facts table's format may have changed");
     }
 
+    [Fact]
+    public void Capability_models_are_the_ones_the_facts_give()
+    {
+        // "| structured-outputs | `response_format` | `HCX-007` | source |" rows.
+        var rows = Section("Structured outputs and tools").Split('\n')
+            .Select(line => Regex.Match(line, @"^\|\s*([a-z-]+)\s*\|\s*`([^`]+)`\s*\|([^|]*)\|\s*(\w+)\s*\|"))
+            .Where(match => match.Success)
+            .ToList();
+        var spec = SpecReader.ReadDefault().Spec!;
+
+        Assert.Equal(2, rows.Count);
+        foreach (var row in rows)
+        {
+            var capability = spec.FindCapability(row.Groups[1].Value);
+            Assert.True(capability is not null, $"The facts list capability '{row.Groups[1].Value}'; the spec does not");
+            Assert.Equal(row.Groups[2].Value, capability!.Field);
+            Assert.Equal(BacktickedNames(row.Groups[3].Value), capability.Models.ToList());
+            Assert.Equal(row.Groups[4].Value, capability.Source);
+        }
+
+        Assert.Equal(rows.Count, spec.Capabilities.Count);
+    }
+
+    [Fact]
+    public void Schema_keywords_have_the_status_the_facts_give()
+    {
+        // "| `anyOf` | uncertain | supported, not at the root |" rows of the keyword table.
+        var rows = Section("Structured outputs and tools").Split('\n')
+            .Select(line => Regex.Match(line, @"^\|\s*`([^`]+)`\s*\|\s*(supported|unsupported|uncertain)\s*\|"))
+            .Where(match => match.Success)
+            .ToDictionary(match => match.Groups[1].Value, match => match.Groups[2].Value);
+        var keywords = SpecReader.ReadDefault().Spec!.StructuredOutputs!.SchemaKeywords;
+
+        Assert.NotEmpty(rows);
+        Assert.Equal(rows.Keys.OrderBy(k => k, StringComparer.Ordinal), keywords.Select(k => k.Name).OrderBy(k => k, StringComparer.Ordinal));
+        foreach (var keyword in keywords)
+        {
+            Assert.True(rows[keyword.Name] == keyword.Status.ToString().ToLowerInvariant(), $"{keyword.Name}: facts say {rows[keyword.Name]}, spec says {keyword.Status}");
+        }
+    }
+
     private static Dictionary<string, FieldStatus> ReadStatusTable(string section)
     {
         var result = new Dictionary<string, FieldStatus>(StringComparer.Ordinal);
