@@ -16,67 +16,54 @@ public static partial class SpecReader
 {
     private static EquatableArray<CapabilitySpec> ReadCapabilities(SpecReadContext context, JsonNode root, EquatableArray<EndpointSpec> endpoints)
     {
-        var array = context.GetArray(root, "capabilities", required: false);
-        if (array is null)
-        {
-            return EquatableArray<CapabilitySpec>.Empty;
-        }
-
-        var result = new List<CapabilitySpec>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in array.Items)
+        return context.ReadObjects(root, "capabilities", required: false, "A capability", item => ReadCapability(context, item, endpoints, ids));
+    }
+
+    private static CapabilitySpec? ReadCapability(SpecReadContext context, JsonNode item, EquatableArray<EndpointSpec> endpoints, HashSet<string> ids)
+    {
+        context.CheckProperties(item, "a capability", "id", "endpoint", "field", "models", "namePattern", "uncertain", "note", "source");
+        context.CheckSource(item);
+        var id = context.GetNonEmptyString(item, "id");
+        if (id is not null)
         {
-            if (!context.ExpectObject(item, "A capability"))
+            var idNode = item.Find("id")!.Value;
+            if (!CapabilitySpec.KnownIds.Contains(id))
             {
-                continue;
+                context.Report(SpecDiagnosticIds.InvalidValue, idNode, $"Unknown capability '{id}'; known capabilities are {string.Join(", ", CapabilitySpec.KnownIds)}");
             }
-
-            context.CheckProperties(item, "a capability", "id", "endpoint", "field", "models", "namePattern", "uncertain", "note", "source");
-            context.CheckSource(item);
-            var id = context.GetNonEmptyString(item, "id");
-            if (id is not null)
+            else if (!ids.Add(id))
             {
-                var idNode = item.Find("id")!.Value;
-                if (!CapabilitySpec.KnownIds.Contains(id))
-                {
-                    context.Report(SpecDiagnosticIds.InvalidValue, idNode, $"Unknown capability '{id}'; known capabilities are {string.Join(", ", CapabilitySpec.KnownIds)}");
-                }
-                else if (!ids.Add(id))
-                {
-                    context.Report(SpecDiagnosticIds.DuplicateEntry, idNode, $"Capability '{id}' is declared more than once");
-                }
-            }
-
-            var endpointId = context.GetNonEmptyString(item, "endpoint");
-            var field = context.GetNonEmptyString(item, "field");
-            var endpoint = ResolveEndpointField(context, item, endpoints, "Capability", endpointId, field);
-
-            var models = context.GetStringArray(item, "models");
-            if (endpoint is not null && item.Find("models")?.Value is { Kind: JsonNodeKind.Array } modelNodes)
-            {
-                var listed = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var modelNode in modelNodes.Items.Where(n => n.Kind == JsonNodeKind.String))
-                {
-                    var name = modelNode.StringValue!;
-                    if (endpoint.FindModel(name) is null)
-                    {
-                        context.Report(SpecDiagnosticIds.InvalidValue, modelNode, $"Capability '{id}' lists model '{name}', which endpoint '{endpointId}' does not list");
-                    }
-                    else if (!listed.Add(name))
-                    {
-                        context.Report(SpecDiagnosticIds.DuplicateEntry, modelNode, $"Model '{name}' is listed more than once");
-                    }
-                }
-            }
-
-            var namePattern = ReadPattern(context, item, "namePattern");
-            if (id is not null && endpointId is not null && field is not null)
-            {
-                result.Add(new CapabilitySpec(id, endpointId, field, models, namePattern, context.GetBoolean(item, "uncertain") ?? false, context.GetString(item, "note", required: false), context.GetString(item, "source", required: false)));
+                context.Report(SpecDiagnosticIds.DuplicateEntry, idNode, $"Capability '{id}' is declared more than once");
             }
         }
 
-        return result.ToEquatableArray();
+        var endpointId = context.GetNonEmptyString(item, "endpoint");
+        var field = context.GetNonEmptyString(item, "field");
+        var endpoint = ResolveEndpointField(context, item, endpoints, "Capability", endpointId, field);
+
+        var models = context.GetStringArray(item, "models");
+        if (endpoint is not null && item.Find("models")?.Value is { Kind: JsonNodeKind.Array } modelNodes)
+        {
+            var listed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var modelNode in modelNodes.Items.Where(n => n.Kind == JsonNodeKind.String))
+            {
+                var name = modelNode.StringValue!;
+                if (endpoint.FindModel(name) is null)
+                {
+                    context.Report(SpecDiagnosticIds.InvalidValue, modelNode, $"Capability '{id}' lists model '{name}', which endpoint '{endpointId}' does not list");
+                }
+                else if (!listed.Add(name))
+                {
+                    context.Report(SpecDiagnosticIds.DuplicateEntry, modelNode, $"Model '{name}' is listed more than once");
+                }
+            }
+        }
+
+        var namePattern = ReadPattern(context, item, "namePattern");
+        return id is not null && endpointId is not null && field is not null
+            ? new CapabilitySpec(id, endpointId, field, models, namePattern, context.GetBoolean(item, "uncertain") ?? false, context.GetString(item, "note", required: false), context.GetString(item, "source", required: false))
+            : null;
     }
 
     private static StructuredOutputsSpec? ReadStructuredOutputs(SpecReadContext context, JsonNode root)
@@ -97,50 +84,37 @@ public static partial class SpecReader
 
     private static EquatableArray<SchemaTermSpec> ReadSchemaTerms(SpecReadContext context, JsonNode parent, string property, string what)
     {
-        var array = context.GetArray(parent, property, required: false);
-        if (array is null)
-        {
-            return EquatableArray<SchemaTermSpec>.Empty;
-        }
-
-        var result = new List<SchemaTermSpec>();
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in array.Items)
+        return context.ReadObjects(parent, property, required: false, what, item => ReadSchemaTerm(context, item, property, what, names));
+    }
+
+    private static SchemaTermSpec? ReadSchemaTerm(SpecReadContext context, JsonNode item, string property, string what, HashSet<string> names)
+    {
+        context.CheckProperties(item, what.ToLowerInvariant(), "name", "status", "note", "source");
+        context.CheckSource(item);
+        var name = context.GetNonEmptyString(item, "name");
+        if (name is not null && !names.Add(name))
         {
-            if (!context.ExpectObject(item, what))
-            {
-                continue;
-            }
-
-            context.CheckProperties(item, what.ToLowerInvariant(), "name", "status", "note", "source");
-            context.CheckSource(item);
-            var name = context.GetNonEmptyString(item, "name");
-            if (name is not null && !names.Add(name))
-            {
-                context.Report(SpecDiagnosticIds.DuplicateEntry, item.Find("name")!.Value, $"'{name}' is listed more than once in {property}");
-            }
-
-            var statusText = context.GetNonEmptyString(item, "status");
-            SchemaTermStatus? status = statusText switch
-            {
-                null => null,
-                "supported" => SchemaTermStatus.Supported,
-                "unsupported" => SchemaTermStatus.Unsupported,
-                "uncertain" => SchemaTermStatus.Uncertain,
-                _ => null,
-            };
-            if (statusText is not null && status is null)
-            {
-                context.Report(SpecDiagnosticIds.UnknownStatus, item.Find("status")!.Value, $"Unknown status '{statusText}'; expected supported, unsupported or uncertain");
-            }
-
-            if (name is not null && status is not null)
-            {
-                result.Add(new SchemaTermSpec(name, status.Value, context.GetString(item, "note", required: false), context.GetString(item, "source", required: false)));
-            }
+            context.Report(SpecDiagnosticIds.DuplicateEntry, item.Find("name")!.Value, $"'{name}' is listed more than once in {property}");
         }
 
-        return result.ToEquatableArray();
+        var statusText = context.GetNonEmptyString(item, "status");
+        SchemaTermStatus? status = statusText switch
+        {
+            null => null,
+            "supported" => SchemaTermStatus.Supported,
+            "unsupported" => SchemaTermStatus.Unsupported,
+            "uncertain" => SchemaTermStatus.Uncertain,
+            _ => null,
+        };
+        if (statusText is not null && status is null)
+        {
+            context.Report(SpecDiagnosticIds.UnknownStatus, item.Find("status")!.Value, $"Unknown status '{statusText}'; expected supported, unsupported or uncertain");
+        }
+
+        return name is not null && status is not null
+            ? new SchemaTermSpec(name, status.Value, context.GetString(item, "note", required: false), context.GetString(item, "source", required: false))
+            : null;
     }
 
     private static string? ReadPattern(SpecReadContext context, JsonNode node, string name)
