@@ -53,7 +53,7 @@ internal static class AnalyzerHarness
 
     /// <summary>The SDKs' experimental-API diagnostics are not what these tests are about.</summary>
     internal static readonly CSharpCompilationOptions CompilationOptions = new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable)
-        .WithSpecificDiagnosticOptions(new[] { "SCME0001", "OPENAI001", "MEAI001" }.ToDictionary(id => id, _ => ReportDiagnostic.Suppress));
+        .WithSpecificDiagnosticOptions(new[] { "SCME0001", "OPENAI001", "MEAI001", "SKEXP0001", "SKEXP0010" }.ToDictionary(id => id, _ => ReportDiagnostic.Suppress));
 
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, string? specText = null, IEnumerable<DiagnosticAnalyzer>? analyzers = null, List<Exception>? exceptions = null, string? scope = null, string? withoutAssembly = null)
     {
@@ -125,6 +125,8 @@ internal static class AnalyzerHarness
             typeof(Microsoft.Extensions.AI.OpenAIClientExtensions), typeof(ClovaCodegen.ClovaStudioClient), typeof(ClovaCodegen.OpenAI.ClovaOpenAI), typeof(ClovaCodegen.Extensions.AI.ClovaChatClient), typeof(Microsoft.Extensions.Logging.ILogger),
             typeof(Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions), typeof(Microsoft.Extensions.DependencyInjection.IHttpClientBuilder), typeof(Microsoft.Extensions.Configuration.IConfiguration),
             typeof(Microsoft.Extensions.AI.ChatClientBuilder),
+            typeof(Microsoft.SemanticKernel.Kernel), typeof(Microsoft.SemanticKernel.KernelFunctionFactory), typeof(Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings),
+            typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection), typeof(Microsoft.Extensions.VectorData.VectorStore),
         }.Select(t => t.Assembly.Location);
         return trusted.Concat(extra).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     }
