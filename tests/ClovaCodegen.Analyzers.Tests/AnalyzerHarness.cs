@@ -59,6 +59,12 @@ internal static class AnalyzerHarness
     {
         var compilation = withoutAssembly is null ? Compile(source)
             : Compile(source).RemoveReferences(References.Where(r => Path.GetFileNameWithoutExtension(r.Display) == withoutAssembly));
+        return await AnalyzeAsync(compilation, specText, analyzers, exceptions, scope);
+    }
+
+    /// <summary>The analyzers over a compilation the caller made (one with references of its own).</summary>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, string? specText = null, IEnumerable<DiagnosticAnalyzer>? analyzers = null, List<Exception>? exceptions = null, string? scope = null)
+    {
         var options = new CompilationWithAnalyzersOptions(
             Options(specText, scope),
             onAnalyzerException: (ex, _, _) => { if (exceptions is null) { throw new Xunit.Sdk.XunitException("Analyzer threw (AD0001): " + ex); } lock (exceptions) { exceptions.Add(ex); } },

@@ -260,4 +260,11 @@ public class UnsupportedFieldAnalyzerTests
             }
         }
         """, scope: "endpoint");
+
+    [Fact]
+    public Task Semantic_kernel_modalities_audio_and_web_search_are_flagged_by_their_status() => ClovaVerifier.VerifyAsync("""
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, {|CLOVA001:Modalities|} = "text, audio", {|CLOVA001:Audio|} = "{}", {|CLOVA001:WebSearchOptions|} = "{}" };
+        System.Console.WriteLine(settings);
+        """);
 }
