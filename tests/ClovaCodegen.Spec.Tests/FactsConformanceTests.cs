@@ -130,6 +130,38 @@ public class FactsConformanceTests
         }
     }
 
+    [Fact]
+    public void Semantic_kernel_member_bindings_match_the_verified_wire_table()
+    {
+        // "| `OpenAIPromptExecutionSettings.Temperature` / `TopP` | `temperature` / `top_p` |": a name without a type is
+        // OpenAIPromptExecutionSettings's; PromptExecutionSettings and FunctionChoiceBehaviorOptions live in Microsoft.SemanticKernel.
+        var section = Section("What Semantic Kernel (1.82.0) puts on the wire");
+        var spec = SpecReader.ReadDefault().Spec!;
+        var tabled = new List<string>();
+        foreach (var line in section.Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal)))
+        {
+            var cells = line.Split('|');
+            var members = BacktickedNames(cells[1]).Select(m => m.Contains('.') ? m : "OpenAIPromptExecutionSettings." + m).ToList();
+            var fields = BacktickedNames(cells[2]);
+            Assert.Equal(members.Count, fields.Count);
+            for (var i = 0; i < members.Count; i++)
+            {
+                var member = (members[i].StartsWith("OpenAIPromptExecutionSettings.", StringComparison.Ordinal) ? "Microsoft.SemanticKernel.Connectors.OpenAI." : "Microsoft.SemanticKernel.") + members[i];
+                var binding = spec.FindBinding(member);
+                Assert.True(binding is not null, $"No binding for {member}");
+                Assert.Equal(fields[i], binding!.Field);
+                Assert.Null(binding.DroppedBy);
+                tabled.Add(member);
+            }
+        }
+
+        // The bag members (ExtensionData, dropped; ExtraBody, sent) are told in the text below the table.
+        var bound = spec.Bindings.Where(b => b.Source == "sk" && b.Field != BindingSpec.AnyField).Select(b => b.Member);
+        Assert.Equal(bound.OrderBy(m => m, StringComparer.Ordinal), tabled.OrderBy(m => m, StringComparer.Ordinal));
+        Assert.Contains("1.82.0", spec.Sources.Single(s => s.Key == "sk").Description, StringComparison.Ordinal);
+        Assert.Contains("2026-12-02", Facts.Value, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, FieldStatus> ReadStatusTable(string section)
     {
         var result = new Dictionary<string, FieldStatus>(StringComparer.Ordinal);
