@@ -112,6 +112,33 @@ internal sealed class SpecReadContext
     public string? GetString(JsonNode node, string name, bool required) =>
         Get(node, name, JsonNodeKind.String, required, "a string")?.StringValue;
 
+    /// <summary>
+    /// The required <c>status</c> of an entry, one of <paramref name="statuses"/>' names; an unknown one is reported with
+    /// the names expected, in their order, and reads as null.
+    /// </summary>
+    public T? GetStatus<T>(JsonNode node, params (string Name, T Value)[] statuses)
+        where T : struct
+    {
+        var text = GetNonEmptyString(node, "status");
+        if (text is null)
+        {
+            return null;
+        }
+
+        foreach (var (name, value) in statuses)
+        {
+            if (name == text)
+            {
+                return value;
+            }
+        }
+
+        var names = statuses.Select(s => s.Name).ToList();
+        var expected = string.Join(", ", names.Take(names.Count - 1)) + " or " + names[names.Count - 1];
+        Report(SpecDiagnosticIds.UnknownStatus, node.Find("status")!.Value, $"Unknown status '{text}'; expected {expected}");
+        return null;
+    }
+
     public string? GetNonEmptyString(JsonNode node, string name)
     {
         var value = GetString(node, name, required: true);

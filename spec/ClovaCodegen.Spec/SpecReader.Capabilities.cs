@@ -98,19 +98,7 @@ public static partial class SpecReader
             context.Report(SpecDiagnosticIds.DuplicateEntry, item.Find("name")!.Value, $"'{name}' is listed more than once in {property}");
         }
 
-        var statusText = context.GetNonEmptyString(item, "status");
-        SchemaTermStatus? status = statusText switch
-        {
-            null => null,
-            "supported" => SchemaTermStatus.Supported,
-            "unsupported" => SchemaTermStatus.Unsupported,
-            "uncertain" => SchemaTermStatus.Uncertain,
-            _ => null,
-        };
-        if (statusText is not null && status is null)
-        {
-            context.Report(SpecDiagnosticIds.UnknownStatus, item.Find("status")!.Value, $"Unknown status '{statusText}'; expected supported, unsupported or uncertain");
-        }
+        var status = context.GetStatus(item, ("supported", SchemaTermStatus.Supported), ("unsupported", SchemaTermStatus.Unsupported), ("uncertain", SchemaTermStatus.Uncertain));
 
         return name is not null && status is not null
             ? new SchemaTermSpec(name, status.Value, context.GetString(item, "note", required: false), context.GetString(item, "source", required: false))

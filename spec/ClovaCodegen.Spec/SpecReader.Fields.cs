@@ -48,20 +48,8 @@ public static partial class SpecReader
             context.Report(SpecDiagnosticIds.InvalidValue, item.Find("name")!.Value, $"Field name '{name}' is not a snake_case wire name");
         }
 
-        var statusText = context.GetNonEmptyString(item, "status");
-        FieldStatus? status = statusText switch
-        {
-            null => null,
-            "supported" => FieldStatus.Supported,
-            "unsupported" => FieldStatus.Unsupported,
-            "clova-only" => FieldStatus.ClovaOnly,
-            "undocumented" => FieldStatus.Undocumented,
-            _ => null,
-        };
-        if (statusText is not null && status is null)
-        {
-            context.Report(SpecDiagnosticIds.UnknownStatus, item.Find("status")!.Value, $"Unknown status '{statusText}'; expected supported, unsupported, clova-only or undocumented");
-        }
+        var status = context.GetStatus(
+            item, ("supported", FieldStatus.Supported), ("unsupported", FieldStatus.Unsupported), ("clova-only", FieldStatus.ClovaOnly), ("undocumented", FieldStatus.Undocumented));
 
         var type = ReadType(context, item);
         var minimum = context.GetNumber(item, "minimum");
