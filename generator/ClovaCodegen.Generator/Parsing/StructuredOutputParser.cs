@@ -13,9 +13,10 @@ namespace ClovaCodegen.Generator.Parsing;
 /// Reads a <c>[ClovaStructuredOutput]</c> type into a <see cref="StructuredOutputModel"/>: every property (and the
 /// properties of the records, classes and structs it reaches) becomes a JSON Schema in OpenAI's strict form (every
 /// property required, <c>additionalProperties: false</c>, null allowed through the type list) with the seven keywords
-/// the spec lists first, and a reading plan. A type JSON Schema cannot express is a located CLOVA205, never an exception.
+/// the spec lists first, and a reading plan. A type that contains itself is written once and referenced (see
+/// <see cref="Reader.Schema"/>). A type JSON Schema cannot express is a located CLOVA205, never an exception.
 /// </summary>
-internal static class StructuredOutputParser
+internal static partial class StructuredOutputParser
 {
     public const string AttributeName = "ClovaCodegen.ClovaStructuredOutputAttribute";
 
@@ -97,12 +98,13 @@ internal static class StructuredOutputParser
         return true;
     }
 
-    private sealed class Reader
+    private sealed partial class Reader
     {
         private readonly LocationInfo? _fallback;
         private readonly CancellationToken _cancellationToken;
         private readonly Dictionary<ITypeSymbol, int> _objectIndex = new(SymbolEqualityComparer.Default);
-        private readonly HashSet<ITypeSymbol> _inProgress = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ITypeSymbol, int> _inProgress = new(SymbolEqualityComparer.Default);
+        private readonly SortedSet<int> _recursive = new();
 
         public Reader(LocationInfo? fallback, CancellationToken cancellationToken)
         {
@@ -234,21 +236,22 @@ internal static class StructuredOutputParser
                 return known;
             }
 
-            if (!_inProgress.Add(type))
+            if (_inProgress.TryGetValue(type, out var enclosing))
             {
-                Report(where, path, $"'{type.Name}' contains itself: a recursive type needs $ref, which the spec marks uncertain for CLOVA Studio");
-                return -1;
+                // The type contains itself: its reader calls itself, and its schema is referenced rather than inlined.
+                _recursive.Add(enclosing);
+                return enclosing;
             }
 
             if (!IsAccessible(type))
             {
                 Report(where, path, $"'{type.Name}' must be public or internal so that generated code can create it");
-                _inProgress.Remove(type);
                 return -1;
             }
 
             var slot = ObjectSlots.Count;
             ObjectSlots.Add(null);
+            _inProgress.Add(type, slot);
             var properties = PublicProperties(type).ToList();
             var constructor = ChooseConstructor(type, properties);
             if (constructor is null)
@@ -342,65 +345,5 @@ internal static class StructuredOutputParser
                 && attribute.ConstructorArguments[0].Value is string value
                 ? value
                 : null;
-
-        /// <summary>The schema of a node as compact JSON, objects inlined (no $ref: the spec marks it uncertain).</summary>
-        public string Schema(SchemaNode node)
-        {
-            var builder = new StringBuilder();
-            WriteSchema(builder, node, null);
-            return builder.ToString();
-        }
-
-        private void WriteSchema(StringBuilder json, SchemaNode node, string? description)
-        {
-            json.Append('{');
-            if (description is not null)
-            {
-                json.Append("\"description\":").Append(Quote(description)).Append(',');
-            }
-
-            var word = node.Kind switch
-            {
-                SchemaKind.String or SchemaKind.Enum => "string",
-                SchemaKind.Boolean => "boolean",
-                SchemaKind.Integer => "integer",
-                SchemaKind.Number => "number",
-                SchemaKind.Array => "array",
-                _ => "object",
-            };
-            json.Append("\"type\":").Append(node.Nullable ? $"[\"{word}\",\"null\"]" : $"\"{word}\"");
-            switch (node.Kind)
-            {
-                case SchemaKind.Enum:
-                    json.Append(",\"enum\":[").Append(string.Join(",", node.EnumMembers.Select(Quote))).Append(node.Nullable ? ",null]" : "]");
-                    break;
-                case SchemaKind.Array:
-                    json.Append(",\"items\":");
-                    WriteSchema(json, node.Element!, null);
-                    break;
-                case SchemaKind.Object:
-                    var shape = ObjectSlots[node.ObjectIndex]!;
-                    if (shape.Description is not null && description is null)
-                    {
-                        json.Append(",\"description\":").Append(Quote(shape.Description));
-                    }
-
-                    json.Append(",\"properties\":{");
-                    var first = true;
-                    foreach (var property in shape.Properties)
-                    {
-                        json.Append(first ? "" : ",").Append(Quote(property.JsonName)).Append(':');
-                        WriteSchema(json, property.Schema, property.Description);
-                        first = false;
-                    }
-
-                    json.Append("},\"required\":[").Append(string.Join(",", shape.Properties.Select(p => Quote(p.JsonName)))).Append("],\"additionalProperties\":false");
-                    break;
-            }
-
-            json.Append('}');
-        }
-
-        private static string Quote(string text) => SpecLiteral.FromString(text).ToJson();
     }
 }
