@@ -24,6 +24,9 @@ internal static partial class StructuredOutputParser
     private const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
     private const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
 
+    // System.Text.Json 9 and later; matched by name, so a netstandard2.0 project's own copy of the attribute counts too.
+    private const string JsonStringEnumMemberNameAttribute = "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute";
+
     private static readonly HashSet<string> ListLike = new(StringComparer.Ordinal)
     {
         "System.Collections.Generic.List<T>", "System.Collections.Generic.IList<T>", "System.Collections.Generic.ICollection<T>",
@@ -173,14 +176,22 @@ internal static partial class StructuredOutputParser
                     return null;
                 }
 
-                var members = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => f.Name).ToEquatableArray();
-                if (members.IsEmpty)
+                var fields = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).ToList();
+                if (fields.Count == 0)
                 {
                     Report(where, path, $"the enum '{type.Name}' has no members");
                     return null;
                 }
 
-                return new SchemaNode(SchemaKind.Enum, typeName, true, nullable, null, members, null, false, -1);
+                var jsonNames = fields.Select(f => StringArgument(f, JsonStringEnumMemberNameAttribute) ?? f.Name).ToEquatableArray();
+                var clash = jsonNames.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+                if (clash is not null)
+                {
+                    Report(where, path, $"two members of the enum '{type.Name}' have the JSON name '{clash.Key}'");
+                    return null;
+                }
+
+                return new SchemaNode(SchemaKind.Enum, typeName, true, nullable, null, jsonNames, null, false, -1) { EnumMemberNames = fields.Select(f => f.Name).ToEquatableArray() };
             }
 
             if (type is IArrayTypeSymbol array)
