@@ -72,4 +72,7 @@ internal sealed record StructuredOutputModel(
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
     public bool CanGenerate => Diagnostics.IsEmpty;
+
+    /// <summary>Validation attributes on its members that ask for schema keywords the schema does not write (checked against the spec when emitting).</summary>
+    public EquatableArray<SchemaKeywordUse> KeywordUses { get; init; }
 }

@@ -8,7 +8,7 @@ namespace ClovaCodegen.Generator.Parsing;
 
 internal static partial class StructuredOutputParser
 {
-    private sealed partial class Reader
+    internal sealed partial class Reader
     {
         private Dictionary<int, string>? _definitionNames;
 
@@ -18,11 +18,11 @@ internal static partial class StructuredOutputParser
         /// referenced as <c>{"$ref":"#/$defs/Name"}</c> (OpenAI's strict mode accepts both, recursion included; the spec
         /// marks <c>$ref</c>, <c>$defs</c> and <c>anyOf</c> uncertain for CLOVA Studio, like every keyword).
         /// </summary>
-        public string Schema(SchemaNode root)
+        public string Schema(SchemaNode root, string? description = null)
         {
             _definitionNames = DefinitionNames();
             var builder = new StringBuilder();
-            WriteSchema(builder, root, null, inline: true);
+            WriteSchema(builder, root, description, inline: true);
             if (_definitionNames.Count > 0)
             {
                 // The root is an object: "$defs" goes before its closing brace.

@@ -72,7 +72,10 @@ internal static partial class StructuredOutputParser
             schema = root is null ? "" : reader.Schema(root);
         }
 
-        return new StructuredOutputModel(typeName, SafeName(typeName), name, attributeLocation, reader.Objects.ToEquatableArray(), schema, reader.Diagnostics.ToEquatableArray());
+        return new StructuredOutputModel(typeName, SafeName(typeName), name, attributeLocation, reader.Objects.ToEquatableArray(), schema, reader.Diagnostics.ToEquatableArray())
+        {
+            KeywordUses = reader.KeywordUses.ToEquatableArray(),
+        };
     }
 
     /// <summary>An identifier made from a fully qualified name (<c>global::My.Invoice</c> is <c>My_Invoice</c>).</summary>
@@ -101,7 +104,8 @@ internal static partial class StructuredOutputParser
         return true;
     }
 
-    private sealed partial class Reader
+    /// <summary>Walks C# types into schema nodes.</summary>
+    internal sealed partial class Reader
     {
         private readonly LocationInfo? _fallback;
         private readonly CancellationToken _cancellationToken;
@@ -290,6 +294,7 @@ internal static partial class StructuredOutputParser
                     continue;
                 }
 
+                CollectKeywordUses(property, parameter, schema, path + "." + property.Name);
                 var description = StringArgument(property, DescriptionAttribute) ?? (parameter is null ? null : StringArgument(parameter, DescriptionAttribute));
                 var jsonName = StringArgument(property, JsonPropertyNameAttribute) ?? property.Name;
                 shapes.Add(new PropertyShape(property.Name, jsonName, description, schema, parameter is null ? -1 : parameter.Ordinal));
