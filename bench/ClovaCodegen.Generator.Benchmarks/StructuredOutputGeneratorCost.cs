@@ -32,17 +32,17 @@ public class StructuredOutputGeneratorCost
         _unmarked = Create(marked: false);
         _clova = new ClovaRequestGenerator().AsSourceGenerator();
         _stj = StjGenerator.Load();
-        Console.WriteLine($"// outputs: ClovaCodegen {Count(ClovaMarked())} files (no marked types: {Count(ClovaUnmarked())}), STJ {Count(Stj())} files");
+        Console.WriteLine($"// outputs: ClovaCodegen {GeneratorCost.Count(ClovaMarked())} files (no marked types: {GeneratorCost.Count(ClovaUnmarked())}), STJ {GeneratorCost.Count(Stj())} files");
     }
 
     [Benchmark(Baseline = true, Description = "STJ generator, 100 [JsonSerializable] types, cold")]
-    public GeneratorDriver Stj() => Driver(_stj).RunGenerators(_marked.Clone());
+    public GeneratorDriver Stj() => GeneratorCost.Driver(_stj).RunGenerators(_marked.Clone());
 
     [Benchmark(Description = "ClovaCodegen generator, 100 [ClovaStructuredOutput] types, cold")]
-    public GeneratorDriver ClovaMarked() => Driver(_clova).RunGenerators(_marked.Clone());
+    public GeneratorDriver ClovaMarked() => GeneratorCost.Driver(_clova).RunGenerators(_marked.Clone());
 
     [Benchmark(Description = "ClovaCodegen generator, no marked types, cold")]
-    public GeneratorDriver ClovaUnmarked() => Driver(_clova).RunGenerators(_unmarked.Clone());
+    public GeneratorDriver ClovaUnmarked() => GeneratorCost.Driver(_clova).RunGenerators(_unmarked.Clone());
 
     private static CSharpCompilation Create(bool marked)
     {
@@ -87,10 +87,4 @@ public class StructuredOutputGeneratorCost
 
         throw new InvalidOperationException("Run from inside the repository: the runtime's structured-output sources are read from it.");
     }
-
-    private static GeneratorDriver Driver(ISourceGenerator generator) =>
-        CSharpGeneratorDriver.Create(new[] { generator }, parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
-
-    private static int Count(GeneratorDriver driver) => driver.GetRunResult().Results.Sum(r => r.GeneratedSources.Length);
 }
