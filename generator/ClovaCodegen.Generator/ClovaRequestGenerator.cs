@@ -122,6 +122,7 @@ public sealed class ClovaRequestGenerator : IIncrementalGenerator
             }
         }
 
+        StructuredOutputKeywordCheck.Report(context, types, spec.StructuredOutputs);
         AddSource(context, StructuredOutputRegistryEmitter.HintName, () => StructuredOutputRegistryEmitter.Emit(generation.Options, spec, generation.Facts, types));
     }
 

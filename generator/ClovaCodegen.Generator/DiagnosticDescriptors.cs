@@ -39,6 +39,10 @@ internal static class DiagnosticDescriptors
         "CLOVA206", "Structured output name breaks the spec's rule", "json_schema.name '{0}' does not match {1}, the name rule of the spec's structuredOutputs section; pass a name to [ClovaStructuredOutput(\"...\")]",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "clova206");
 
+    public static readonly DiagnosticDescriptor StructuredOutputUnsupportedKeyword = new(
+        "CLOVA211", "Validation attribute asks for a schema keyword the spec marks unsupported", "[{0}] on '{1}' asks for the JSON Schema keyword '{2}', which the spec marks unsupported for CLOVA Studio structured outputs: the schema leaves it out, so the model is not told and the reader does not check it",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "clova211");
+
     private const string SpecCategory = SpecDiagnosticIds.Category;
 
     // The spec reader's CLOVA1xx, written out with literal IDs and severities (not built from SpecDiagnosticIds.All in a

@@ -160,9 +160,9 @@ internal static class StructuredOutputEmitter
             writer.Open($"private static {node.TypeName} {method}(ref {JsonReader} reader)");
             writer.Line($"var name = {Reading}.ReadString(ref reader);");
             writer.Open("switch (name)");
-            foreach (var member in node.EnumMembers)
+            for (var i = 0; i < node.EnumMembers.Count; i++)
             {
-                writer.Line($"case {OptionField.Literal(member)}: return {node.TypeName}.{member};");
+                writer.Line($"case {OptionField.Literal(node.EnumMembers[i])}: return {node.TypeName}.{node.EnumMemberNames[i]};");
             }
 
             writer.Line($"default: throw {Reading}.UnknownEnumValue(name, {OptionField.Literal(node.TypeName.Replace("global::", ""))}, {OptionField.Literal(string.Join(", ", node.EnumMembers))});");

@@ -87,6 +87,12 @@ internal static class StructuredOutputRegistryEmitter
             writer.Line("/// <exception cref=\"global::System.InvalidOperationException\"><typeparamref name=\"T\"/> is not marked <c>[ClovaStructuredOutput]</c>.</exception>");
             writer.Line("public static T ReadAs<T>(this global::ClovaCodegen.ClovaChatCompletion completion) =>");
             writer.Line("    global::ClovaCodegen.ClovaStructuredOutputExtensions.ReadAs(completion, ClovaStructuredOutputs.For<T>());");
+            writer.Line();
+            writer.Line("/// <summary>Reads a streamed answer to its end and reads the first choice's joined text as <typeparamref name=\"T\"/>, with the reader generated for it.</summary>");
+            writer.Line("/// <exception cref=\"global::ClovaCodegen.ClovaStructuredOutputException\">The joined text is not JSON or does not fit <typeparamref name=\"T\"/>; the exception carries the text.</exception>");
+            writer.Line("/// <exception cref=\"global::System.InvalidOperationException\"><typeparamref name=\"T\"/> is not marked <c>[ClovaStructuredOutput]</c>.</exception>");
+            writer.Line("public static global::System.Threading.Tasks.Task<T> ReadAsAsync<T>(this global::System.Collections.Generic.IAsyncEnumerable<global::ClovaCodegen.ClovaChatCompletionChunk> chunks, global::System.Threading.CancellationToken cancellationToken = default) =>");
+            writer.Line("    global::ClovaCodegen.ClovaStructuredOutputStreamExtensions.ReadAsAsync(chunks, ClovaStructuredOutputs.For<T>(), cancellationToken);");
             writer.Close();
         }
 

@@ -18,8 +18,9 @@ internal enum SchemaKind
 
 /// <summary>
 /// One type's place in the schema: its kind, the C# type to read (fully qualified, no nullable marker), whether null is
-/// allowed, how to read a scalar (<see cref="ScalarReader"/>, a ClovaStructuredOutputReading method), an enum's member
-/// names, an array's element and whether it is a C# array, or an object's index in <see cref="StructuredOutputModel.Objects"/>.
+/// allowed, how to read a scalar (<see cref="ScalarReader"/>, a ClovaStructuredOutputReading method), an enum's names
+/// on the wire (<see cref="EnumMembers"/>: <c>[JsonStringEnumMemberName]</c> or the member name) and in C#
+/// (<see cref="EnumMemberNames"/>, in the same order), an array's element and whether it is a C# array, or an object's index in <see cref="StructuredOutputModel.Objects"/>.
 /// </summary>
 internal sealed record SchemaNode(
     SchemaKind Kind,
@@ -32,6 +33,9 @@ internal sealed record SchemaNode(
     bool IsCSharpArray,
     int ObjectIndex)
 {
+    /// <summary>An enum's C# member names, in the order of <see cref="EnumMembers"/>.</summary>
+    public EquatableArray<string> EnumMemberNames { get; init; }
+
     /// <summary>The C# type of a local that holds the value (<c>int?</c> for a nullable value type).</summary>
     public string LocalType => Nullable && IsValueType ? TypeName + "?" : TypeName;
 }
@@ -68,4 +72,7 @@ internal sealed record StructuredOutputModel(
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
     public bool CanGenerate => Diagnostics.IsEmpty;
+
+    /// <summary>Validation attributes on its members that ask for schema keywords the schema does not write (checked against the spec when emitting).</summary>
+    public EquatableArray<SchemaKeywordUse> KeywordUses { get; init; }
 }

@@ -13,15 +13,19 @@ namespace ClovaCodegen.Generator.Parsing;
 /// Reads a <c>[ClovaStructuredOutput]</c> type into a <see cref="StructuredOutputModel"/>: every property (and the
 /// properties of the records, classes and structs it reaches) becomes a JSON Schema in OpenAI's strict form (every
 /// property required, <c>additionalProperties: false</c>, null allowed through the type list) with the seven keywords
-/// the spec lists first, and a reading plan. A type JSON Schema cannot express is a located CLOVA205, never an exception.
+/// the spec lists first, and a reading plan. A type that contains itself is written once and referenced (see
+/// <see cref="Reader.Schema"/>). A type JSON Schema cannot express is a located CLOVA205, never an exception.
 /// </summary>
-internal static class StructuredOutputParser
+internal static partial class StructuredOutputParser
 {
     public const string AttributeName = "ClovaCodegen.ClovaStructuredOutputAttribute";
 
     private const string DescriptionAttribute = "System.ComponentModel.DescriptionAttribute";
     private const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
     private const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
+
+    // System.Text.Json 9 and later; matched by name, so a netstandard2.0 project's own copy of the attribute counts too.
+    private const string JsonStringEnumMemberNameAttribute = "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute";
 
     private static readonly HashSet<string> ListLike = new(StringComparer.Ordinal)
     {
@@ -68,7 +72,10 @@ internal static class StructuredOutputParser
             schema = root is null ? "" : reader.Schema(root);
         }
 
-        return new StructuredOutputModel(typeName, SafeName(typeName), name, attributeLocation, reader.Objects.ToEquatableArray(), schema, reader.Diagnostics.ToEquatableArray());
+        return new StructuredOutputModel(typeName, SafeName(typeName), name, attributeLocation, reader.Objects.ToEquatableArray(), schema, reader.Diagnostics.ToEquatableArray())
+        {
+            KeywordUses = reader.KeywordUses.ToEquatableArray(),
+        };
     }
 
     /// <summary>An identifier made from a fully qualified name (<c>global::My.Invoice</c> is <c>My_Invoice</c>).</summary>
@@ -97,12 +104,14 @@ internal static class StructuredOutputParser
         return true;
     }
 
-    private sealed class Reader
+    /// <summary>Walks C# types into schema nodes.</summary>
+    internal sealed partial class Reader
     {
         private readonly LocationInfo? _fallback;
         private readonly CancellationToken _cancellationToken;
         private readonly Dictionary<ITypeSymbol, int> _objectIndex = new(SymbolEqualityComparer.Default);
-        private readonly HashSet<ITypeSymbol> _inProgress = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ITypeSymbol, int> _inProgress = new(SymbolEqualityComparer.Default);
+        private readonly SortedSet<int> _recursive = new();
 
         public Reader(LocationInfo? fallback, CancellationToken cancellationToken)
         {
@@ -171,14 +180,22 @@ internal static class StructuredOutputParser
                     return null;
                 }
 
-                var members = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => f.Name).ToEquatableArray();
-                if (members.IsEmpty)
+                var fields = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).ToList();
+                if (fields.Count == 0)
                 {
                     Report(where, path, $"the enum '{type.Name}' has no members");
                     return null;
                 }
 
-                return new SchemaNode(SchemaKind.Enum, typeName, true, nullable, null, members, null, false, -1);
+                var jsonNames = fields.Select(f => StringArgument(f, JsonStringEnumMemberNameAttribute) ?? f.Name).ToEquatableArray();
+                var clash = jsonNames.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+                if (clash is not null)
+                {
+                    Report(where, path, $"two members of the enum '{type.Name}' have the JSON name '{clash.Key}'");
+                    return null;
+                }
+
+                return new SchemaNode(SchemaKind.Enum, typeName, true, nullable, null, jsonNames, null, false, -1) { EnumMemberNames = fields.Select(f => f.Name).ToEquatableArray() };
             }
 
             if (type is IArrayTypeSymbol array)
@@ -234,21 +251,22 @@ internal static class StructuredOutputParser
                 return known;
             }
 
-            if (!_inProgress.Add(type))
+            if (_inProgress.TryGetValue(type, out var enclosing))
             {
-                Report(where, path, $"'{type.Name}' contains itself: a recursive type needs $ref, which the spec marks uncertain for CLOVA Studio");
-                return -1;
+                // The type contains itself: its reader calls itself, and its schema is referenced rather than inlined.
+                _recursive.Add(enclosing);
+                return enclosing;
             }
 
             if (!IsAccessible(type))
             {
                 Report(where, path, $"'{type.Name}' must be public or internal so that generated code can create it");
-                _inProgress.Remove(type);
                 return -1;
             }
 
             var slot = ObjectSlots.Count;
             ObjectSlots.Add(null);
+            _inProgress.Add(type, slot);
             var properties = PublicProperties(type).ToList();
             var constructor = ChooseConstructor(type, properties);
             if (constructor is null)
@@ -276,6 +294,7 @@ internal static class StructuredOutputParser
                     continue;
                 }
 
+                CollectKeywordUses(property, parameter, schema, path + "." + property.Name);
                 var description = StringArgument(property, DescriptionAttribute) ?? (parameter is null ? null : StringArgument(parameter, DescriptionAttribute));
                 var jsonName = StringArgument(property, JsonPropertyNameAttribute) ?? property.Name;
                 shapes.Add(new PropertyShape(property.Name, jsonName, description, schema, parameter is null ? -1 : parameter.Ordinal));
@@ -342,65 +361,5 @@ internal static class StructuredOutputParser
                 && attribute.ConstructorArguments[0].Value is string value
                 ? value
                 : null;
-
-        /// <summary>The schema of a node as compact JSON, objects inlined (no $ref: the spec marks it uncertain).</summary>
-        public string Schema(SchemaNode node)
-        {
-            var builder = new StringBuilder();
-            WriteSchema(builder, node, null);
-            return builder.ToString();
-        }
-
-        private void WriteSchema(StringBuilder json, SchemaNode node, string? description)
-        {
-            json.Append('{');
-            if (description is not null)
-            {
-                json.Append("\"description\":").Append(Quote(description)).Append(',');
-            }
-
-            var word = node.Kind switch
-            {
-                SchemaKind.String or SchemaKind.Enum => "string",
-                SchemaKind.Boolean => "boolean",
-                SchemaKind.Integer => "integer",
-                SchemaKind.Number => "number",
-                SchemaKind.Array => "array",
-                _ => "object",
-            };
-            json.Append("\"type\":").Append(node.Nullable ? $"[\"{word}\",\"null\"]" : $"\"{word}\"");
-            switch (node.Kind)
-            {
-                case SchemaKind.Enum:
-                    json.Append(",\"enum\":[").Append(string.Join(",", node.EnumMembers.Select(Quote))).Append(node.Nullable ? ",null]" : "]");
-                    break;
-                case SchemaKind.Array:
-                    json.Append(",\"items\":");
-                    WriteSchema(json, node.Element!, null);
-                    break;
-                case SchemaKind.Object:
-                    var shape = ObjectSlots[node.ObjectIndex]!;
-                    if (shape.Description is not null && description is null)
-                    {
-                        json.Append(",\"description\":").Append(Quote(shape.Description));
-                    }
-
-                    json.Append(",\"properties\":{");
-                    var first = true;
-                    foreach (var property in shape.Properties)
-                    {
-                        json.Append(first ? "" : ",").Append(Quote(property.JsonName)).Append(':');
-                        WriteSchema(json, property.Schema, property.Description);
-                        first = false;
-                    }
-
-                    json.Append("},\"required\":[").Append(string.Join(",", shape.Properties.Select(p => Quote(p.JsonName)))).Append("],\"additionalProperties\":false");
-                    break;
-            }
-
-            json.Append('}');
-        }
-
-        private static string Quote(string text) => SpecLiteral.FromString(text).ToJson();
     }
 }

@@ -11,24 +11,27 @@ namespace ClovaCodegen.Emulator.Answers;
 /// The emulator's answer to a <c>json_schema</c> request: JSON generated from the schema, the same for the same schema
 /// and question. Every property is written (strict mode requires all), strings carry the property name and the
 /// question, an enum or a type list takes its first non-null choice, an array holds one item, a local <c>$ref</c> is
-/// followed (a recursive one becomes null, or an empty object or array, past a few levels).
+/// followed. A recursive schema ends and still conforms: once <see cref="GrowingReferences"/> references have been
+/// followed on the way down, arrays come back empty and values that may be null are null; only a schema no finite value
+/// fits (an object that requires itself) is cut at <see cref="MaxDepth"/>.
 /// </summary>
 internal static class SchemaConformingAnswer
 {
-    private const int MaxDepth = 8;
+    private const int GrowingReferences = 2;
+    private const int MaxDepth = 64;
 
     public static string Generate(JsonElement schema, string question)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            Write(writer, schema, schema, "value", question, 0);
+            Write(writer, schema, schema, "value", question, 0, 0);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void Write(Utf8JsonWriter writer, JsonElement node, JsonElement root, string name, string question, int depth)
+    private static void Write(Utf8JsonWriter writer, JsonElement node, JsonElement root, string name, string question, int depth, int references)
     {
         if (node.ValueKind != JsonValueKind.Object)
         {
@@ -44,7 +47,14 @@ internal static class SchemaConformingAnswer
                 return;
             }
 
-            Write(writer, target, root, name, question, depth + 1);
+            Write(writer, target, root, name, question, depth + 1, references + 1);
+            return;
+        }
+
+        var growing = references < GrowingReferences;
+        if (!growing && AllowsNull(node))
+        {
+            writer.WriteNullValue();
             return;
         }
 
@@ -65,7 +75,7 @@ internal static class SchemaConformingAnswer
             if (node.TryGetProperty(combinator, out var options) && options.ValueKind == JsonValueKind.Array && options.GetArrayLength() > 0)
             {
                 var choice = options.EnumerateArray().FirstOrDefault(o => TypeOf(o) != "null");
-                Write(writer, choice.ValueKind == JsonValueKind.Undefined ? options[0] : choice, root, name, question, depth + 1);
+                Write(writer, choice.ValueKind == JsonValueKind.Undefined ? options[0] : choice, root, name, question, depth + 1, references);
                 return;
             }
         }
@@ -79,7 +89,7 @@ internal static class SchemaConformingAnswer
                     foreach (var property in properties.EnumerateObject())
                     {
                         writer.WritePropertyName(property.Name);
-                        Write(writer, property.Value, root, property.Name, question, depth + 1);
+                        Write(writer, property.Value, root, property.Name, question, depth + 1, references);
                     }
                 }
 
@@ -87,9 +97,9 @@ internal static class SchemaConformingAnswer
                 break;
             case "array":
                 writer.WriteStartArray();
-                if (node.TryGetProperty("items", out var items) && depth < MaxDepth)
+                if (node.TryGetProperty("items", out var items) && growing && depth < MaxDepth)
                 {
-                    Write(writer, items, root, name, question, depth + 1);
+                    Write(writer, items, root, name, question, depth + 1, references);
                 }
 
                 writer.WriteEndArray();
@@ -110,6 +120,18 @@ internal static class SchemaConformingAnswer
                 writer.WriteStringValue(question.Length == 0 ? name : name + ": " + question);
                 break;
         }
+    }
+
+    /// <summary>Whether null fits the schema: <c>null</c> in its type list or enum, or an <c>anyOf</c>/<c>oneOf</c> option of type null.</summary>
+    private static bool AllowsNull(JsonElement node)
+    {
+        if (node.TryGetProperty("type", out var type) && (type.ValueKind == JsonValueKind.String ? type.GetString() == "null" : type.ValueKind == JsonValueKind.Array && type.EnumerateArray().Any(t => t.ValueKind == JsonValueKind.String && t.GetString() == "null")))
+        {
+            return !node.TryGetProperty("enum", out var values) || values.ValueKind != JsonValueKind.Array || values.EnumerateArray().Any(v => v.ValueKind == JsonValueKind.Null);
+        }
+
+        return new[] { "anyOf", "oneOf" }.Any(combinator => node.TryGetProperty(combinator, out var options) && options.ValueKind == JsonValueKind.Array
+            && options.EnumerateArray().Any(o => o.ValueKind == JsonValueKind.Object && o.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "null"));
     }
 
     /// <summary>The first non-null type a schema allows ("string" when it names none).</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -54,7 +55,17 @@ public sealed class ClovaStructuredOutput<T>
             throw new ArgumentNullException(nameof(json));
         }
 
-        return Read(Encoding.UTF8.GetBytes(json), json);
+        // The UTF-8 copy lives only while it is read: a pooled buffer, not an array per answer.
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(json, 0, json.Length, buffer, 0);
+            return Read(new ReadOnlySpan<byte>(buffer, 0, length), json);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Reads UTF-8 JSON as <typeparamref name="T"/>.</summary>

@@ -57,6 +57,7 @@ public readonly record struct Point(int X, long Y);
 [JsonSerializable(typeof(Invoice))]
 [JsonSerializable(typeof(WeatherReport))]
 [JsonSerializable(typeof(Point))]
+[JsonSerializable(typeof(Dish))]
 internal sealed partial class CorpusJsonContext : JsonSerializerContext
 {
 }

@@ -17,7 +17,7 @@ namespace ClovaCodegen.Generator.Tests.StructuredOutputs;
 /// </summary>
 public class SchemaExporterComparisonTests
 {
-    public static TheoryData<string> Corpus => new() { nameof(Invoice), nameof(WeatherReport), nameof(Point) };
+    public static TheoryData<string> Corpus => new() { nameof(Invoice), nameof(WeatherReport), nameof(Point), nameof(Dish) };
 
     [Theory]
     [MemberData(nameof(Corpus))]
@@ -27,6 +27,7 @@ public class SchemaExporterComparisonTests
         {
             nameof(Invoice) => (typeof(Invoice), ClovaStructuredOutputs.For<Invoice>().SchemaJson),
             nameof(WeatherReport) => (typeof(WeatherReport), ClovaStructuredOutputs.For<WeatherReport>().SchemaJson),
+            nameof(Dish) => (typeof(Dish), ClovaStructuredOutputs.For<Dish>().SchemaJson),
             _ => (typeof(Point), ClovaStructuredOutputs.For<Point>().SchemaJson),
         };
         var exported = JsonSchemaExporter.GetJsonSchemaAsNode(CorpusJsonContext.Default.Options, type, new JsonSchemaExporterOptions

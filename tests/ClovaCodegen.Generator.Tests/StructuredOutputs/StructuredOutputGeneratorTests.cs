@@ -27,7 +27,7 @@ public class StructuredOutputGeneratorTests
         // the member declaration (marked «here» where the diagnostic must point), words of the reason
         { "System.Collections.Generic.Dictionary<string, int> «Counts»", "Counts", "dictionary" },
         { "object «Anything»", "Anything", "has no JSON Schema here" },
-        { "App.Holder? «Self»", "Self", "contains itself" },
+        { "(int, string) «Pair»", "Pair", "has no JSON Schema here" },
         { "App.Permissions «Flags»", "Flags", "[Flags] enum" },
         { "int[,] «Grid»", "Grid", "multi-dimensional" },
         { "System.IDisposable «Handle»", "Handle", "has no JSON Schema here" },
