@@ -97,7 +97,8 @@ internal static class StructuredOutputParser
         return true;
     }
 
-    private sealed class Reader
+    /// <summary>Walks C# types into schema nodes; the tool parser reuses it for parameters and results.</summary>
+    internal sealed class Reader
     {
         private readonly LocationInfo? _fallback;
         private readonly CancellationToken _cancellationToken;
@@ -344,10 +345,13 @@ internal static class StructuredOutputParser
                 : null;
 
         /// <summary>The schema of a node as compact JSON, objects inlined (no $ref: the spec marks it uncertain).</summary>
-        public string Schema(SchemaNode node)
+        public string Schema(SchemaNode node) => Schema(node, null);
+
+        /// <summary>The schema of a node with a <c>description</c> (a tool parameter's), as compact JSON.</summary>
+        public string Schema(SchemaNode node, string? description)
         {
             var builder = new StringBuilder();
-            WriteSchema(builder, node, null);
+            WriteSchema(builder, node, description);
             return builder.ToString();
         }
 
