@@ -30,6 +30,8 @@ public sealed class ClovaRequestGenerator : IIncrementalGenerator
         public const string Model = nameof(Model);
         public const string StructuredOutputs = nameof(StructuredOutputs);
         public const string StructuredOutputSettings = nameof(StructuredOutputSettings);
+        public const string Tools = nameof(Tools);
+        public const string ToolSettings = nameof(ToolSettings);
     }
 
     /// <inheritdoc/>
@@ -64,6 +66,9 @@ public sealed class ClovaRequestGenerator : IIncrementalGenerator
             {
                 HasStructuredOutputs = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaStructuredOutput`1") is not null
                     && compilation.GetTypeByMetadataName("ClovaCodegen.ClovaStructuredOutputReading") is not null,
+                HasTools = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaToolSet") is not null
+                    && compilation.GetTypeByMetadataName("ClovaCodegen.ClovaToolArgumentException") is not null
+                    && compilation.GetTypeByMetadataName("ClovaCodegen.ClovaStructuredOutputReading") is not null,
             })
             .WithTrackingName(TrackingNames.Facts);
 
@@ -86,6 +91,18 @@ public sealed class ClovaRequestGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.StructuredOutputSettings);
         context.RegisterSourceOutput(structuredOutputs.Combine(structuredSettings), static (production, pair) => EmitStructuredOutput(production, pair.Left, pair.Right));
         context.RegisterSourceOutput(structuredOutputs.Collect().Combine(model), static (production, pair) => EmitStructuredOutputRegistry(production, pair.Left, pair.Right));
+
+        // Tools: one model per [ClovaTool] method, built from its symbols only; the methods of a class go to one file.
+        var tools = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                ToolParser.AttributeName,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
+                static (attributeContext, cancellationToken) => ToolParser.Parse(attributeContext, cancellationToken))
+            .WithTrackingName(TrackingNames.Tools);
+        var toolSettings = options.Combine(facts).Combine(spec)
+            .Select(static (pair, _) => new ToolSettings(pair.Left.Left, pair.Left.Right.HasTools && pair.Left.Right.HasRuntimeResponses, pair.Right.Spec?.FindCapability(CapabilitySpec.Tools)?.NamePattern))
+            .WithTrackingName(TrackingNames.ToolSettings);
+        context.RegisterSourceOutput(tools.Collect().Combine(toolSettings), static (production, pair) => ToolGeneration.Emit(production, pair.Left, pair.Right));
     }
 
     private static void EmitStructuredOutput(SourceProductionContext context, StructuredOutputModel type, StructuredOutputSettings settings)
@@ -184,6 +201,11 @@ public sealed class ClovaRequestGenerator : IIncrementalGenerator
             }
         }
 
+        if (chat?.FindField("tools") is { IsAccepted: true } && generation.Facts.HasTools && generation.Facts.HasRuntimeResponses)
+        {
+            AddSource(context, ToolBuilderEmitter.HintName, () => ToolBuilderEmitter.Emit(options));
+        }
+
         if (embeddings is not null)
         {
             AddSource(context, RequestTypesEmitter.EmbeddingHintName, () => RequestTypesEmitter.EmitEmbeddings(options, embeddings, generation.Facts));
@@ -197,7 +219,7 @@ public sealed class ClovaRequestGenerator : IIncrementalGenerator
     }
 
     /// <summary>Emits one file; an emitter bug becomes a CLOVA204 warning instead of a compiler crash (CS8785).</summary>
-    private static void AddSource(SourceProductionContext context, string hintName, Func<string?> emit)
+    internal static void AddSource(SourceProductionContext context, string hintName, Func<string?> emit)
     {
         string? source;
         try

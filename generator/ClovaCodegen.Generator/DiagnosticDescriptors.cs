@@ -39,6 +39,21 @@ internal static class DiagnosticDescriptors
         "CLOVA206", "Structured output name breaks the spec's rule", "json_schema.name '{0}' does not match {1}, the name rule of the spec's structuredOutputs section; pass a name to [ClovaStructuredOutput(\"...\")]",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "clova206");
 
+    public static readonly DiagnosticDescriptor ToolTypeNotExpressible = new(
+        "CLOVA207", "Tool parameter or result cannot be expressed as JSON Schema", "'{0}' cannot be part of a tool: {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "clova207");
+
+    public static readonly DiagnosticDescriptor ToolName = new(
+        "CLOVA208", "Tool name breaks the spec's rule", "Tool name '{0}' does not match {1}, the name rule of the spec's tools capability; pass a name with [ClovaTool(\"...\", Name = \"...\")]",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "clova208");
+
+    public static readonly DiagnosticDescriptor DuplicateTool = new(
+        "CLOVA209", "Duplicate tool name", "'{0}' names more than one [ClovaTool] method of {1}; a model calls tools by name, so rename one (Name = \"...\")",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "clova209");
+
+    public static readonly DiagnosticDescriptor ToolMethodNotSupported = new(
+        "CLOVA210", "Method cannot be a tool", "[ClovaTool] method '{0}' cannot be a tool: {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "clova210");
     public static readonly DiagnosticDescriptor StructuredOutputUnsupportedKeyword = new(
         "CLOVA211", "Validation attribute asks for a schema keyword the spec marks unsupported", "[{0}] on '{1}' asks for the JSON Schema keyword '{2}', which the spec marks unsupported for CLOVA Studio structured outputs: the schema leaves it out, so the model is not told and the reader does not check it",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "clova211");

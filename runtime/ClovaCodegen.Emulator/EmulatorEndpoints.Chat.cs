@@ -34,17 +34,20 @@ internal static partial class EmulatorEndpoints
         var stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
 
         // Tools: when the request offers functions (and tool_choice is not "none") and the conversation ends with the
-        // user, the model asks to call the first function (or the one tool_choice names) with {"text": <question>};
+        // user, the model asks to call the first function (or the one tool_choice names) with arguments generated from
+        // its parameters' schema, every string the question ({"text": <question>} when it has none);
         // when it ends with a tool result, it answers "Tool said: <result>".
         var lastMessage = messages[messages.GetArrayLength() - 1];
         var lastRole = lastMessage.TryGetProperty("role", out var lr) ? lr.GetString() : null;
         string? toolName = null;
+        string? schemaArguments = null;
         if (lastRole == "user" && root.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array && tools.GetArrayLength() > 0
             && !(root.TryGetProperty("tool_choice", out var choice) && choice.ValueKind == JsonValueKind.String && choice.GetString() == "none"))
         {
             toolName = root.TryGetProperty("tool_choice", out var named) && named.ValueKind == JsonValueKind.Object
                 ? named.GetProperty("function").GetProperty("name").GetString()
                 : tools[0].GetProperty("function").GetProperty("name").GetString();
+            schemaArguments = ToolParametersOf(tools, toolName) is { } parameters ? SchemaConformingAnswer.GenerateArguments(parameters, question) : null;
         }
         else if (lastRole == "tool")
         {
@@ -78,7 +81,7 @@ internal static partial class EmulatorEndpoints
             toolName = scripted.ToolName;
         }
 
-        var toolArguments = scripted?.ToolArguments ?? EmulatorResponses.Json(writer =>
+        var toolArguments = scripted?.ToolArguments ?? (scripted is null ? schemaArguments : null) ?? EmulatorResponses.Json(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("text", question);
@@ -117,6 +120,13 @@ internal static partial class EmulatorEndpoints
         deltas.Add(new ChatDelta(null, null, "stop"));
         await EmulatorResponses.StreamAsync(context, head, deltas, CutStreamAfter(context, options));
     }
+
+    /// <summary>The <c>parameters</c> schema of the offered function <paramref name="name"/>, when it declares one as an object.</summary>
+    private static JsonElement? ToolParametersOf(JsonElement tools, string? name) =>
+        tools.EnumerateArray()
+            .Where(t => t.TryGetProperty("function", out var f) && f.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && n.GetString() == name)
+            .Select(t => t.GetProperty("function").TryGetProperty("parameters", out var p) && p.ValueKind == JsonValueKind.Object ? p : (JsonElement?)null)
+            .FirstOrDefault();
 
     /// <summary>The text of a message's content: the string, or its text parts joined.</summary>
     private static string TextOf(JsonElement content) => content.ValueKind switch

@@ -33,4 +33,25 @@ public class DiagnosticCatalogueTests
                 descriptor.DefaultSeverity);
         });
     }
+
+    [Fact]
+    public void Every_generator_diagnostic_has_its_row_in_docs_generator_md_and_links_to_it()
+    {
+        var descriptors = typeof(ClovaRequestGenerator).Assembly
+            .GetType("ClovaCodegen.Generator.DiagnosticDescriptors", throwOnError: true)!
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .Where(d => d.Category == "ClovaCodegen.Generator")
+            .ToList();
+        var page = System.IO.File.ReadAllText(System.IO.Path.Combine(GeneratorHarness.RepositoryRoot, "docs", "generator.md"));
+
+        Assert.Contains(descriptors, d => d.Id == "CLOVA210");
+        Assert.All(descriptors, d =>
+        {
+            var anchor = d.Id.ToLowerInvariant();
+            Assert.Contains($"| <a id=\"{anchor}\"></a>{d.Id} |", page, System.StringComparison.Ordinal);
+            Assert.EndsWith("docs/generator.md#" + anchor, d.HelpLinkUri, System.StringComparison.Ordinal);
+        });
+    }
 }

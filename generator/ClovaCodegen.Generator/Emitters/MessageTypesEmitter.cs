@@ -32,7 +32,7 @@ internal static class MessageTypesEmitter
     private const string Message = """
     /// <summary>A chat message: role <c>system</c>, <c>user</c>, <c>assistant</c> or <c>tool</c>. Content is always a string on the wire.</summary>
     $GENERATED
-    $ACCESS sealed class ClovaChatMessage
+    $ACCESS sealed partial class ClovaChatMessage
     {
         private ClovaChatMessage(string role, string content, string? toolCallId, global::System.Collections.Generic.IReadOnlyList<$TOOLCALL>? toolCalls)
         {
@@ -159,7 +159,7 @@ internal static class MessageTypesEmitter
     private const string FunctionTool = """
     /// <summary>A function tool the model may call. Serialized once, here; written as raw UTF-8 on every request.</summary>
     $GENERATED
-    $ACCESS sealed class ClovaFunctionTool
+    $ACCESS sealed partial class ClovaFunctionTool
     {
         private readonly byte[] _utf8Json;
 
@@ -193,6 +193,15 @@ internal static class MessageTypesEmitter
             }
 
             _utf8Json = stream.ToArray();
+        }
+
+        /// <summary>A function tool whose <c>tools</c> entry was encoded already (a generated <c>[ClovaTool]</c>'s, at compile time).</summary>
+        internal ClovaFunctionTool(string name, string description, string parametersJsonSchema, byte[] utf8Json)
+        {
+            Name = name;
+            Description = description;
+            ParametersJsonSchema = parametersJsonSchema;
+            _utf8Json = utf8Json;
         }
 
         /// <summary>Wire field <c>function.name</c>.</summary>

@@ -60,6 +60,28 @@ internal static class StructuredOutputEmitter
         return writer.Close().ToString();
     }
 
+    /// <summary>
+    /// For the tool emitter: writes the readers of <paramref name="model"/>'s objects and the enum and array helpers they
+    /// need into the open type, and returns the expression that reads each of <paramref name="roots"/> (tool parameters).
+    /// </summary>
+    internal static IReadOnlyList<string> EmitReaders(SourceWriter writer, StructuredOutputModel model, IReadOnlyList<SchemaNode> roots)
+    {
+        var helpers = new Helpers();
+        var expressions = roots.Select(root => ReadExpression(model, root, helpers)).ToList();
+        for (var i = 0; i < model.Objects.Count; i++)
+        {
+            EmitObjectReader(writer, model, i, helpers);
+        }
+
+        while (helpers.Pending.Count > 0)
+        {
+            var (method, node) = helpers.Pending.Dequeue();
+            EmitHelper(writer, model, method, node, helpers);
+        }
+
+        return expressions;
+    }
+
     private static void EmitObjectReader(SourceWriter writer, StructuredOutputModel model, int index, Helpers helpers)
     {
         var shape = model.Objects[index];

@@ -36,7 +36,13 @@ internal sealed record CompilationFacts(bool HasRuntimeContracts, bool HasOpenAI
 {
     /// <summary>The runtime's structured-output types (<c>ClovaStructuredOutput&lt;T&gt;</c> and its reading helpers) exist.</summary>
     public bool HasStructuredOutputs { get; init; }
+
+    /// <summary>The runtime's tool types (<c>ClovaTool</c>, <c>ClovaToolSet</c>, <c>ClovaToolResult</c>) exist.</summary>
+    public bool HasTools { get; init; }
 }
+
+/// <summary>What the tool files depend on besides the tool methods: the generated namespace, the runtime, and the spec's tool-name rule.</summary>
+internal sealed record ToolSettings(GeneratorOptions Options, bool HasTools, string? NamePattern);
 
 /// <summary>What a structured-output type's own file depends on besides the type: the namespace and whether the runtime is there.</summary>
 internal sealed record StructuredOutputSettings(GeneratorOptions Options, bool HasStructuredOutputs);

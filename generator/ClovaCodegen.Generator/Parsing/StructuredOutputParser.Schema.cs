@@ -13,6 +13,12 @@ internal static partial class StructuredOutputParser
         private Dictionary<int, string>? _definitionNames;
 
         /// <summary>
+        /// Whether a type described so far contains itself. Its schema needs <c>$ref</c>, which <see cref="Schema"/> writes
+        /// relative to one root; a tool's parameters are several roots inside one object, so the tool parser refuses them.
+        /// </summary>
+        public bool HasRecursiveTypes => _recursive.Count > 0;
+
+        /// <summary>
         /// The schema of the root node as compact JSON. Objects are inlined, except those that contain themselves: the root
         /// is then referenced as <c>{"$ref":"#"}</c>, any other recursive type is written once under <c>$defs</c> and
         /// referenced as <c>{"$ref":"#/$defs/Name"}</c> (OpenAI's strict mode accepts both, recursion included; the spec

@@ -104,7 +104,7 @@ internal static partial class StructuredOutputParser
         return true;
     }
 
-    /// <summary>Walks C# types into schema nodes.</summary>
+    /// <summary>Walks C# types into schema nodes; the tool parser reuses it for parameters and results.</summary>
     internal sealed partial class Reader
     {
         private readonly LocationInfo? _fallback;

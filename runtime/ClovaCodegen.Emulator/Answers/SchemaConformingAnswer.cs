@@ -20,18 +20,26 @@ internal static class SchemaConformingAnswer
     private const int GrowingReferences = 2;
     private const int MaxDepth = 64;
 
-    public static string Generate(JsonElement schema, string question)
+    public static string Generate(JsonElement schema, string question) => Generate(schema, question, bareText: false);
+
+    /// <summary>
+    /// A tool call's arguments for a tool's <c>parameters</c> schema: the same generation, but every string is the question
+    /// itself (a model fills a tool's text parameter with what the user asked, not with a labelled echo).
+    /// </summary>
+    public static string GenerateArguments(JsonElement parameters, string question) => Generate(parameters, question, bareText: true);
+
+    private static string Generate(JsonElement schema, string question, bool bareText)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            Write(writer, schema, schema, "value", question, 0, 0);
+            Write(writer, schema, schema, "value", question, bareText, 0, 0);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void Write(Utf8JsonWriter writer, JsonElement node, JsonElement root, string name, string question, int depth, int references)
+    private static void Write(Utf8JsonWriter writer, JsonElement node, JsonElement root, string name, string question, bool bareText, int depth, int references)
     {
         if (node.ValueKind != JsonValueKind.Object)
         {
@@ -47,7 +55,7 @@ internal static class SchemaConformingAnswer
                 return;
             }
 
-            Write(writer, target, root, name, question, depth + 1, references + 1);
+            Write(writer, target, root, name, question, bareText, depth + 1, references + 1);
             return;
         }
 
@@ -75,7 +83,7 @@ internal static class SchemaConformingAnswer
             if (node.TryGetProperty(combinator, out var options) && options.ValueKind == JsonValueKind.Array && options.GetArrayLength() > 0)
             {
                 var choice = options.EnumerateArray().FirstOrDefault(o => TypeOf(o) != "null");
-                Write(writer, choice.ValueKind == JsonValueKind.Undefined ? options[0] : choice, root, name, question, depth + 1, references);
+                Write(writer, choice.ValueKind == JsonValueKind.Undefined ? options[0] : choice, root, name, question, bareText, depth + 1, references);
                 return;
             }
         }
@@ -89,7 +97,7 @@ internal static class SchemaConformingAnswer
                     foreach (var property in properties.EnumerateObject())
                     {
                         writer.WritePropertyName(property.Name);
-                        Write(writer, property.Value, root, property.Name, question, depth + 1, references);
+                        Write(writer, property.Value, root, property.Name, question, bareText, depth + 1, references);
                     }
                 }
 
@@ -99,7 +107,7 @@ internal static class SchemaConformingAnswer
                 writer.WriteStartArray();
                 if (node.TryGetProperty("items", out var items) && growing && depth < MaxDepth)
                 {
-                    Write(writer, items, root, name, question, depth + 1, references);
+                    Write(writer, items, root, name, question, bareText, depth + 1, references);
                 }
 
                 writer.WriteEndArray();
@@ -117,7 +125,7 @@ internal static class SchemaConformingAnswer
                 writer.WriteNullValue();
                 break;
             default:
-                writer.WriteStringValue(question.Length == 0 ? name : name + ": " + question);
+                writer.WriteStringValue(bareText ? question : question.Length == 0 ? name : name + ": " + question);
                 break;
         }
     }
