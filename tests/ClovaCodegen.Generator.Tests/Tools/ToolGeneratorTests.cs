@@ -78,6 +78,39 @@ public class ToolGeneratorTests
     }
 
     [Fact]
+    public void A_parameter_of_a_type_that_contains_itself_is_a_CLOVA207_at_the_method_not_a_misplaced_ref()
+    {
+        // Structured outputs write such a type with $ref relative to their one root; a tool's parameters object has a root
+        // per parameter, so a reference would name the wrong schema.
+        var source = """
+            namespace App
+            {
+                public sealed record TreeNode(string Name, System.Collections.Generic.List<TreeNode> Children);
+
+                public static partial class Tools
+                {
+                    [ClovaCodegen.ClovaTool("Fine")]
+                    public static string Fine(string text) => text;
+
+                    [ClovaCodegen.ClovaTool("Walk")]
+                    public static int Walk(string label, TreeNode tree) => 0;
+                }
+            }
+            """;
+
+        var (output, diagnostics, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(GeneratorHarness.Net10References, source));
+
+        Assert.Null(result.Results.Single().Exception);
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == "CLOVA207");
+        Assert.Contains("contains itself", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Equal(source.IndexOf("Walk(string", System.StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
+        var generated = result.GeneratedTrees.Single(t => t.FilePath.EndsWith("ClovaTools.App_Tools.g.cs", System.StringComparison.Ordinal)).ToString();
+        Assert.Contains("FineTool", generated, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("$ref", generated, System.StringComparison.Ordinal);
+        Assert.DoesNotContain(output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_inexpressible_result_is_a_CLOVA207_at_the_method()
     {
         var source = """
