@@ -215,4 +215,25 @@ public class DroppedOptionAnalyzerTests
         var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, ExtraBody = new Dictionary<string, object?> { ["top_k"] = 20 } };
         System.Console.WriteLine($"{settings}{plain}");
         """);
+
+    /// <summary>Issue 19: the CLOVA009 fix on SK settings removes the dropped ExtensionData write, or only the dropped keys of plain settings.</summary>
+    [Fact]
+    public Task Fix_removes_what_semantic_kernel_drops() => ClovaVerifier.VerifyFixAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, {|CLOVA009:ExtensionData|} = new Dictionary<string, object> { ["top_k"] = 20 } };
+        var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256, [{|CLOVA009:"top_k"|}] = 20 } };
+        var later = new PromptExecutionSettings();
+        {|CLOVA009:later.ExtensionData|} = new Dictionary<string, object> { ["repetition_penalty"] = 1.1 };
+        System.Console.WriteLine($"{settings}{plain}{later}");
+        """, """
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256 };
+        var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256 } };
+        var later = new PromptExecutionSettings();
+        System.Console.WriteLine($"{settings}{plain}{later}");
+        """, new UnsupportedFieldFixer());
 }
