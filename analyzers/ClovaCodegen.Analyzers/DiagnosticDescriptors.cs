@@ -42,7 +42,7 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DroppedOption = Create(
         RuleIdentifiers.DroppedOption, "Option silently dropped on the way to CLOVA Studio",
-        "'{0}' never reaches CLOVA Studio: {1} drops it; use ClovaCodegen's chat client or RawRepresentationFactory with Patch", Compatibility, DiagnosticSeverity.Warning);
+        "'{0}' never reaches CLOVA Studio: {1} drops it{2}; {3}", Compatibility, DiagnosticSeverity.Warning);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true,

@@ -43,7 +43,7 @@ internal static partial class RequestWrites
     public static BoundMemberWrite? BoundMember(IOperation operation, CompatSpec spec, KnownTypes types) => FindBoundMember(operation, spec);
 
     /// <summary>The property a write sets or fills (its kind read first: a type test per interface costs more than the rest).</summary>
-    private static IPropertyReferenceOperation? WrittenProperty(IOperation operation)
+    public static IPropertyReferenceOperation? WrittenProperty(IOperation operation)
     {
         var target = operation.Kind switch
         {
