@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace ClovaCodegen.Analyzers;
 
-/// <summary>The descriptors of CLOVA001–CLOVA009, each linking to its page under docs/rules/.</summary>
+/// <summary>The descriptors of CLOVA001–CLOVA010, each linking to its page under docs/rules/.</summary>
 public static class DiagnosticDescriptors
 {
     private const string Compatibility = "ClovaCodegen.Compatibility";
@@ -42,7 +42,11 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DroppedOption = Create(
         RuleIdentifiers.DroppedOption, "Option silently dropped on the way to CLOVA Studio",
-        "'{0}' never reaches CLOVA Studio: {1} drops it; use ClovaCodegen's chat client or RawRepresentationFactory with Patch", Compatibility, DiagnosticSeverity.Warning);
+        "'{0}' never reaches CLOVA Studio: {1} drops it{2}; {3}", Compatibility, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MessageRole = Create(
+        RuleIdentifiers.MessageRole, "Message role CLOVA Studio does not accept",
+        "'{0}' sends a message with role '{1}', which CLOVA Studio refuses; it accepts {2}", Compatibility, DiagnosticSeverity.Warning);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true,

@@ -12,4 +12,5 @@ public static class RuleIdentifiers
     public const string HardcodedApiKey = "CLOVA007";
     public const string MissingMaxTokens = "CLOVA008";
     public const string DroppedOption = "CLOVA009";
+    public const string MessageRole = "CLOVA010";
 }

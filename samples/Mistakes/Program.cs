@@ -1,4 +1,4 @@
-// Each line marked "expect: CLOVA00N" makes the mistake that rule catches. Build to see them:
+// Each line marked "expect: CLOVA0NN" makes the mistake that rule catches. Build to see them:
 //   dotnet build samples/Mistakes
 // The end-to-end tests build this file from the packed NuGet and check each warning lands on its marked line.
 using System;
@@ -26,8 +26,11 @@ var options = new ChatCompletionOptions
     TopP = 1.5f, // expect: CLOVA006
 };
 
+// A developer message (OpenAI's newer name for system), a role CLOVA Studio refuses.
+var instructions = new DeveloperChatMessage("Answer in one sentence."); // expect: CLOVA010
+
 // No max token setting: CLOVA Studio stops at 512 tokens.
-ChatCompletion answer = chat.CompleteChat(new OpenAI.Chat.ChatMessage[] { new UserChatMessage("Hello") }, options); // expect: CLOVA008
+ChatCompletion answer = chat.CompleteChat(new OpenAI.Chat.ChatMessage[] { instructions, new UserChatMessage("Hello") }, options); // expect: CLOVA008
 Console.WriteLine(answer.Content.Count);
 
 // The SDK's EmbeddingClient sends "encoding_format": "base64", which CLOVA Studio rejects.

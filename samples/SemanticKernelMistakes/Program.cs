@@ -19,6 +19,7 @@ var settings = new OpenAIPromptExecutionSettings // expect: CLOVA008 (no MaxToke
 {
     Temperature = 3, // expect: CLOVA006
     User = "user-42", // expect: CLOVA001
+    ChatDeveloperPrompt = "Answer in one sentence.", // expect: CLOVA010 (a developer message: use ChatSystemPrompt)
     ExtensionData = new Dictionary<string, object> { ["top_k"] = 20 }, // expect: CLOVA009 (SK drops it: use ExtraBody)
 };
 var answer = await kernel.InvokePromptAsync("인공지능에 대해 설명해 주세요.", new KernelArguments(settings));

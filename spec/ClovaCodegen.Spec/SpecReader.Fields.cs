@@ -39,7 +39,7 @@ public static partial class SpecReader
     {
         context.CheckProperties(
             item, "a field", "name", "status", "type", "required", "default", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-            "allowedValues", "requiredValue", "nativeNames", "sentImplicitlyBy", "uncertain", "note", "source");
+            "allowedValues", "requiredValue", "roles", "nativeNames", "sentImplicitlyBy", "uncertain", "note", "source");
         context.CheckSource(item);
 
         var name = context.GetNonEmptyString(item, "name");
@@ -133,7 +133,10 @@ public static partial class SpecReader
             sentImplicitlyBy,
             context.GetBoolean(item, "uncertain") ?? false,
             context.GetString(item, "note", required: false),
-            context.GetString(item, "source", required: false));
+            context.GetString(item, "source", required: false))
+        {
+            Roles = context.GetStringArray(item, "roles"),
+        };
     }
 
     private static void CheckDefault(SpecReadContext context, string? name, JsonFieldType? type, NumericRange? range, List<SpecLiteral>? allowed, JsonNode node, SpecLiteral value)

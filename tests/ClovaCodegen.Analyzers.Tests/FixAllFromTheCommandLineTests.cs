@@ -14,7 +14,7 @@ namespace ClovaCodegen.Analyzers.Tests;
 /// </summary>
 public class FixAllFromTheCommandLineTests
 {
-    private static readonly string[] RuleIds = Enumerable.Range(1, 9).Select(n => $"CLOVA00{n}").ToArray();
+    private static readonly string[] RuleIds = Enumerable.Range(1, 10).Select(n => $"CLOVA{n:000}").ToArray();
 
     private static string Mistakes => File.ReadAllText(Path.Combine(Paths.Root, "samples", "Mistakes", "Program.cs")).Replace("\r\n", "\n");
 

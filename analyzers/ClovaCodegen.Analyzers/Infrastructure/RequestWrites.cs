@@ -43,7 +43,7 @@ internal static partial class RequestWrites
     public static BoundMemberWrite? BoundMember(IOperation operation, CompatSpec spec, KnownTypes types) => FindBoundMember(operation, spec);
 
     /// <summary>The property a write sets or fills (its kind read first: a type test per interface costs more than the rest).</summary>
-    private static IPropertyReferenceOperation? WrittenProperty(IOperation operation)
+    public static IPropertyReferenceOperation? WrittenProperty(IOperation operation)
     {
         var target = operation.Kind switch
         {
@@ -134,24 +134,51 @@ internal static partial class RequestWrites
     /// <c>o.M["k"] = v</c>, <c>o.M.Add("k", v)</c>, <c>M = { ["k"] = v }</c>, <c>o.M = new() { ["k"] = v }</c>. Null when
     /// the write's keys can't be seen (a key that is not a constant, a bag from elsewhere).
     /// </summary>
-    public static IReadOnlyList<(string Key, SyntaxNode Location)>? BagKeys(IOperation write)
+    public static IReadOnlyList<(string Key, SyntaxNode Location)>? BagKeys(IOperation write) =>
+        BagEntries(write)?.Select(k => (k.Key, k.Location)).ToArray();
+
+    /// <summary>As <see cref="BagKeys"/>, with the value each key is given (for the rules that judge values).</summary>
+    public static IReadOnlyList<(string Key, SyntaxNode Location, IOperation? Value)>? BagEntries(IOperation write)
     {
         var keys = new List<(string, SyntaxNode, IOperation?)>();
         switch (write)
         {
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } } or IInvocationOperation:
                 AddKey(write, keys);
-                return keys.Count == 1 ? Keys(keys) : null;
+                return keys.Count == 1 ? keys : null;
             case ISimpleAssignmentOperation { Value: var value }:
-                return value.WithoutConversions() is IObjectCreationOperation { Arguments.IsEmpty: true } creation && InitializerKeys(creation.Initializer, keys) ? Keys(keys) : null;
+                return value.WithoutConversions() is IObjectCreationOperation { Arguments.IsEmpty: true } creation && InitializerKeys(creation.Initializer, keys) ? keys : null;
             case IMemberInitializerOperation { Initializer: var initializer }:
-                return InitializerKeys(initializer, keys) ? Keys(keys) : null;
+                return InitializerKeys(initializer, keys) ? keys : null;
             default:
                 return null;
         }
+    }
 
-        static IReadOnlyList<(string Key, SyntaxNode Location)> Keys(List<(string Key, SyntaxNode Location, IOperation? Value)> found) =>
-            found.Select(k => (k.Key, k.Location)).ToArray();
+    /// <summary>
+    /// The fields a write into a bag member an adapter sends as it is (the spec binds it to <c>*</c> with no
+    /// <c>droppedBy</c>: Semantic Kernel's <c>ExtraBody</c>) puts into the request: each constant key is a top-level wire
+    /// field, as a raw body's key is. Empty for any other write, and for keys the endpoint does not declare.
+    /// </summary>
+    public static IReadOnlyList<(FieldWrite Write, IOperation? Value)> SentBagFields(BoundMemberWrite bound, IOperation write, CompatSpec spec)
+    {
+        // Most bound writes are no such bag: ruled out before anything is allocated.
+        if (bound.Binding is not { Field: BindingSpec.AnyField, DroppedBy: null } binding
+            || spec.FindEndpoint(binding.Endpoint) is not { } endpoint || BagEntries(write) is not { } entries)
+        {
+            return Array.Empty<(FieldWrite, IOperation?)>();
+        }
+
+        var fields = new List<(FieldWrite, IOperation?)>(entries.Count);
+        foreach (var (key, location, value) in entries)
+        {
+            if (endpoint.FindField(key) is { } field)
+            {
+                fields.Add((new FieldWrite(location, key, endpoint, field), value));
+            }
+        }
+
+        return fields;
     }
 
     /// <summary>Every element's constant key (false when an element's key can't be seen).</summary>

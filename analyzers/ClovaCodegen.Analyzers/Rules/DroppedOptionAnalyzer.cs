@@ -41,14 +41,15 @@ public sealed class DroppedOptionAnalyzer : ClovaRule
         context.RegisterOperationAction(
             operation =>
             {
-                if (RequestWrites.BoundMember(operation.Operation, spec, types) is not { Binding.DroppedBy: { } adapter } bound
+                if (RequestWrites.BoundMember(operation.Operation, spec, types) is not { Binding.DroppedBy: not null } bound
+                    || ReceiverBinding(operation.Operation, bound, spec) is not { DroppedBy: { } adapter } binding
                     || !types.References(adapter))
                 {
                     return;
                 }
 
-                var keys = bound.Binding.ReadKeys.IsEmpty ? null : RequestWrites.BagKeys(operation.Operation);
-                var dropped = keys is null ? null : Dropped(keys, bound.Binding);
+                var keys = binding.ReadKeys.IsEmpty ? null : RequestWrites.BagKeys(operation.Operation);
+                var dropped = keys is null ? null : Dropped(keys, binding);
                 if (dropped is { Length: 0 }
                     || !types.Scope.Applies(operation, bound.Location)
                     || types.RegistersOnlyClovaChatClient
@@ -57,19 +58,68 @@ public sealed class DroppedOptionAnalyzer : ClovaRule
                     return;
                 }
 
+                var (which, remedy) = Explanation(binding, spec);
                 if (dropped is null || dropped.Length == keys!.Count)
                 {
-                    operation.ReportDiagnostic(Diagnostic.Create(Descriptor, bound.Location.GetLocation(), bound.Property.Name, adapter));
+                    operation.ReportDiagnostic(Diagnostic.Create(Descriptor, bound.Location.GetLocation(), bound.Property.Name, adapter, which, remedy));
                     return;
                 }
 
                 foreach (var (key, location) in dropped)
                 {
-                    operation.ReportDiagnostic(Diagnostic.Create(Descriptor, location.GetLocation(), $"{bound.Property.Name}[\"{key}\"]", adapter));
+                    operation.ReportDiagnostic(Diagnostic.Create(Descriptor, location.GetLocation(), $"{bound.Property.Name}[\"{key}\"]", adapter, which, remedy));
                 }
             },
             RequestWrites.MemberWriteKinds);
     }
+
+    /// <summary>
+    /// The binding of the member on the type the code writes it through, when the spec binds it there as well as where it
+    /// is declared: SK's connector drops every <c>ExtensionData</c> entry of <c>OpenAIPromptExecutionSettings</c> but reads
+    /// some keys of a plain <c>PromptExecutionSettings</c>'s. The most derived type's binding wins; a variable typed as the
+    /// base may hold either, so it gets the base's (only what that drops is certain).
+    /// </summary>
+    private static BindingSpec ReceiverBinding(IOperation write, BoundMemberWrite bound, CompatSpec spec)
+    {
+        var declaring = bound.Property.ContainingType;
+        for (var type = RequestWrites.WrittenProperty(write)?.Instance?.Type as INamedTypeSymbol; type is not null && !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, declaring.OriginalDefinition); type = type.BaseType)
+        {
+            foreach (var candidate in spec.Bindings)
+            {
+                if (candidate.MemberName == bound.Property.Name && type.HasBindingName(candidate.TypeName))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return bound.Binding;
+    }
+
+    /// <summary>
+    /// What the message says, from the spec: for a bag, on which type and which keys are dropped (every entry, or all but
+    /// the keys the adapter reads); and the remedy: the bag the same adapter sends as it is (SK's <c>ExtraBody</c>), when the
+    /// spec binds one, else ClovaCodegen's chat client or the SDK's Patch.
+    /// </summary>
+    private static (string Which, string Remedy) Explanation(BindingSpec binding, CompatSpec spec)
+    {
+        var which = binding.Field != BindingSpec.AnyField ? ""
+            : binding.ReadKeys.IsEmpty ? $" on {SimpleName(binding.TypeName)}, every entry"
+            : binding.ReadKeys.Count <= 3 ? $" on {SimpleName(binding.TypeName)}, every key but {string.Join(", ", binding.ReadKeys.Select(k => "'" + k + "'"))}"
+            : $" on {SimpleName(binding.TypeName)}, every key but the {binding.ReadKeys.Count} it reads (the spec's readKeys)";
+        foreach (var sent in spec.Bindings)
+        {
+            if (sent is { Field: BindingSpec.AnyField, DroppedBy: null } && sent.Endpoint == binding.Endpoint
+                && sent.Member.StartsWith(binding.DroppedBy + ".", StringComparison.Ordinal))
+            {
+                return (which, $"use {SimpleName(sent.TypeName)}.{sent.MemberName}, which it sends");
+            }
+        }
+
+        return (which, "use ClovaCodegen's chat client or RawRepresentationFactory with Patch");
+    }
+
+    private static string SimpleName(string typeName) => typeName.Substring(typeName.LastIndexOf('.') + 1);
 
     /// <summary>
     /// The keys the adapter does not read. A method of its own: a lambda here would capture the write, and the compiler

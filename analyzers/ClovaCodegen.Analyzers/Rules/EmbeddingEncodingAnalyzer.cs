@@ -22,9 +22,11 @@ namespace ClovaCodegen.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmbeddingEncodingAnalyzer : ClovaRule
 {
-    /// <summary>Diagnostic property: what the fix does (<see cref="FixAddPolicy"/>, <see cref="FixAddField"/>, <see cref="FixUseFloat"/>).</summary>
+    /// <summary>Diagnostic property: what the fix does (<see cref="FixAddPolicy"/>, <see cref="FixAddField"/>, <see cref="FixUseFloat"/>, <see cref="FixUseClovaClient"/>).</summary>
     public const string FixProperty = "Fix";
     public const string FixAddPolicy = "AddPolicy";
+    /// <summary>An SK registration given an API key: give it <c>ClovaOpenAI.CreateClient(apiKey)</c> instead (the additional location is the key's argument).</summary>
+    public const string FixUseClovaClient = "UseClovaClient";
     public const string FixAddField = "AddField";
     public const string FixUseFloat = "UseFloat";
 
@@ -126,7 +128,51 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaRule
         var remedy = client is null
             ? "register it with an OpenAIClient from ClovaOpenAI.CreateClient(...) (ClovaCodegen.OpenAI's compatibility policy)"
             : "create the client with ClovaOpenAI.CreateClient(...) or ClovaOpenAI.CreateClientOptions(...) (ClovaCodegen.OpenAI's compatibility policy)";
-        Report(operation, types, registration.Syntax, registration.Syntax.GetLocation(), null, where, remedy);
+        if (client is not null)
+        {
+            // A client created in sight gets ClovaOpenAI's options, as for the SDK's own embedding calls.
+            var creation = ClientCreation(client.Value, types);
+            Report(operation, types, registration.Syntax, registration.Syntax.GetLocation(), creation is null ? null : FixAddPolicy, where, remedy, creation?.Syntax.GetLocation());
+            return;
+        }
+
+        var apiKey = types.ClovaOpenAI is null ? null : ReplaceableApiKey(registration);
+        Report(operation, types, registration.Syntax, registration.Syntax.GetLocation(), apiKey is null ? null : FixUseClovaClient, where, remedy, apiKey?.Syntax.GetLocation());
+    }
+
+    /// <summary>
+    /// The API key argument of an SK registration that only names the model and the key (and, by name, <c>dimensions</c>
+    /// or <c>serviceId</c>, which the client overloads take under the same names): such a call becomes one over
+    /// <c>ClovaOpenAI.CreateClient(apiKey)</c> with nothing lost. Null when it passes more (an organization, an HttpClient
+    /// whose base address may be the endpoint), or passes those positionally (the client overloads order them otherwise).
+    /// </summary>
+    private static IArgumentOperation? ReplaceableApiKey(IInvocationOperation registration)
+    {
+        IArgumentOperation? apiKey = null;
+        foreach (var argument in registration.Arguments)
+        {
+            // The builder or service collection the extension method is called on stays as it is.
+            if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is not { } parameter
+                || (parameter.Ordinal == 0 && parameter.ContainingSymbol is IMethodSymbol { IsExtensionMethod: true }))
+            {
+                continue;
+            }
+
+            switch (parameter.Name)
+            {
+                case "modelId":
+                    break;
+                case "apiKey" when parameter.Type.SpecialType == SpecialType.System_String:
+                    apiKey = argument;
+                    break;
+                case "dimensions" or "serviceId" when argument.Syntax is ArgumentSyntax { NameColon: not null }:
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return apiKey?.Syntax is ArgumentSyntax ? apiKey : null;
     }
 
     /// <summary>ClovaCodegen.OpenAI's policy (its factory, the policy itself) or a Patch of encoding_format.</summary>

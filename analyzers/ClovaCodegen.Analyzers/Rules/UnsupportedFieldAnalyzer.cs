@@ -8,8 +8,8 @@ namespace ClovaCodegen.Analyzers.Rules;
 
 /// <summary>
 /// CLOVA001: writing a field the spec marks unsupported (warning) or undocumented (info) — through an SDK member the
-/// spec's bindings name (assigned, initialized, or filled with Add/indexers), a <c>Patch</c> path, or a key of a raw
-/// request body. Which member writes which field comes from the spec, so a user's spec can change what is flagged.
+/// spec's bindings name (assigned, initialized, or filled with Add/indexers), a <c>Patch</c> path, a key of a raw
+/// request body, or a key of a bag an adapter sends as top-level fields (Semantic Kernel's <c>ExtraBody</c>). Which member writes which field comes from the spec, so a user's spec can change what is flagged.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnsupportedFieldAnalyzer : ClovaRule
@@ -30,6 +30,12 @@ public sealed class UnsupportedFieldAnalyzer : ClovaRule
                     if (bound.Binding.DroppedBy is null && bound.Field is { } field)
                     {
                         Report(operation, types.Scope, bound.Location, bound.Property.Name, field);
+                    }
+
+                    // A bag the adapter sends entry by entry (SK's ExtraBody): each key is a wire field of its own.
+                    foreach (var (write, _) in RequestWrites.SentBagFields(bound, operation.Operation, spec))
+                    {
+                        Report(operation, types.Scope, write.Location, write.MemberOrKey, write.Field);
                     }
                 }
                 else if (operation.Operation is IInvocationOperation invocation && RequestWrites.PatchPath(invocation, spec, types) is { } patch)

@@ -11,7 +11,8 @@ namespace ClovaCodegen.Analyzers.Rules;
 
 /// <summary>
 /// CLOVA006: a constant outside a field's documented range or allowed values — assigned to an SDK member the spec binds,
-/// passed to a generated builder method (<c>.TopK(100)</c>), or given to a key of a raw request body.
+/// passed to a generated builder method (<c>.TopK(100)</c>), or given to a key of a raw request body or of a bag an
+/// adapter sends as top-level fields (Semantic Kernel's <c>ExtraBody</c>).
 /// <c>encoding_format</c> is left to CLOVA002, which says why and fixes it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -61,6 +62,22 @@ public sealed class ValueRangeAnalyzer : ClovaRule
                 }
             },
             OperationKind.Invocation);
+        context.RegisterOperationAction(
+            operation =>
+            {
+                // A key of a bag an adapter sends as top-level fields (SK's ExtraBody["top_k"] = 500).
+                if (RequestWrites.BoundMember(operation.Operation, spec, types) is { Binding.Field: BindingSpec.AnyField } bound)
+                {
+                    foreach (var (write, value) in RequestWrites.SentBagFields(bound, operation.Operation, spec))
+                    {
+                        if (value is not null)
+                        {
+                            Check(operation, types.Scope, value, write.Field);
+                        }
+                    }
+                }
+            },
+            RequestWrites.MemberWriteKinds);
         context.RegisterOperationAction(
             operation =>
             {

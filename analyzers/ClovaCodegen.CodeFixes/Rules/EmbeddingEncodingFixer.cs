@@ -16,7 +16,8 @@ namespace ClovaCodegen.CodeFixes.Rules;
 
 /// <summary>
 /// CLOVA002: make embeddings go out as <c>"float"</c>. For an OpenAI SDK client, create it with ClovaCodegen.OpenAI's
-/// options (<c>ClovaOpenAI.CreateClientOptions(endpoint)</c>, whose policy rewrites the field); for a raw body, add
+/// options (<c>ClovaOpenAI.CreateClientOptions(endpoint)</c>, whose policy rewrites the field); for a Semantic Kernel
+/// registration given an API key, give it <c>ClovaOpenAI.CreateClient(apiKey)</c>; for a raw body, add
 /// <c>encoding_format = "float"</c> or correct its value. The analyzer says which in the diagnostic's properties.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EmbeddingEncodingFixer)), Shared]
@@ -46,6 +47,13 @@ public sealed class EmbeddingEncodingFixer : ClovaFixer
                 return ImmutableArray.Create(new ClovaFix(
                     "Create the client with ClovaOpenAI.CreateClientOptions (rewrites encoding_format to \"float\")",
                     editor => editor.ReplaceNode(creation, (current, _) => WithClovaOptions((ObjectCreationExpressionSyntax)current) ?? current),
+                    AddsImports: true));
+            case EmbeddingEncodingAnalyzer.FixUseClovaClient when diagnostic.AdditionalLocations.FirstOrDefault() is { } keyLocation
+                && root.FindNode(keyLocation.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<ArgumentSyntax>() is { } apiKey
+                && await HasClovaOpenAIAsync(document, cancellationToken).ConfigureAwait(false):
+                return ImmutableArray.Create(new ClovaFix(
+                    "Register with ClovaOpenAI.CreateClient(apiKey) (CLOVA Studio's public cloud; its policy sends \"float\")",
+                    editor => editor.ReplaceNode(apiKey, OverClovaClient(apiKey)),
                     AddsImports: true));
             default:
                 return ImmutableArray<ClovaFix>.Empty;
@@ -87,6 +95,19 @@ public sealed class EmbeddingEncodingFixer : ClovaFixer
             ? arguments.Replace(arguments.Last(), arguments.Last().WithExpression(factory.WithTriviaFrom(arguments.Last().Expression)))
             : arguments.Add(SyntaxFactory.Argument(factory));
         return creation.WithArgumentList(creation.ArgumentList!.WithArguments(withFactory));
+    }
+
+    /// <summary>
+    /// An SK registration's <c>apiKey</c> argument → <c>ClovaOpenAI.CreateClient(apiKey)</c>, which selects the overload
+    /// over an <c>OpenAIClient</c> (a named argument is renamed to that overload's <c>openAIClient</c>).
+    /// </summary>
+    private static ArgumentSyntax OverClovaClient(ArgumentSyntax apiKey)
+    {
+        var client = SyntaxFactory.ParseExpression($"global::{ClovaOpenAIType}.CreateClient({apiKey.Expression.WithoutTrivia().ToFullString()})")
+            .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation)
+            .WithTriviaFrom(apiKey.Expression);
+        var argument = apiKey.WithExpression(client);
+        return apiKey.NameColon is { } name ? argument.WithNameColon(name.WithName(SyntaxFactory.IdentifierName("openAIClient").WithTriviaFrom(name.Name))) : argument;
     }
 
     /// <summary>The raw body's creation (anonymous object, dictionary, JsonObject) the node lies in.</summary>

@@ -135,6 +135,9 @@ public sealed record FieldSpec(
     string? Note,
     string? Source)
 {
+    /// <summary>For a list of messages (<c>messages</c>): the roles the API accepts; empty when the spec does not say.</summary>
+    public EquatableArray<string> Roles { get; init; } = EquatableArray<string>.Empty;
+
     /// <summary>Whether a request may carry this field (supported or CLOVA-only).</summary>
     public bool IsAccepted => Status is FieldStatus.Supported or FieldStatus.ClovaOnly;
 

@@ -160,4 +160,22 @@ public class BaseUrlAnalyzerTests
         var clova = Kernel.CreateBuilder().AddOpenAIChatCompletion("HCX-005", new Uri({|CLOVA003:"https://clovastudio.stream.ntruss.com/v1/openai/chat/completions"|}), key).Build();
         Console.WriteLine($"{openai}{clova}");
         """, scope: "endpoint");
+
+    /// <summary>Issue 19: the CLOVA003 fix on the endpoint given to SK's registrations, positional or named.</summary>
+    [Fact]
+    public Task Fix_puts_the_canonical_url_into_semantic_kernel_registrations() => ClovaVerifier.VerifyFixAsync("""
+        using System;
+        using Microsoft.SemanticKernel;
+        var key = Environment.GetEnvironmentVariable("CLOVA_STUDIO_API_KEY")!;
+        var withPath = Kernel.CreateBuilder().AddOpenAIChatCompletion("HCX-005", new Uri({|CLOVA003:"https://clovastudio.stream.ntruss.com/v1/openai/chat/completions"|}), key).Build();
+        var native = Kernel.CreateBuilder().AddOpenAIChatCompletion(modelId: "HCX-005", apiKey: key, endpoint: new Uri({|CLOVA003:"https://clovastudio.stream.gov-ntruss.com/testapp/v3/chat-completions/HCX-005"|})).Build();
+        Console.WriteLine($"{withPath}{native}");
+        """, """
+        using System;
+        using Microsoft.SemanticKernel;
+        var key = Environment.GetEnvironmentVariable("CLOVA_STUDIO_API_KEY")!;
+        var withPath = Kernel.CreateBuilder().AddOpenAIChatCompletion("HCX-005", new Uri("https://clovastudio.stream.ntruss.com/v1/openai/"), key).Build();
+        var native = Kernel.CreateBuilder().AddOpenAIChatCompletion(modelId: "HCX-005", apiKey: key, endpoint: new Uri("https://clovastudio.stream.gov-ntruss.com/v1/openai/")).Build();
+        Console.WriteLine($"{withPath}{native}");
+        """, new LiteralReplacementFixer());
 }

@@ -215,4 +215,76 @@ public class DroppedOptionAnalyzerTests
         var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, ExtraBody = new Dictionary<string, object?> { ["top_k"] = 20 } };
         System.Console.WriteLine($"{settings}{plain}");
         """);
+
+    /// <summary>Issue 19: the CLOVA009 fix on SK settings removes the dropped ExtensionData write, or only the dropped keys of plain settings.</summary>
+    [Fact]
+    public Task Fix_removes_what_semantic_kernel_drops() => ClovaVerifier.VerifyFixAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, {|CLOVA009:ExtensionData|} = new Dictionary<string, object> { ["top_k"] = 20 } };
+        var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256, [{|CLOVA009:"top_k"|}] = 20 } };
+        var later = new PromptExecutionSettings();
+        {|CLOVA009:later.ExtensionData|} = new Dictionary<string, object> { ["repetition_penalty"] = 1.1 };
+        System.Console.WriteLine($"{settings}{plain}{later}");
+        """, """
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256 };
+        var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256 } };
+        var later = new PromptExecutionSettings();
+        System.Console.WriteLine($"{settings}{plain}{later}");
+        """, new UnsupportedFieldFixer());
+
+    /// <summary>
+    /// Issue 19: the captures say OpenAIPromptExecutionSettings drops every ExtensionData entry, even the keys plain
+    /// PromptExecutionSettings have read (the spec binds the member on each type); the message says which, and points at ExtraBody.
+    /// </summary>
+    [Fact]
+    public async Task Semantic_kernel_extension_data_on_openai_settings_is_dropped_whole_and_on_plain_settings_key_by_key()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using Microsoft.SemanticKernel;
+            using Microsoft.SemanticKernel.Connectors.OpenAI;
+            var openai = new OpenAIPromptExecutionSettings { MaxTokens = 256, ExtensionData = new Dictionary<string, object> { ["temperature"] = 0.5 } };
+            var later = new OpenAIPromptExecutionSettings { MaxTokens = 256 };
+            later.ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256 };
+            PromptExecutionSettings typedAsBase = new OpenAIPromptExecutionSettings { MaxTokens = 256 };
+            typedAsBase.ExtensionData = new Dictionary<string, object> { ["temperature"] = 0.5 };
+            var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["temperature"] = 0.5, ["top_k"] = 20 } };
+            System.Console.WriteLine($"{openai}{later}{typedAsBase}{plain}");
+            """;
+
+        var diagnostics = (await AnalyzerHarness.AnalyzeAsync(source)).Where(d => d.Id == "CLOVA009")
+            .Select(d => (Line: d.Location.GetLineSpan().StartLinePosition.Line + 1, Message: d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
+            .OrderBy(d => d.Line).ToArray();
+
+        // A variable typed as the base may hold either: only what plain settings drop is certain (line 8 stays silent).
+        Assert.Equal([4, 6, 9], diagnostics.Select(d => d.Line));
+        Assert.All(diagnostics.Take(2), d => Assert.Equal(
+            "'ExtensionData' never reaches CLOVA Studio: Microsoft.SemanticKernel.Connectors.OpenAI drops it on OpenAIPromptExecutionSettings, every entry; use OpenAIPromptExecutionSettings.ExtraBody, which it sends", d.Message));
+        Assert.Equal(
+            "'ExtensionData[\"top_k\"]' never reaches CLOVA Studio: Microsoft.SemanticKernel.Connectors.OpenAI drops it on PromptExecutionSettings, every key but the 21 it reads (the spec's readKeys); use OpenAIPromptExecutionSettings.ExtraBody, which it sends",
+            diagnostics[2].Message);
+    }
+
+    [Fact]
+    public async Task Meai_messages_keep_their_remedy_and_say_which_keys_are_read()
+    {
+        const string source = """
+            using Microsoft.Extensions.AI;
+            var options = new ChatOptions { MaxOutputTokens = 100, TopK = 5, AdditionalProperties = new() { ["strict"] = true, ["top_k"] = 5 } };
+            System.Console.WriteLine(options);
+            """;
+
+        var messages = (await AnalyzerHarness.AnalyzeAsync(source)).Where(d => d.Id == "CLOVA009")
+            .Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).Order(System.StringComparer.Ordinal).ToArray();
+
+        Assert.Equal([
+            "'AdditionalProperties[\"top_k\"]' never reaches CLOVA Studio: Microsoft.Extensions.AI.OpenAI drops it on ChatOptions, every key but 'strict'; use ClovaCodegen's chat client or RawRepresentationFactory with Patch",
+            "'TopK' never reaches CLOVA Studio: Microsoft.Extensions.AI.OpenAI drops it; use ClovaCodegen's chat client or RawRepresentationFactory with Patch",
+        ], messages);
+    }
 }

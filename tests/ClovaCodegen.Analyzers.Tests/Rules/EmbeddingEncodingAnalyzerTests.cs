@@ -204,4 +204,37 @@ public class EmbeddingEncodingAnalyzerTests
         var clova = {|CLOVA002:Kernel.CreateBuilder().AddOpenAIEmbeddingGenerator("bge-m3", clovaUrl)|}.Build();
         Console.WriteLine($"{kernel}{clova}");
         """, scope: "endpoint");
+
+    /// <summary>
+    /// Issue 19: an SK embedding registration given only a model and an API key becomes one over ClovaOpenAI's client (named
+    /// dimensions/serviceId kept); one over a stock client created in sight gets ClovaOpenAI's options; one that passes an
+    /// organization (or an HttpClient, whose base address may be the endpoint) is left to the developer.
+    /// </summary>
+    [Fact]
+    public Task Fix_registers_semantic_kernel_embeddings_over_ClovaOpenAIs_client() => ClovaVerifier.VerifyFixAsync("""
+        using System;
+        using System.ClientModel;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.SemanticKernel;
+        var key = Environment.GetEnvironmentVariable("CLOVA_STUDIO_API_KEY")!;
+        var kernel = {|CLOVA002:Kernel.CreateBuilder().AddOpenAIEmbeddingGenerator("bge-m3", key)|}.Build();
+        {|CLOVA002:new ServiceCollection().AddOpenAIEmbeddingGenerator(modelId: "bge-m3", apiKey: key, serviceId: "embeddings")|};
+        var stock = new OpenAI.OpenAIClient(new ApiKeyCredential(key), new OpenAI.OpenAIClientOptions { Endpoint = new Uri("https://clovastudio.stream.ntruss.com/v1/openai") });
+        var overStock = {|CLOVA002:Kernel.CreateBuilder().AddOpenAIEmbeddingGenerator("bge-m3", stock)|}.Build();
+        var withOrganization = {|CLOVA002:Kernel.CreateBuilder().AddOpenAIEmbeddingGenerator("bge-m3", key, "org-1")|}.Build();
+        Console.WriteLine($"{kernel}{overStock}{withOrganization}");
+        """, """
+        using System;
+        using System.ClientModel;
+        using ClovaCodegen.OpenAI;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.SemanticKernel;
+        var key = Environment.GetEnvironmentVariable("CLOVA_STUDIO_API_KEY")!;
+        var kernel = Kernel.CreateBuilder().AddOpenAIEmbeddingGenerator("bge-m3", ClovaOpenAI.CreateClient(key)).Build();
+        new ServiceCollection().AddOpenAIEmbeddingGenerator(modelId: "bge-m3", openAIClient: ClovaOpenAI.CreateClient(key), serviceId: "embeddings");
+        var stock = new OpenAI.OpenAIClient(new ApiKeyCredential(key), ClovaOpenAI.CreateClientOptions(new Uri("https://clovastudio.stream.ntruss.com/v1/openai")));
+        var overStock = Kernel.CreateBuilder().AddOpenAIEmbeddingGenerator("bge-m3", stock).Build();
+        var withOrganization = {|CLOVA002:Kernel.CreateBuilder().AddOpenAIEmbeddingGenerator("bge-m3", key, "org-1")|}.Build();
+        Console.WriteLine($"{kernel}{overStock}{withOrganization}");
+        """, new EmbeddingEncodingFixer());
 }

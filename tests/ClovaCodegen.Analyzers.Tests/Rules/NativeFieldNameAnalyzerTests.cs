@@ -278,4 +278,20 @@ public class NativeFieldNameAnalyzerTests
             [Lookalike.JsonPropertyName("topK")] public int TopK { get; set; }
         }
         """ + JsonNetStandIn, new LiteralReplacementFixer());
+
+    /// <summary>Issue 19: an ExtraBody key is a top-level wire field, so a native name there never reaches the field.</summary>
+    [Fact]
+    public Task Semantic_kernel_extra_body_keys_spelled_the_native_way_are_renamed() => ClovaVerifier.VerifyFixAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, ExtraBody = new Dictionary<string, object?> { [{|CLOVA005:"topK"|}] = 20 } };
+        settings.ExtraBody[{|CLOVA005:"repetitionPenalty"|}] = 1.1;
+        System.Console.WriteLine(settings);
+        """, """
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, ExtraBody = new Dictionary<string, object?> { ["top_k"] = 20 } };
+        settings.ExtraBody["repetition_penalty"] = 1.1;
+        System.Console.WriteLine(settings);
+        """, new LiteralReplacementFixer());
 }

@@ -267,4 +267,37 @@ public class UnsupportedFieldAnalyzerTests
         var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, {|CLOVA001:Modalities|} = "text, audio", {|CLOVA001:Audio|} = "{}", {|CLOVA001:WebSearchOptions|} = "{}" };
         System.Console.WriteLine(settings);
         """);
+
+    /// <summary>Issue 19: SK sends each ExtraBody entry as a top-level wire field, so its keys are checked as a raw body's are.</summary>
+    [Fact]
+    public Task Semantic_kernel_extra_body_keys_naming_unsupported_fields_warn() => ClovaVerifier.VerifyAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings
+        {
+            MaxTokens = 256,
+            ExtraBody = new Dictionary<string, object?> { ["top_k"] = 20, [{|CLOVA001:"user"|}] = "user-1" },
+        };
+        var added = new OpenAIPromptExecutionSettings { MaxTokens = 256, ExtraBody = new Dictionary<string, object?> { { "top_k", 20 }, { {|CLOVA001:"store"|}, true } } };
+        settings.ExtraBody[{|CLOVA001:"logprobs"|}] = true;
+        settings.ExtraBody.Add({|CLOVA001:"metadata"|}, new Dictionary<string, string>());
+        settings.ExtraBody["repetition_penalty"] = 1.1;
+        settings.ExtraBody[{|CLOVA001:"web_search_options"|}] = null;
+        var unrelated = new Dictionary<string, object?> { ["user"] = "not a request" };
+        System.Console.WriteLine($"{settings}{added}{unrelated}");
+        """);
+
+    [Fact]
+    public Task Fix_removes_an_unsupported_semantic_kernel_extra_body_entry() => ClovaVerifier.VerifyFixAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, ExtraBody = new Dictionary<string, object?> { ["top_k"] = 20, [{|CLOVA001:"user"|}] = "user-1" } };
+        settings.ExtraBody.Add({|CLOVA001:"store"|}, true);
+        System.Console.WriteLine(settings);
+        """, """
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, ExtraBody = new Dictionary<string, object?> { ["top_k"] = 20 } };
+        System.Console.WriteLine(settings);
+        """, new UnsupportedFieldFixer());
 }

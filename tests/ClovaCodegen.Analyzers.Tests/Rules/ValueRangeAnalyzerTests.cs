@@ -84,4 +84,22 @@ public class ValueRangeAnalyzerTests
         var right = new OpenAIPromptExecutionSettings { MaxTokens = 256, Temperature = 0.5, TopP = 0.8, PresencePenalty = 0.5 };
         System.Console.WriteLine($"{wrong}{right}");
         """);
+
+    /// <summary>Issue 19: a constant given to a known ExtraBody key is checked against that field's range, and fixed as other writes are.</summary>
+    [Fact]
+    public Task Semantic_kernel_extra_body_constants_are_checked_and_fixed() => ClovaVerifier.VerifyFixAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, ExtraBody = new Dictionary<string, object?> { ["top_k"] = {|CLOVA006:500|}, ["temperature"] = 0.5 } };
+        settings.ExtraBody["top_p"] = {|CLOVA006:1.5|};
+        settings.ExtraBody.Add("top_k", 20);
+        System.Console.WriteLine(settings);
+        """, """
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, ExtraBody = new Dictionary<string, object?> { ["top_k"] = 128, ["temperature"] = 0.5 } };
+        settings.ExtraBody["top_p"] = 1.0;
+        settings.ExtraBody.Add("top_k", 20);
+        System.Console.WriteLine(settings);
+        """, new ValueRangeFixer());
 }

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using ClovaCodegen.Analyzers.Infrastructure;
+using ClovaCodegen.Spec.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ClovaCodegen.Analyzers.Rules;
+
+/// <summary>
+/// CLOVA010: a chat message with a role the spec's <c>messages</c> field does not list (its <c>roles</c>). The SDKs' ways
+/// of sending OpenAI's <c>developer</c> role: Semantic Kernel's <c>ChatDeveloperPrompt</c> (written),
+/// <c>ChatHistory.AddDeveloperMessage</c> and <c>AuthorRole.Developer</c>; the OpenAI SDK's <c>DeveloperChatMessage</c>,
+/// <c>ChatMessage.CreateDeveloperMessage</c> and <c>ChatMessageRole.Developer</c>; and a role made from a constant
+/// (<c>new ChatRole("developer")</c> of Microsoft.Extensions.AI, whose OpenAI adapter sends it as a developer message;
+/// <c>new AuthorRole("developer")</c>). Comparing a role (<c>role == AuthorRole.Developer</c>) sends nothing and is not
+/// flagged. The fix uses the <c>system</c> counterpart (OpenAI's developer role is its newer name for system), when the
+/// spec lists <c>system</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MessageRoleAnalyzer : ClovaRule
+{
+    /// <summary>Diagnostic property: the name (or, for a role made from a string, the string) the fix puts in.</summary>
+    public const string ReplacementProperty = "Replacement";
+
+    private const string Developer = "developer";
+    private const string System = "system";
+
+    /// <summary>The SDK members that send a developer message, and their system counterparts.</summary>
+    private static readonly (string Member, string SystemMember)[] DeveloperMembers =
+    {
+        ("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings.ChatDeveloperPrompt", "ChatSystemPrompt"),
+        ("Microsoft.SemanticKernel.ChatCompletion.ChatHistory.AddDeveloperMessage", "AddSystemMessage"),
+        ("Microsoft.SemanticKernel.ChatCompletion.AuthorRole.Developer", "System"),
+        ("OpenAI.Chat.ChatMessage.CreateDeveloperMessage", "CreateSystemMessage"),
+        ("OpenAI.Chat.ChatMessageRole.Developer", "System"),
+        ("OpenAI.Chat.DeveloperChatMessage", "SystemChatMessage"),
+    };
+
+    /// <summary>Role types made from a string: the role is the constant given to the constructor.</summary>
+    private static readonly string[] RoleTypes = { "Microsoft.Extensions.AI.ChatRole", "Microsoft.SemanticKernel.ChatCompletion.AuthorRole" };
+
+    public MessageRoleAnalyzer()
+        : base(DiagnosticDescriptors.MessageRole)
+    {
+    }
+
+    internal override void OnCompilationStart(RuleRegistration context, CompatSpec spec, KnownTypes types)
+    {
+        // A spec that does not say which roles are accepted gives the rule nothing to check.
+        if (spec.FindEndpoint(EndpointSpec.ChatCompletions)?.FindField("messages") is not { Roles.IsEmpty: false } messages)
+        {
+            return;
+        }
+
+        var roles = messages.Roles;
+        var accepted = string.Join(", ", roles);
+        var fixable = roles.Contains(System);
+        if (roles.Contains(Developer))
+        {
+            // Nothing the SDK forms send is refused; only a role made from another string could be.
+            context.RegisterOperationAction(operation => AnalyzeRoleCreation(operation, types, roles, accepted, fixable), OperationKind.ObjectCreation);
+            return;
+        }
+
+        var bySimpleName = DeveloperMembers.GroupBy(m => m.Member.Substring(m.Member.LastIndexOf('.') + 1)).ToImmutableDictionary(g => g.Key, g => g.ToArray());
+        context.RegisterOperationAction(
+            operation =>
+            {
+                var (symbol, name) = operation.Operation switch
+                {
+                    IPropertyReferenceOperation property => ((ISymbol)property.Property, NameSyntax(property.Syntax)),
+                    IFieldReferenceOperation field => (field.Field, NameSyntax(field.Syntax)),
+                    IInvocationOperation invocation => (invocation.TargetMethod, NameSyntax((invocation.Syntax as InvocationExpressionSyntax)?.Expression)),
+                    IObjectCreationOperation creation => (creation.Type, NameSyntax((creation.Syntax as ObjectCreationExpressionSyntax)?.Type)),
+                    _ => (null, null),
+                };
+                if (symbol is null || name is null || !bySimpleName.TryGetValue(symbol.Name, out var candidates)
+                    || Matching(candidates, symbol) is not { } member || !Sends(operation.Operation, symbol))
+                {
+                    if (operation.Operation is IObjectCreationOperation)
+                    {
+                        AnalyzeRoleCreation(operation, types, roles, accepted, fixable);
+                    }
+
+                    return;
+                }
+
+                Report(operation, types, name, symbol.Name, Developer, accepted, fixable ? member.SystemMember : null);
+            },
+            OperationKind.PropertyReference, OperationKind.FieldReference, OperationKind.Invocation, OperationKind.ObjectCreation);
+    }
+
+    /// <summary>The developer member this symbol is (AuthorRole.Developer and ChatMessageRole.Developer share a simple name).</summary>
+    private static (string Member, string SystemMember)? Matching((string Member, string SystemMember)[] candidates, ISymbol symbol)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (symbol.HasBindingName(candidate.Member))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the reference sends a message: a settings member only when written, a role not when compared
+    /// (<c>role == AuthorRole.Developer</c>, <c>role is ...</c>); calls and creations always.
+    /// </summary>
+    private static bool Sends(IOperation reference, ISymbol symbol) => symbol switch
+    {
+        IPropertySymbol { IsStatic: false } => reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference
+            || reference.Parent is IMemberInitializerOperation,
+        IPropertySymbol or IFieldSymbol => SkipConversions(reference.Parent) is not (IBinaryOperation or IIsPatternOperation or IPatternOperation),
+        _ => true,
+    };
+
+    private static IOperation? SkipConversions(IOperation? operation)
+    {
+        while (operation is IConversionOperation)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
+    }
+
+    /// <summary><c>new ChatRole("developer")</c>, <c>new AuthorRole("developer")</c>: a role made from a constant the spec does not list.</summary>
+    private void AnalyzeRoleCreation(OperationAnalysisContext operation, KnownTypes types, EquatableArray<string> roles, string accepted, bool fixable)
+    {
+        // Most creations are of other types: ruled out by simple name before the full name is compared.
+        if (operation.Operation is not IObjectCreationOperation { Type: INamedTypeSymbol { Name: "ChatRole" or "AuthorRole" } type, Arguments: [var argument] } creation
+            || !RoleTypes.Any(t => type.HasBindingName(t))
+            || RequestWrites.ConstantText(argument.Value) is not { } role
+            || roles.Contains(role))
+        {
+            return;
+        }
+
+        // Only developer has a known counterpart; another unknown role is the developer's to choose.
+        var replacement = fixable && role == Developer && argument.Value.WithoutConversions() is ILiteralOperation ? System : null;
+        Report(operation, types, argument.Value.Syntax, creation.Type!.Name, role, accepted, replacement);
+    }
+
+    private void Report(OperationAnalysisContext operation, KnownTypes types, SyntaxNode location, string what, string role, string accepted, string? replacement)
+    {
+        if (!types.Scope.Applies(operation, location))
+        {
+            return;
+        }
+
+        var properties = replacement is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(ReplacementProperty, replacement);
+        operation.ReportDiagnostic(Diagnostic.Create(Descriptor, location.GetLocation(), properties, what, role, accepted));
+    }
+
+    /// <summary>The simple name a member access, a qualified type name or a name is written with (what the fix renames).</summary>
+    private static SimpleNameSyntax? NameSyntax(SyntaxNode? node) => node switch
+    {
+        MemberAccessExpressionSyntax access => access.Name,
+        QualifiedNameSyntax qualified => qualified.Right,
+        AliasQualifiedNameSyntax alias => alias.Name,
+        SimpleNameSyntax simple => simple,
+        _ => null,
+    };
+}
