@@ -1,99 +1,137 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ClovaCodegen.Analyzers.Infrastructure;
 
 /// <summary>
-/// Where values come from, read from the bound operations the compiler already built: a local from its initializer, the
-/// assignments to it and the calls that configure it (<c>x.AddPolicy(...)</c>, <c>x.Patch.Set(...)</c>) in the same body;
-/// a field or property of the code's own type from its initializer and the assignments and configuring calls in the type's
-/// constructors. Parameters, other types and other files end the trail. One instance serves a compilation: what a member
-/// was given is looked up once, however many methods use it.
+/// The analyzers' one origin tracker: where a variable gets its value, and where it is passed on. A local gets its value
+/// in its declarator and in the statements of its body that assign it (or a member of it) or configure it
+/// (<c>x.AddPolicy(...)</c>, <c>x.Patch.Set(...)</c>); a field or property in its declaration and in such statements
+/// anywhere in its type's declaration in the same file. Parameters, other types and other files end the trail: what can't
+/// be seen proves nothing.
+/// <para>
+/// One instance per compilation (<see cref="KnownTypes.Origins"/>), shared by every rule and every search: the answer for
+/// a variable, a statement or a name is worked out once, however many findings ask about it (in <c>endpoint</c> scope
+/// each finding searches the code around it, and the findings of one method ask about the same client and options). Only
+/// syntax and symbols are kept, never operations or semantic models. What a value proves is decided on top of this:
+/// <see cref="CallSiteEvidence"/> (names and URLs, from syntax) and <see cref="Reaches"/> (operations).
+/// </para>
 /// </summary>
-internal sealed class ValueOrigins
+internal sealed partial class ValueOrigins
 {
-    private const int MaxOperations = 512;
+    private static readonly SyntaxNode[] None = Array.Empty<SyntaxNode>();
+    private static readonly ISymbol[] NoSymbols = Array.Empty<ISymbol>();
 
-    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> _memberOrigins = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SymbolInTree, SyntaxNode[]> _origins = new();
+    private readonly ConcurrentDictionary<SymbolInTree, SyntaxNode[]> _passedOn = new();
+    private readonly ConcurrentDictionary<SyntaxNode, ISymbol[]> _written = new();
+    private readonly ConcurrentDictionary<SyntaxNode, ISymbol?> _symbols = new();
+    private readonly ConditionalWeakTable<SyntaxTree, string> _texts = new();
 
     /// <summary>
-    /// Whether the operation, or anything its values came from, passes <paramref name="isEvidence"/>;
-    /// <paramref name="containingSymbol"/> is the member the operation is in (its type's members are followed).
+    /// Where the local, field or property gets its value, as far as this file shows: its declaration (a declarator, a
+    /// property declaration), then the statements that assign or configure it, in the order written.
     /// </summary>
-    public bool Reaches(IOperation start, ISymbol containingSymbol, Func<IOperation, bool> isEvidence, CancellationToken cancellationToken)
+    public SyntaxNode[] Origins(ISymbol symbol, SemanticModel model, CancellationToken cancellationToken)
     {
-        // The search runs for every embedding call: its lists and stacks are kept per thread and cleared for the next one
-        // (a search does not start another), instead of being allocated for each.
-        var search = t_search ??= new Search();
-        search.Start(this, start, containingSymbol.ContainingType, cancellationToken);
-
-        // One explicit stack for the operations still to look at, children pushed as each is visited: nested
-        // DescendantsAndSelf iterators allocated more than the work itself.
-        var pending = search.Pending;
-        try
+        var key = new SymbolInTree(symbol, model.SyntaxTree);
+        if (!_origins.TryGetValue(key, out var origins))
         {
-            pending.Push(start);
-            for (var visited = 0; pending.Count > 0 && visited < MaxOperations; visited++)
+            origins = FindOrigins(symbol, model, cancellationToken);
+            _origins.TryAdd(key, origins);
+        }
+
+        return origins;
+    }
+
+    /// <summary>
+    /// The statements (or member declarations) in the variable's region that pass it on: as an argument, an initializer, in
+    /// an assignment or as the receiver of a member access; not those that merely read it into something else.
+    /// </summary>
+    public SyntaxNode[] PassedOn(ISymbol symbol, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var key = new SymbolInTree(symbol, model.SyntaxTree);
+        if (!_passedOn.TryGetValue(key, out var uses))
+        {
+            uses = ToArray(Uses(symbol, model, passedOnly: true, cancellationToken));
+            _passedOn.TryAdd(key, uses);
+        }
+
+        return uses;
+    }
+
+    /// <summary>The symbols a statement declares or assigns (the root of each assignment's left side).</summary>
+    public ISymbol[] Written(SyntaxNode statement, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (!_written.TryGetValue(statement, out var written))
+        {
+            List<ISymbol>? found = null;
+            foreach (var node in statement.DescendantNodesAndSelf())
             {
-                var operation = pending.Pop();
-                if (isEvidence(operation))
+                var symbol = node switch
                 {
-                    return true;
-                }
-
-                if (search.Follow(operation) is { } symbol)
+                    VariableDeclaratorSyntax declarator => model.GetDeclaredSymbol(declarator, cancellationToken),
+                    PropertyDeclarationSyntax property => model.GetDeclaredSymbol(property, cancellationToken),
+                    AssignmentExpressionSyntax assignment when SyntaxRoot(assignment.Left) is { } root => Symbol(root, model, cancellationToken),
+                    _ => null,
+                };
+                if (symbol is not null)
                 {
-                    search.PushOrigins(symbol, operation, pending);
-                }
-
-                foreach (var child in operation.ChildOperations)
-                {
-                    pending.Push(child);
+                    (found ??= new List<ISymbol>()).Add(symbol);
                 }
             }
 
-            return false;
+            written = found is null ? NoSymbols : found.ToArray();
+            _written.TryAdd(statement, written);
         }
-        finally
-        {
-            search.Finish();
-        }
+
+        return written;
     }
 
-    [ThreadStatic]
-    private static Search? t_search;
-
-    /// <summary>The symbol a configuring call or an assignment ultimately changes: <c>x</c> of <c>x.A.B(...)</c>, <c>x.A = v</c>.</summary>
-    private static ISymbol? Root(IOperation? operation)
+    /// <summary>
+    /// The symbol a name stands for: the local, parameter, field or property read from the operation the compiler already
+    /// built for it (a lookup in the model's map: asking the binder took most of a search's time), else what the binder says.
+    /// </summary>
+    public ISymbol? Symbol(IdentifierNameSyntax identifier, SemanticModel model, CancellationToken cancellationToken)
     {
-        for (var depth = 0; operation is not null && depth < 8; depth++)
+        if (!_symbols.TryGetValue(identifier, out var symbol))
         {
-            switch (operation.WithoutConversions())
-            {
-                case ILocalReferenceOperation local:
-                    return local.Local;
-                case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field:
-                    return field.Field;
-                case IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property:
-                    return property.Property;
-                case IMemberReferenceOperation member:
-                    operation = member.Instance;
-                    break;
-                default:
-                    return null;
-            }
+            symbol = (CanNameVariable(identifier) ? ReferencedVariable(identifier, model, cancellationToken) : null)
+                ?? model.GetSymbolInfo(identifier, cancellationToken).Symbol;
+            _symbols.TryAdd(identifier, symbol);
         }
 
-        return null;
+        return symbol;
     }
 
-    /// <summary><c>a</c> of <c>a</c>, <c>a.B.C</c>, <c>this.a</c>, <c>a[i]</c>, as written (the syntax twin of the operation root above).</summary>
+    /// <summary>
+    /// Whether an identifier can name a variable: not the member after a dot (<c>x.Name</c>, but <c>this.x</c> is), not a type (<c>new T()</c>,
+    /// <c>T x</c>, <c>A.B</c>, <c>List&lt;T&gt;</c>), not a method being called. Saves most symbol lookups.
+    /// </summary>
+    public static bool CanNameVariable(IdentifierNameSyntax identifier) => identifier.Parent switch
+    {
+        MemberAccessExpressionSyntax access => access.Expression == identifier || access.Expression is ThisExpressionSyntax,
+        ObjectCreationExpressionSyntax or QualifiedNameSyntax or VariableDeclarationSyntax or TypeArgumentListSyntax or NameEqualsSyntax => false,
+        InvocationExpressionSyntax invocation => invocation.Expression != identifier,
+        _ => true,
+    };
+
+    /// <summary>The innermost statement (not a block) or member declaration holding the node.</summary>
+    public static SyntaxNode Statement(SyntaxNode node) =>
+        node.FirstAncestorOrSelf<SyntaxNode>(n => n is StatementSyntax and not BlockSyntax || n is MemberDeclarationSyntax and not TypeDeclarationSyntax) ?? node;
+
+    /// <summary>The identifiers spelled <paramref name="name"/> in the region (see <see cref="FindIdentifiers"/>).</summary>
+    public IEnumerable<IdentifierNameSyntax> IdentifiersNamed(SyntaxNode region, string name, CancellationToken cancellationToken) =>
+        FindIdentifiers(region, name, FileText(region.SyntaxTree, cancellationToken));
+
+    /// <summary><c>a</c> of <c>a</c>, <c>a.B.C</c>, <c>this.a</c>, <c>a[i]</c>, as written.</summary>
     internal static IdentifierNameSyntax? SyntaxRoot(ExpressionSyntax expression)
     {
         while (true)
@@ -120,227 +158,175 @@ internal sealed class ValueOrigins
     internal static bool IsConfiguringName(string methodName) =>
         methodName.StartsWith("Add", StringComparison.Ordinal) || methodName.StartsWith("Set", StringComparison.Ordinal);
 
-    /// <summary>One search: the symbols it has followed.</summary>
-    private sealed class Search
+    private SyntaxNode[] FindOrigins(ISymbol symbol, SemanticModel model, CancellationToken cancellationToken)
     {
-        private ValueOrigins _owner = null!;
-        private SemanticModel? _model;
-        private INamedTypeSymbol? _type;
-        private CancellationToken _cancellationToken;
-        // A search follows a handful of symbols and looks into one to three bodies: lists beat hash sets at that size.
-        private readonly List<ISymbol> _followed = new();
-        private readonly List<(IOperation Body, List<(ISymbol Target, IOperation Origin)> Candidates)> _bodies = new();
-        private readonly Stack<IOperation> _walk = new(32);
-        private readonly List<IOperation> _origins = new();
-        private readonly Func<ISymbol, ImmutableArray<IOperation>> _memberOriginsFactory;
-
-        public Search() => _memberOriginsFactory = MemberOrigins;
-
-        /// <summary>The operations the search has still to look at.</summary>
-        public Stack<IOperation> Pending { get; } = new(32);
-
-        public void Start(ValueOrigins owner, IOperation start, INamedTypeSymbol? type, CancellationToken cancellationToken)
+        var origins = new List<SyntaxNode>();
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
         {
-            _owner = owner;
-            _model = start.SemanticModel;
-            _type = type;
-            _cancellationToken = cancellationToken;
-        }
-
-        /// <summary>Forgets this search (nothing of a compilation is kept past it).</summary>
-        public void Finish()
-        {
-            _owner = null!;
-            _model = null;
-            _type = null;
-            _followed.Clear();
-            _bodies.Clear();
-            _walk.Clear();
-            _origins.Clear();
-            Pending.Clear();
-        }
-
-        /// <summary>The local, or field/property of the code's own type, this operation reads (once per search).</summary>
-        public ISymbol? Follow(IOperation operation)
-        {
-            var symbol = operation switch
+            if (reference.SyntaxTree == model.SyntaxTree)
             {
-                ILocalReferenceOperation local => local.Local,
-                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field when IsOwn(field.Field) => field.Field,
-                IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property when IsOwn(property.Property) => property.Property,
-                _ => (ISymbol?)null,
-            };
-            if (symbol is null)
-            {
-                return null;
-            }
-
-            foreach (var followed in _followed)
-            {
-                if (SymbolEqualityComparer.Default.Equals(followed, symbol))
-                {
-                    return null;
-                }
-            }
-
-            _followed.Add(symbol);
-            return symbol;
-        }
-
-        private bool IsOwn(ISymbol member) => SymbolEqualityComparer.Default.Equals(member.ContainingType, _type);
-
-        /// <summary>Pushes what gave the symbol its value: for a local, from the body it is in; for a member, once per compilation.</summary>
-        public void PushOrigins(ISymbol symbol, IOperation reference, Stack<IOperation> pending)
-        {
-            if (symbol is ILocalSymbol)
-            {
-                foreach (var (target, origin) in Candidates(BodyOf(reference)))
-                {
-                    if (SymbolEqualityComparer.Default.Equals(target, symbol))
-                    {
-                        pending.Push(origin);
-                    }
-                }
-
-                return;
-            }
-
-            foreach (var origin in _owner._memberOrigins.GetOrAdd(symbol, _memberOriginsFactory))
-            {
-                pending.Push(origin);
+                origins.Add(reference.GetSyntax(cancellationToken));
             }
         }
 
-
-        /// <summary>A field's or property's initializer, and what the type's constructors in this file give it.</summary>
-        private ImmutableArray<IOperation> MemberOrigins(ISymbol member)
+        foreach (var use in Uses(symbol, model, passedOnly: false, cancellationToken))
         {
-            if (_model is null)
+            if (Contains(Written(use, model, cancellationToken), symbol) || IsCallOn(use, symbol, model, cancellationToken))
             {
-                return ImmutableArray<IOperation>.Empty;
+                origins.Add(use);
             }
-
-            // Gathered in the search's own list (most members have one or two origins), then copied at their exact size:
-            // a builder per member showed as a sixth of the rules' time in a profile.
-            var origins = _origins;
-            origins.Clear();
-
-            foreach (var reference in member.DeclaringSyntaxReferences)
-            {
-                var initializer = reference.GetSyntax(_cancellationToken) switch
-                {
-                    VariableDeclaratorSyntax declarator => declarator.Initializer,
-                    PropertyDeclarationSyntax property => property.Initializer,
-                    _ => null,
-                };
-                if (initializer is not null && initializer.SyntaxTree == _model.SyntaxTree && _model.GetOperation(initializer, _cancellationToken) is { } operation)
-                {
-                    origins.Add(operation);
-                }
-            }
-
-            // A constant gets its value where it is declared; anything else may also get one in a constructor of the type
-            // (found in its declarations in this file: asking the symbol for its constructors builds arrays of them).
-            if (member is not IFieldSymbol { IsConst: true })
-            {
-                foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
-                {
-                    if (reference.SyntaxTree != _model.SyntaxTree || reference.GetSyntax(_cancellationToken) is not TypeDeclarationSyntax type)
-                    {
-                        continue;
-                    }
-
-                    foreach (var declaration in type.Members)
-                    {
-                        if (declaration is ConstructorDeclarationSyntax constructor && _model.GetOperation(constructor, _cancellationToken) is { } body)
-                        {
-                            AddOriginsIn(body, member, origins);
-                        }
-                    }
-                }
-            }
-
-            return origins.Count == 0 ? ImmutableArray<IOperation>.Empty : ImmutableArray.CreateRange(origins);
         }
 
-        /// <summary>The outermost operation of the body the reference is in (a method, constructor, accessor, top-level code).</summary>
-        private static IOperation BodyOf(IOperation operation)
-        {
-            while (operation.Parent is { } parent)
-            {
-                operation = parent;
-            }
+        return origins.Count == 0 ? None : origins.ToArray();
+    }
 
-            return operation;
+    private static bool Contains(ISymbol[] symbols, ISymbol symbol)
+    {
+        foreach (var candidate in symbols)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate, symbol))
+            {
+                return true;
+            }
         }
 
-        /// <summary>What a body gives the symbol (see <see cref="Candidates"/>).</summary>
-        private void AddOriginsIn(IOperation body, ISymbol symbol, List<IOperation> origins)
+        return false;
+    }
+
+    /// <summary>
+    /// A statement that configures the symbol: <c>x.AddPolicy(...)</c>, <c>x.SetY(...)</c>, <c>x.Patch.Set(...)</c>,
+    /// <c>x.Headers.Add(...)</c>, as a statement or as the expression body of a constructor or method
+    /// (<c>static T() => Options.AddPolicy(...);</c>). Calls that merely use it (<c>http.PostAsync(...)</c>) don't count:
+    /// they say nothing about where the object points.
+    /// </summary>
+    private bool IsCallOn(SyntaxNode statement, ISymbol symbol, SemanticModel model, CancellationToken cancellationToken) =>
+        statement switch
         {
-            foreach (var (target, origin) in Candidates(body))
+            ExpressionStatementSyntax expression => expression.Expression,
+            BaseMethodDeclarationSyntax { ExpressionBody: { } body } => body.Expression,
+            LocalFunctionStatementSyntax { ExpressionBody: { } body } => body.Expression,
+            _ => null,
+        } is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
+        && (access.Expression is MemberAccessExpressionSyntax || IsConfiguringName(access.Name.Identifier.ValueText))
+        && SyntaxRoot(access.Expression) is { } root && SymbolEqualityComparer.Default.Equals(Symbol(root, model, cancellationToken), symbol);
+
+    /// <summary>The statements (or member declarations) in the symbol's region that mention it (with <paramref name="passedOnly"/>, that pass it on).</summary>
+    private List<SyntaxNode> Uses(ISymbol symbol, SemanticModel model, bool passedOnly, CancellationToken cancellationToken)
+    {
+        var uses = new List<SyntaxNode>();
+        if (Region(symbol, model, cancellationToken) is not { } region)
+        {
+            return uses;
+        }
+
+        foreach (var identifier in FindIdentifiers(region, symbol.Name, FileText(model.SyntaxTree, cancellationToken)))
+        {
+            if ((!passedOnly || identifier.Parent is ArgumentSyntax or EqualsValueClauseSyntax or AssignmentExpressionSyntax || identifier.Parent is MemberAccessExpressionSyntax access && access.Expression == identifier)
+                && SymbolEqualityComparer.Default.Equals(Symbol(identifier, model, cancellationToken), symbol)
+                && Statement(identifier) is var statement
+                && !uses.Contains(statement))
             {
-                if (SymbolEqualityComparer.Default.Equals(target, symbol))
+                uses.Add(statement);
+            }
+        }
+
+        return uses;
+    }
+
+    /// <summary>
+    /// The identifiers spelled <paramref name="name"/> in the region, found by searching the file's text: a field's region
+    /// is its whole type, and walking every node of it (a thousand or more in a small service class) to find the two or
+    /// three that matter cost more than the rest of the search. An identifier written with a Unicode escape is not found;
+    /// the search then sees less and stays quiet.
+    /// </summary>
+    private static IEnumerable<IdentifierNameSyntax> FindIdentifiers(SyntaxNode region, string name, string text)
+    {
+        if (name.Length == 0)
+        {
+            yield break;
+        }
+
+        var end = region.Span.End;
+        for (var at = text.IndexOf(name, region.SpanStart, end - region.SpanStart, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, end - at - name.Length, StringComparison.Ordinal))
+        {
+            // The match may sit inside a longer name, a string or a comment: only an identifier token of exactly this name counts.
+            var token = region.FindToken(at);
+            if (token.Span.Contains(at) && token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && token.Parent is IdentifierNameSyntax identifier)
+            {
+                yield return identifier;
+            }
+        }
+    }
+
+    /// <summary>The file's text as one string (a parsed file's text is usually backed by one, which ToString() returns without copying).</summary>
+    private string FileText(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        if (!_texts.TryGetValue(tree, out var text))
+        {
+            text = tree.GetText(cancellationToken).ToString();
+            lock (_texts)
+            {
+                if (!_texts.TryGetValue(tree, out _))
                 {
-                    origins.Add(origin);
+                    _texts.Add(tree, text);
                 }
             }
         }
 
-        /// <summary>
-        /// Everything a body gives a symbol, with the symbol: a declarator's initializer, a statement that assigns a symbol
-        /// (or a member of it), a statement that configures one. Values are given in statements, so only statements are
-        /// searched, not the expressions inside them (most of a body's operations). The body's operations are already
-        /// built, so no syntax is walked and nothing is bound; a search that follows several symbols through the same
-        /// constructor (a field, the client local it was set from, the options local that made the client) walks it once.
-        /// </summary>
-        private List<(ISymbol Target, IOperation Origin)> Candidates(IOperation body)
+        return text;
+    }
+
+    /// <summary>A local lives in its body; a field or property in its type's declaration in this file.</summary>
+    private static SyntaxNode? Region(ISymbol symbol, SemanticModel model, CancellationToken cancellationToken)
+    {
+        SyntaxNode? declaration = null;
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
         {
-            foreach (var (known, candidates) in _bodies)
+            if (reference.SyntaxTree == model.SyntaxTree)
             {
-                if (known == body)
-                {
-                    return candidates;
-                }
+                declaration = reference.GetSyntax(cancellationToken);
+                break;
             }
-
-            var found = new List<(ISymbol Target, IOperation Origin)>();
-            _bodies.Add((body, found));
-            var descendIntoExpressions = body.Syntax is ExpressionSyntax;
-            var pending = _walk;
-            pending.Clear();
-            pending.Push(body);
-            while (pending.Count > 0)
-            {
-                _cancellationToken.ThrowIfCancellationRequested();
-                switch (pending.Pop())
-                {
-                    case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
-                        found.Add((declarator.Symbol, initializer.Value));
-                        break;
-                    case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment } when Root(assignment.Target) is { } assigned:
-                        found.Add((assigned, assignment));
-                        break;
-                    case IExpressionStatementOperation { Operation: IInvocationOperation { Instance: { } instance } call } when IsConfiguring(call) && Root(instance) is { } configured:
-                        found.Add((configured, call));
-                        break;
-                    case IExpressionStatementOperation:
-                        break;
-                    case var operation when descendIntoExpressions || operation.Syntax is not ExpressionSyntax:
-                        foreach (var child in operation.ChildOperations)
-                        {
-                            pending.Push(child);
-                        }
-
-                        break;
-                }
-            }
-
-            return found;
         }
 
-        /// <summary><c>x.AddPolicy(...)</c>, <c>x.SetY(...)</c>, or any call on a member of it (<c>x.Patch.Set(...)</c>); not <c>x.Send(...)</c>.</summary>
-        private static bool IsConfiguring(IInvocationOperation invocation) =>
-            IsConfiguringName(invocation.TargetMethod.Name)
-            || invocation.Instance?.WithoutConversions() is IMemberReferenceOperation { Instance: not null and not IInstanceReferenceOperation };
+        return symbol switch
+        {
+            ILocalSymbol => declaration?.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax),
+            IFieldSymbol or IPropertySymbol => declaration?.FirstAncestorOrSelf<TypeDeclarationSyntax>(),
+            _ => null,
+        };
+    }
+
+    /// <summary>The local, parameter, field or property a name refers to, from its operation; null when it has none of its own.</summary>
+    private static ISymbol? ReferencedVariable(IdentifierNameSyntax identifier, SemanticModel model, CancellationToken cancellationToken) =>
+        model.GetOperation(identifier, cancellationToken)?.WithoutConversions() switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation field => field.Field,
+            IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
+            _ => null,
+        };
+
+    private static SyntaxNode[] ToArray(List<SyntaxNode> nodes) => nodes.Count == 0 ? None : nodes.ToArray();
+
+    /// <summary>A symbol as seen from one file (what a file shows of it depends on the file).</summary>
+    private readonly struct SymbolInTree : IEquatable<SymbolInTree>
+    {
+        public SymbolInTree(ISymbol symbol, SyntaxTree tree)
+        {
+            Symbol = symbol;
+            Tree = tree;
+        }
+
+        public ISymbol Symbol { get; }
+
+        public SyntaxTree Tree { get; }
+
+        public bool Equals(SymbolInTree other) => Tree == other.Tree && SymbolEqualityComparer.Default.Equals(Symbol, other.Symbol);
+
+        public override bool Equals(object? obj) => obj is SymbolInTree other && Equals(other);
+
+        public override int GetHashCode() => (SymbolEqualityComparer.Default.GetHashCode(Symbol) * 397) ^ Tree.GetHashCode();
     }
 }
