@@ -309,27 +309,18 @@ internal sealed class CallSiteEvidence
                     return true;
                 }
 
-                foreach (var descendant in current.DescendantNodesAndSelf())
+                foreach (var symbol in _origins.Variables(current, _model, _cancellationToken))
                 {
-                    if (descendant is not IdentifierNameSyntax identifier || !ValueOrigins.CanNameVariable(identifier))
-                    {
-                        continue;
-                    }
-
-                    var symbol = _origins.Symbol(identifier, _model, _cancellationToken);
-                    if (symbol is IFieldSymbol or IPropertySymbol)
-                    {
-                        if (MemberHasEvidence(symbol))
-                        {
-                            return true;
-                        }
-                    }
-                    else if (symbol is ILocalSymbol)
+                    if (symbol is ILocalSymbol)
                     {
                         foreach (var origin in _origins.Origins(symbol, _model, _cancellationToken))
                         {
                             pending.Push(origin);
                         }
+                    }
+                    else if (MemberHasEvidence(symbol))
+                    {
+                        return true;
                     }
                 }
             }

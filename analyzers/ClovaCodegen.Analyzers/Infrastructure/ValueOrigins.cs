@@ -33,6 +33,7 @@ internal sealed partial class ValueOrigins
     private readonly ConcurrentDictionary<SymbolInTree, SyntaxNode[]> _passedOn = new();
     private readonly ConcurrentDictionary<SyntaxNode, ISymbol[]> _written = new();
     private readonly ConcurrentDictionary<SyntaxNode, ISymbol?> _symbols = new();
+    private readonly ConcurrentDictionary<SyntaxNode, ISymbol[]> _variables = new();
     private readonly ConditionalWeakTable<SyntaxTree, string> _texts = new();
 
     /// <summary>
@@ -93,6 +94,31 @@ internal sealed partial class ValueOrigins
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// The locals, fields and properties a node's names stand for, in the order written (a variable named twice is listed
+    /// twice): a search visits the same declarations and statements for finding after finding, and each is walked once.
+    /// </summary>
+    public ISymbol[] Variables(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (!_variables.TryGetValue(node, out var variables))
+        {
+            List<ISymbol>? found = null;
+            foreach (var descendant in node.DescendantNodesAndSelf())
+            {
+                if (descendant is IdentifierNameSyntax identifier && CanNameVariable(identifier)
+                    && Symbol(identifier, model, cancellationToken) is { } symbol && symbol is ILocalSymbol or IFieldSymbol or IPropertySymbol)
+                {
+                    (found ??= new List<ISymbol>()).Add(symbol);
+                }
+            }
+
+            variables = found is null ? NoSymbols : found.ToArray();
+            _variables.TryAdd(node, variables);
+        }
+
+        return variables;
     }
 
     /// <summary>
