@@ -67,7 +67,7 @@ internal static partial class EmulatorEndpoints
                     await EmulatorResponses.Error(context, status, status == 429 ? "rate_limited" : status >= 500 ? "server_error" : "injected_fault", $"Injected fault {status}.");
                     return;
                 case { Kind: FaultKind.Reset }:
-                    context.Abort();
+                    RequestRecording.AbortAfterRecording(context);
                     return;
                 case { Kind: var kind }:
                     context.Items[CutFaultKey] = kind; // processed, then cut: the handlers read this

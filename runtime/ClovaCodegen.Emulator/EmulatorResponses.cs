@@ -142,11 +142,11 @@ internal static class EmulatorResponses
             // The status line, the headers (request id included) and half the body arrive; then the connection drops.
             await context.Response.WriteAsync(json.Substring(0, json.Length / 2), context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
-            context.Abort();
+            RequestRecording.AbortAfterRecording(context);
             return;
         }
 
-        await context.Response.WriteAsync(json, context.RequestAborted);
+        await RequestRecording.SendCompleteAnswerAsync(context, Encoding.UTF8.GetBytes(json));
     }
 
     public static string Json(Action<Utf8JsonWriter> write)

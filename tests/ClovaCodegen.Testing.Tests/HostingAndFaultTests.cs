@@ -49,6 +49,27 @@ public sealed class HostingAndFaultTests
     }
 
     [Fact]
+    public async Task A_failure_is_recorded_in_full_before_the_client_can_see_it_even_when_the_client_reads_only_the_headers()
+    {
+        // A retrying client reads a 429's status, drops the answer and moves on; the record must already be complete.
+        await using var clova = await ClovaStudioEmulator.StartInMemoryAsync(new EmulatorOptions { FailNextRequests = 1, FailureStatusCode = 429, RetryAfterSeconds = 0 });
+        using var http = clova.CreateHttpClient();
+        using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Post, "chat/completions")
+        {
+            Content = new System.Net.Http.StringContent("""{"model":"HCX-005","messages":[{"role":"user","content":"a"}]}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+
+        using (var response = await http.SendAsync(request, System.Net.Http.HttpCompletionOption.ResponseHeadersRead))
+        {
+            Assert.Equal(429, (int)response.StatusCode);
+        }
+
+        var record = Assert.Single(clova.Requests);
+        Assert.Equal(429, record.StatusCode);
+        Assert.Equal("rate_limited", record.ErrorCode);
+    }
+
+    [Fact]
     public async Task A_cut_stream_is_recorded_with_what_was_sent_before_the_cut()
     {
         await using var clova = await ClovaStudioEmulator.StartInMemoryAsync(new EmulatorOptions { CutStreamAfterChunks = 1 });

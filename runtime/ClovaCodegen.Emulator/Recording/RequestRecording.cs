@@ -17,6 +17,12 @@ namespace ClovaCodegen.Emulator;
 /// the emulator answer through a stream that keeps a copy of the answer's start, and records both once the answer is done,
 /// whatever the outcome (rejected, faulted, cut, or aborted by the client).
 /// </summary>
+/// <remarks>
+/// "Done" must come before the client can see the end of the answer: a client that retries a 429 after reading only its
+/// headers, or that sees a reset, may otherwise send its next request (and a test may read <c>Requests</c>) while this
+/// request's record is still unwritten. Complete answers and deliberate aborts therefore commit the record first
+/// (<see cref="SendCompleteAnswerAsync"/>, <see cref="AbortAfterRecording"/>); everything else commits when the routes return.
+/// </remarks>
 internal static class RequestRecording
 {
     private const string Prefix = "/v1/openai/";
@@ -37,6 +43,8 @@ internal static class RequestRecording
             context.Request.Body.Position = 0;
             var answer = context.Response.Body;
             var copy = new ResponseCopyStream(answer, MaxRecordedResponseBytes);
+            var pending = new PendingRecord(log, spec, context, sequence, body, copy);
+            context.Items[PendingRecordKey] = pending;
             context.Response.Body = copy;
             try
             {
@@ -45,9 +53,50 @@ internal static class RequestRecording
             finally
             {
                 context.Response.Body = answer;
-                log.Add(Record(sequence, context.Request, body, context.Response.StatusCode, copy.Text, spec));
+                pending.Commit();
             }
         });
+    }
+
+    /// <summary>
+    /// Sends a whole answer in one write, recording it first: once any byte is out, the client may act on the answer.
+    /// </summary>
+    public static Task SendCompleteAnswerAsync(HttpContext context, byte[] answer)
+    {
+        context.Response.ContentLength = answer.Length;
+        if (context.Items[PendingRecordKey] is PendingRecord pending)
+        {
+            pending.Copy.Keep(answer);
+            pending.Copy.StopKeeping();
+            pending.Commit();
+        }
+
+        return context.Response.Body.WriteAsync(answer, 0, answer.Length, context.RequestAborted);
+    }
+
+    /// <summary>Records what was sent so far, then drops the connection (a reset, or a body cut in half).</summary>
+    public static void AbortAfterRecording(HttpContext context)
+    {
+        (context.Items[PendingRecordKey] as PendingRecord)?.Commit();
+        context.Abort();
+    }
+
+    private static readonly object PendingRecordKey = new();
+
+    /// <summary>One request's record, added to the log exactly once, by whichever of the paths above comes first.</summary>
+    private sealed class PendingRecord(RequestLog log, CompatSpec spec, HttpContext context, long sequence, string body, ResponseCopyStream copy)
+    {
+        private int _committed;
+
+        public ResponseCopyStream Copy => copy;
+
+        public void Commit()
+        {
+            if (Interlocked.Exchange(ref _committed, 1) == 0)
+            {
+                log.Add(Record(sequence, context.Request, body, context.Response.StatusCode, copy.Text, spec));
+            }
+        }
     }
 
     private static RecordedRequest Record(long sequence, HttpRequest request, string body, int statusCode, string responseText, CompatSpec spec)
@@ -98,6 +147,7 @@ internal static class RequestRecording
         private readonly Stream _inner;
         private readonly MemoryStream _copy = new();
         private readonly int _limit;
+        private bool _stopped;
 
         public ResponseCopyStream(Stream inner, int limit)
         {
@@ -142,8 +192,16 @@ internal static class RequestRecording
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-        private void Keep(ReadOnlySpan<byte> bytes)
+        /// <summary>After a complete answer was recorded, its own write must not be kept twice.</summary>
+        public void StopKeeping() => _stopped = true;
+
+        public void Keep(ReadOnlySpan<byte> bytes)
         {
+            if (_stopped)
+            {
+                return;
+            }
+
             var room = _limit - (int)_copy.Length;
             if (room > 0)
             {
