@@ -28,6 +28,8 @@ public sealed class ClovaRequestGenerator : IIncrementalGenerator
         public const string Options = nameof(Options);
         public const string Facts = nameof(Facts);
         public const string Model = nameof(Model);
+        public const string StructuredOutputs = nameof(StructuredOutputs);
+        public const string StructuredOutputSettings = nameof(StructuredOutputSettings);
     }
 
     /// <inheritdoc/>
@@ -58,7 +60,11 @@ public sealed class ClovaRequestGenerator : IIncrementalGenerator
                 HasSystemTextJson: compilation.GetTypeByMetadataName("System.Text.Json.Utf8JsonWriter") is not null,
                 HasJsonMetadataServices: compilation.GetTypeByMetadataName("System.Text.Json.Serialization.Metadata.JsonMetadataServices") is not null,
                 HasRuntimeResponses: compilation.GetTypeByMetadataName("ClovaCodegen.ClovaChatToolCall") is not null
-                    && compilation.GetTypeByMetadataName("ClovaCodegen.ClovaChatCompletion") is not null))
+                    && compilation.GetTypeByMetadataName("ClovaCodegen.ClovaChatCompletion") is not null)
+            {
+                HasStructuredOutputs = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaStructuredOutput`1") is not null
+                    && compilation.GetTypeByMetadataName("ClovaCodegen.ClovaStructuredOutputReading") is not null,
+            })
             .WithTrackingName(TrackingNames.Facts);
 
         var model = spec.Combine(options).Combine(facts)
@@ -66,6 +72,57 @@ public sealed class ClovaRequestGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Model);
 
         context.RegisterSourceOutput(model, static (production, generation) => Emit(production, generation));
+
+        // Structured outputs: one model per [ClovaStructuredOutput] type, built from its symbols only (an edit elsewhere
+        // leaves it cached), one file each, and one file that ties them to the builder and to answers.
+        var structuredOutputs = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                StructuredOutputParser.AttributeName,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax,
+                static (attributeContext, cancellationToken) => StructuredOutputParser.Parse(attributeContext, cancellationToken))
+            .WithTrackingName(TrackingNames.StructuredOutputs);
+        var structuredSettings = options.Combine(facts)
+            .Select(static (pair, _) => new StructuredOutputSettings(pair.Left, pair.Right.HasStructuredOutputs))
+            .WithTrackingName(TrackingNames.StructuredOutputSettings);
+        context.RegisterSourceOutput(structuredOutputs.Combine(structuredSettings), static (production, pair) => EmitStructuredOutput(production, pair.Left, pair.Right));
+        context.RegisterSourceOutput(structuredOutputs.Collect().Combine(model), static (production, pair) => EmitStructuredOutputRegistry(production, pair.Left, pair.Right));
+    }
+
+    private static void EmitStructuredOutput(SourceProductionContext context, StructuredOutputModel type, StructuredOutputSettings settings)
+    {
+        if (!settings.Options.GenerateRequests)
+        {
+            return;
+        }
+
+        foreach (var problem in type.Diagnostics)
+        {
+            var descriptor = problem.DescriptorId == DiagnosticDescriptors.GeneratorFailure.Id ? DiagnosticDescriptors.GeneratorFailure : DiagnosticDescriptors.StructuredOutputNotExpressible;
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location?.ToLocation() ?? Location.None, problem.Arguments.Cast<object>().ToArray()));
+        }
+
+        if (type.CanGenerate && settings.HasStructuredOutputs)
+        {
+            AddSource(context, StructuredOutputEmitter.HintName(type), () => StructuredOutputEmitter.Emit(settings.Options, type));
+        }
+    }
+
+    private static void EmitStructuredOutputRegistry(SourceProductionContext context, ImmutableArray<StructuredOutputModel> types, GenerationModel generation)
+    {
+        if (generation.Spec.Spec is not { } spec || !generation.Options.GenerateRequests)
+        {
+            return;
+        }
+
+        if (spec.StructuredOutputs?.NamePattern is { } pattern)
+        {
+            foreach (var type in types.Where(t => t.CanGenerate && !System.Text.RegularExpressions.Regex.IsMatch(t.SchemaName, pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StructuredOutputName, type.AttributeLocation?.ToLocation() ?? Location.None, type.SchemaName, pattern));
+            }
+        }
+
+        AddSource(context, StructuredOutputRegistryEmitter.HintName, () => StructuredOutputRegistryEmitter.Emit(generation.Options, spec, generation.Facts, types));
     }
 
     private static void Emit(SourceProductionContext context, GenerationModel generation)

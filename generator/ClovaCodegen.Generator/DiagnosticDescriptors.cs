@@ -31,6 +31,14 @@ internal static class DiagnosticDescriptors
         "CLOVA204", "ClovaCodegen generator failed", "The ClovaCodegen generator failed while emitting {0}: {1}. Please report this.",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "clova204");
 
+    public static readonly DiagnosticDescriptor StructuredOutputNotExpressible = new(
+        "CLOVA205", "Structured output type cannot be expressed as JSON Schema", "'{0}' cannot be part of a structured output: {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "clova205");
+
+    public static readonly DiagnosticDescriptor StructuredOutputName = new(
+        "CLOVA206", "Structured output name breaks the spec's rule", "json_schema.name '{0}' does not match {1}, the name rule of the spec's structuredOutputs section; pass a name to [ClovaStructuredOutput(\"...\")]",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "clova206");
+
     private const string SpecCategory = SpecDiagnosticIds.Category;
 
     // The spec reader's CLOVA1xx, written out with literal IDs and severities (not built from SpecDiagnosticIds.All in a

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using ClovaCodegen.Emulator.Answers;
 using ClovaCodegen.Emulator.Validation;
 using ClovaCodegen.Spec.Model;
 using Microsoft.AspNetCore.Http;
@@ -14,28 +15,16 @@ namespace ClovaCodegen.Emulator;
 /// </summary>
 internal static partial class EmulatorEndpoints
 {
-    private static async Task ChatAsync(HttpContext context, EndpointSpec chat, EmulatorOptions options)
+    private static async Task ChatAsync(HttpContext context, EndpointSpec chat, StructuredOutputsSpec? structuredOutputs, EmulatorOptions options)
     {
-        using var body = await ReadBodyAsync(context);
-        if (body is null || !await ValidateFieldsAsync(context, body.RootElement, chat, options))
+        using var request = await AcceptAsync(context, chat, options, "a chat", root => ChatShapeValidator.Validate(root) ?? ResponseFormatValidator.Validate(root, structuredOutputs));
+        if (request is null)
         {
             return;
         }
 
-        if (ChatShapeValidator.Validate(body.RootElement) is { } problem)
-        {
-            await EmulatorResponses.Error(context, problem);
-            return;
-        }
-
-        var root = body.RootElement;
-        var model = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "";
-        if (chat.FindModel(model) is null)
-        {
-            await EmulatorResponses.Error(context, 404, "model_not_found", $"Model '{model}' is not a chat model of this service.");
-            return;
-        }
-
+        var root = request.Root;
+        var model = request.ModelName;
         var messages = root.GetProperty("messages"); // a non-empty array of well-formed messages (ChatShapeValidator)
 
         var lastUser = messages.EnumerateArray().LastOrDefault(x => x.TryGetProperty("role", out var r) && r.GetString() == "user");
@@ -60,6 +49,25 @@ internal static partial class EmulatorEndpoints
         else if (lastRole == "tool")
         {
             answer = "Tool said: " + (lastMessage.TryGetProperty("content", out var tc) && tc.ValueKind == JsonValueKind.String ? tc.GetString() : "");
+        }
+
+        // Structured outputs answer in kind: JSON generated from the schema (json_schema) or a small object (json_object),
+        // unless the test gave its own ChatAnswer.
+        if (options.ChatAnswer is null && root.TryGetProperty("response_format", out var format) && format.GetProperty("type").GetString() is { } formatType)
+        {
+            if (formatType == "json_schema")
+            {
+                answer = SchemaConformingAnswer.Generate(format.GetProperty("json_schema").GetProperty("schema"), question);
+            }
+            else if (formatType == "json_object")
+            {
+                answer = EmulatorResponses.Json(writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("answer", answer);
+                    writer.WriteEndObject();
+                });
+            }
         }
 
         // A test's scripted answer (EmulatorOptions.ScriptedAnswers) stands in for the canned one.

@@ -17,20 +17,14 @@ internal static partial class EmulatorEndpoints
 {
     private static async Task EmbeddingsAsync(HttpContext context, EndpointSpec embeddings, EmulatorOptions options)
     {
-        using var body = await ReadBodyAsync(context);
-        if (body is null || !await ValidateFieldsAsync(context, body.RootElement, embeddings, options))
+        using var request = await AcceptAsync(context, embeddings, options, "an embedding");
+        if (request is null)
         {
             return;
         }
 
-        var root = body.RootElement;
-        var model = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "";
-        var modelSpec = embeddings.FindModel(model);
-        if (modelSpec is null)
-        {
-            await EmulatorResponses.Error(context, 404, "model_not_found", $"Model '{model}' is not an embedding model of this service.");
-            return;
-        }
+        var root = request.Root;
+        var model = request.ModelName;
 
         var inputs = new List<string>();
         if (root.TryGetProperty("input", out var input) && input.ValueKind == JsonValueKind.String)
@@ -48,7 +42,7 @@ internal static partial class EmulatorEndpoints
             return;
         }
 
-        var dimension = modelSpec.Dimension ?? 1024;
+        var dimension = request.Model.Dimension ?? 1024;
         await EmulatorResponses.WriteJsonAsync(context, 200, writer =>
         {
             writer.WriteStartObject();

@@ -37,7 +37,7 @@ internal static partial class EmulatorEndpoints
         var embeddings = spec.FindEndpoint(EndpointSpec.Embeddings)!;
 
         UseCloudBehaviour(app, options);
-        app.MapPost(Prefix + "chat/completions", (HttpContext context) => ChatAsync(context, chat, options));
+        app.MapPost(Prefix + "chat/completions", (HttpContext context) => ChatAsync(context, chat, spec.StructuredOutputs, options));
         app.MapPost(Prefix + "embeddings", (HttpContext context) => EmbeddingsAsync(context, embeddings, options));
         app.MapGet(Prefix + "models", (HttpContext context) => ModelsAsync(context, spec));
         app.MapFallback((HttpContext context) => EmulatorResponses.Error(context, 404, "not_found", $"No such API: {context.Request.Path}."));
@@ -47,26 +47,53 @@ internal static partial class EmulatorEndpoints
     private static int? CutStreamAfter(HttpContext context, EmulatorOptions options) =>
         options.CutStreamAfterChunks ?? (context.Items.TryGetValue(CutFaultKey, out var kind) && kind is FaultKind.CutStream ? 1 : null);
 
-    /// <summary>Rejects what CLOVA Studio rejects, from the spec: unsupported fields, wrong types, values out of range or allowed values.</summary>
-    private static async Task<bool> ValidateFieldsAsync(HttpContext context, JsonElement root, EndpointSpec endpoint, EmulatorOptions options)
-    {
-        if (SpecFieldValidator.Validate(root, endpoint, options.UnverifiedRanges) is { } problem)
-        {
-            await EmulatorResponses.Error(context, problem);
-            return false;
-        }
-
-        return true;
-    }
-
-    private static async Task<JsonDocument?> ReadBodyAsync(HttpContext context)
+    /// <summary>
+    /// What every POST handler does first, in CLOVA Studio's order: read the body (ill-formed JSON is a 400), reject what the
+    /// spec rejects (unsupported fields, wrong types, values out of range or allowed values), apply the handler's own shape
+    /// check, and find the model the body names among <paramref name="endpoint"/>'s (an unknown one is a 404). Null when a
+    /// step refused the request; its error answer is written already. <paramref name="modelKind"/> is how the 404 names the
+    /// endpoint's models ("a chat", "an embedding").
+    /// </summary>
+    private static async Task<AcceptedRequest?> AcceptAsync(
+        HttpContext context, EndpointSpec endpoint, EmulatorOptions options, string modelKind, Func<JsonElement, RequestProblem?>? checkShape = null)
     {
         var (document, problem) = await RequestBodyReader.ReadAsync(context);
-        if (problem is not null)
+        if (document is null)
         {
-            await EmulatorResponses.Error(context, problem);
+            await EmulatorResponses.Error(context, problem!);
+            return null;
         }
 
-        return document;
+        var root = document.RootElement;
+        problem = SpecFieldValidator.Validate(root, endpoint, options.UnverifiedRanges) ?? checkShape?.Invoke(root);
+        if (problem is not null)
+        {
+            document.Dispose();
+            await EmulatorResponses.Error(context, problem);
+            return null;
+        }
+
+        var modelName = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "";
+        if (endpoint.FindModel(modelName) is not { } model)
+        {
+            document.Dispose();
+            await EmulatorResponses.Error(context, 404, "model_not_found", $"Model '{modelName}' is not {modelKind} model of this service.");
+            return null;
+        }
+
+        return new AcceptedRequest(document, modelName, model);
+    }
+
+    /// <summary>A request that passed <see cref="AcceptAsync"/>: its parsed body (disposed with it) and the model it names.</summary>
+    private sealed class AcceptedRequest(JsonDocument body, string modelName, ModelSpec model) : IDisposable
+    {
+        public JsonElement Root => body.RootElement;
+
+        /// <summary>The model as the request wrote it (echoed back in the answer).</summary>
+        public string ModelName => modelName;
+
+        public ModelSpec Model => model;
+
+        public void Dispose() => body.Dispose();
     }
 }

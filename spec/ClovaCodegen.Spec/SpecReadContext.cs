@@ -112,6 +112,33 @@ internal sealed class SpecReadContext
     public string? GetString(JsonNode node, string name, bool required) =>
         Get(node, name, JsonNodeKind.String, required, "a string")?.StringValue;
 
+    /// <summary>
+    /// The required <c>status</c> of an entry, one of <paramref name="statuses"/>' names; an unknown one is reported with
+    /// the names expected, in their order, and reads as null.
+    /// </summary>
+    public T? GetStatus<T>(JsonNode node, params (string Name, T Value)[] statuses)
+        where T : struct
+    {
+        var text = GetNonEmptyString(node, "status");
+        if (text is null)
+        {
+            return null;
+        }
+
+        foreach (var (name, value) in statuses)
+        {
+            if (name == text)
+            {
+                return value;
+            }
+        }
+
+        var names = statuses.Select(s => s.Name).ToList();
+        var expected = string.Join(", ", names.Take(names.Count - 1)) + " or " + names[names.Count - 1];
+        Report(SpecDiagnosticIds.UnknownStatus, node.Find("status")!.Value, $"Unknown status '{text}'; expected {expected}");
+        return null;
+    }
+
     public string? GetNonEmptyString(JsonNode node, string name)
     {
         var value = GetString(node, name, required: true);
@@ -149,6 +176,32 @@ internal sealed class SpecReadContext
         }
 
         return (long)value.NumberValue;
+    }
+
+    /// <summary>
+    /// Reads the array <paramref name="name"/> of <paramref name="node"/> whose entries are objects, as every list section
+    /// of the spec is: an entry that is not an object is reported (as <paramref name="entry"/>) and skipped, each object is
+    /// read by <paramref name="read"/>, which returns null for one it reported as broken. A missing or mistyped array reads as empty.
+    /// </summary>
+    public EquatableArray<T> ReadObjects<T>(JsonNode node, string name, bool required, string entry, Func<JsonNode, T?> read)
+        where T : class, IEquatable<T>
+    {
+        var array = GetArray(node, name, required);
+        if (array is null)
+        {
+            return EquatableArray<T>.Empty;
+        }
+
+        var result = new List<T>();
+        foreach (var item in array.Items)
+        {
+            if (ExpectObject(item, entry) && read(item) is { } value)
+            {
+                result.Add(value);
+            }
+        }
+
+        return result.ToEquatableArray();
     }
 
     public EquatableArray<string> GetStringArray(JsonNode node, string name)

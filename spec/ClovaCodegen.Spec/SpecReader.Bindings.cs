@@ -12,67 +12,67 @@ public static partial class SpecReader
 {
     private static EquatableArray<BindingSpec> ReadBindings(SpecReadContext context, JsonNode root, EquatableArray<EndpointSpec> endpoints)
     {
-        var array = context.GetArray(root, "bindings", required: false);
-        var result = new List<BindingSpec>();
-        if (array is null)
-        {
-            return EquatableArray<BindingSpec>.Empty;
-        }
-
         var members = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in array.Items)
+        return context.ReadObjects(root, "bindings", required: false, "A binding", item => ReadBinding(context, item, endpoints, members));
+    }
+
+    private static BindingSpec? ReadBinding(SpecReadContext context, JsonNode item, EquatableArray<EndpointSpec> endpoints, HashSet<string> members)
+    {
+        context.CheckProperties(item, "a binding", "member", "endpoint", "field", "droppedBy", "readKeys", "note", "source");
+        context.CheckSource(item);
+        var member = context.GetNonEmptyString(item, "member");
+        var endpointId = context.GetNonEmptyString(item, "endpoint");
+        var field = context.GetNonEmptyString(item, "field");
+        if (member is not null)
         {
-            if (!context.ExpectObject(item, "A binding"))
+            var memberNode = item.Find("member")!.Value;
+            var dot = member.LastIndexOf('.');
+            if (dot <= 0 || dot == member.Length - 1)
             {
-                continue;
+                context.Report(SpecDiagnosticIds.InvalidValue, memberNode, $"Member '{member}' must be 'Namespace.Type.Member'");
             }
-
-            context.CheckProperties(item, "a binding", "member", "endpoint", "field", "droppedBy", "readKeys", "note", "source");
-            context.CheckSource(item);
-            var member = context.GetNonEmptyString(item, "member");
-            var endpointId = context.GetNonEmptyString(item, "endpoint");
-            var field = context.GetNonEmptyString(item, "field");
-            if (member is not null)
+            else if (!members.Add(member))
             {
-                var memberNode = item.Find("member")!.Value;
-                var dot = member.LastIndexOf('.');
-                if (dot <= 0 || dot == member.Length - 1)
-                {
-                    context.Report(SpecDiagnosticIds.InvalidValue, memberNode, $"Member '{member}' must be 'Namespace.Type.Member'");
-                }
-                else if (!members.Add(member))
-                {
-                    context.Report(SpecDiagnosticIds.DuplicateEntry, memberNode, $"Member '{member}' is bound more than once");
-                }
-            }
-
-            EndpointSpec? endpoint = null;
-            if (endpointId is not null)
-            {
-                endpoint = endpoints.FirstOrDefault(e => e.Id == endpointId);
-
-                // An endpoint that is declared but broken was reported already; don't cascade.
-                if (endpoint is null && !context.DeclaredEndpointIds.Contains(endpointId))
-                {
-                    context.Report(SpecDiagnosticIds.UnknownEndpoint, item.Find("endpoint")!.Value, $"Binding names endpoint '{endpointId}', which the spec does not declare");
-                }
-            }
-
-            if (endpoint is not null && field is not null && field != BindingSpec.AnyField && endpoint.FindField(field) is null
-                && !context.DeclaredFields.Contains(endpointId + "/" + field))
-            {
-                context.Report(SpecDiagnosticIds.UnknownBindingField, item.Find("field")!.Value, $"Endpoint '{endpointId}' declares no field '{field}'");
-            }
-
-            if (member is not null && endpointId is not null && field is not null)
-            {
-                result.Add(new BindingSpec(member, endpointId, field, context.GetString(item, "droppedBy", required: false), context.GetString(item, "note", required: false), context.GetString(item, "source", required: false))
-                {
-                    ReadKeys = context.GetStringArray(item, "readKeys"),
-                });
+                context.Report(SpecDiagnosticIds.DuplicateEntry, memberNode, $"Member '{member}' is bound more than once");
             }
         }
 
-        return result.ToEquatableArray();
+        ResolveEndpointField(context, item, endpoints, "Binding", endpointId, field == BindingSpec.AnyField ? null : field);
+
+        if (member is null || endpointId is null || field is null)
+        {
+            return null;
+        }
+
+        return new BindingSpec(member, endpointId, field, context.GetString(item, "droppedBy", required: false), context.GetString(item, "note", required: false), context.GetString(item, "source", required: false))
+        {
+            ReadKeys = context.GetStringArray(item, "readKeys"),
+        };
+    }
+
+    /// <summary>
+    /// The endpoint an entry names (reported when the spec does not declare it) and a check that it declares the entry's
+    /// field (<paramref name="field"/> null: nothing to check). A declared but broken endpoint was reported already, so
+    /// neither is reported again.
+    /// </summary>
+    private static EndpointSpec? ResolveEndpointField(SpecReadContext context, JsonNode item, EquatableArray<EndpointSpec> endpoints, string what, string? endpointId, string? field)
+    {
+        if (endpointId is null)
+        {
+            return null;
+        }
+
+        var endpoint = endpoints.FirstOrDefault(e => e.Id == endpointId);
+        if (endpoint is null && !context.DeclaredEndpointIds.Contains(endpointId))
+        {
+            context.Report(SpecDiagnosticIds.UnknownEndpoint, item.Find("endpoint")!.Value, $"{what} names endpoint '{endpointId}', which the spec does not declare");
+        }
+
+        if (endpoint is not null && field is not null && endpoint.FindField(field) is null && !context.DeclaredFields.Contains(endpointId + "/" + field))
+        {
+            context.Report(SpecDiagnosticIds.UnknownBindingField, item.Find("field")!.Value, $"Endpoint '{endpointId}' declares no field '{field}'");
+        }
+
+        return endpoint;
     }
 }

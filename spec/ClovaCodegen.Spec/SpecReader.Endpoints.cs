@@ -12,79 +12,56 @@ public static partial class SpecReader
 {
     private static EquatableArray<EndpointSpec> ReadEndpoints(SpecReadContext context, JsonNode root)
     {
-        var array = context.GetArray(root, "endpoints", required: true);
-        var result = new List<EndpointSpec>();
-        if (array is null)
-        {
-            return EquatableArray<EndpointSpec>.Empty;
-        }
-
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in array.Items)
+        return context.ReadObjects(root, "endpoints", required: true, "An endpoint", item => ReadEndpoint(context, item, ids));
+    }
+
+    private static EndpointSpec? ReadEndpoint(SpecReadContext context, JsonNode item, HashSet<string> ids)
+    {
+        context.CheckProperties(item, "an endpoint", "id", "method", "path", "note", "source", "models", "fields");
+        context.CheckSource(item);
+        var id = context.GetNonEmptyString(item, "id");
+        if (id is not null)
         {
-            if (!context.ExpectObject(item, "An endpoint"))
+            context.DeclaredEndpointIds.Add(id);
+            var idNode = item.Find("id")!.Value;
+            if (!EndpointSpec.KnownIds.Contains(id))
             {
-                continue;
+                context.Report(SpecDiagnosticIds.UnknownEndpoint, idNode, $"Unknown endpoint '{id}'; known endpoints are {string.Join(", ", EndpointSpec.KnownIds)}");
             }
-
-            context.CheckProperties(item, "an endpoint", "id", "method", "path", "note", "source", "models", "fields");
-            context.CheckSource(item);
-            var id = context.GetNonEmptyString(item, "id");
-            if (id is not null)
+            else if (!ids.Add(id))
             {
-                context.DeclaredEndpointIds.Add(id);
-                var idNode = item.Find("id")!.Value;
-                if (!EndpointSpec.KnownIds.Contains(id))
-                {
-                    context.Report(SpecDiagnosticIds.UnknownEndpoint, idNode, $"Unknown endpoint '{id}'; known endpoints are {string.Join(", ", EndpointSpec.KnownIds)}");
-                }
-                else if (!ids.Add(id))
-                {
-                    context.Report(SpecDiagnosticIds.DuplicateEntry, idNode, $"Endpoint '{id}' is declared more than once");
-                }
-            }
-
-            var method = context.GetNonEmptyString(item, "method");
-            if (method is not null && method != "GET" && method != "POST")
-            {
-                context.Report(SpecDiagnosticIds.InvalidValue, item.Find("method")!.Value, $"Method '{method}' is not GET or POST");
-            }
-
-            var path = context.GetNonEmptyString(item, "path");
-            if (path is not null && (path.StartsWith("/", StringComparison.Ordinal) || path.Contains("://")))
-            {
-                context.Report(SpecDiagnosticIds.InvalidUrlOrPattern, item.Find("path")!.Value, $"Endpoint path '{path}' must be relative to the base URL (no leading '/')");
-            }
-
-            var models = ReadModels(context, item);
-            var fields = ReadFields(context, item, id);
-            if (id is not null && method is not null && path is not null)
-            {
-                result.Add(new EndpointSpec(id, method, path, context.GetString(item, "note", required: false), context.GetString(item, "source", required: false), models, fields));
+                context.Report(SpecDiagnosticIds.DuplicateEntry, idNode, $"Endpoint '{id}' is declared more than once");
             }
         }
 
-        return result.ToEquatableArray();
+        var method = context.GetNonEmptyString(item, "method");
+        if (method is not null && method != "GET" && method != "POST")
+        {
+            context.Report(SpecDiagnosticIds.InvalidValue, item.Find("method")!.Value, $"Method '{method}' is not GET or POST");
+        }
+
+        var path = context.GetNonEmptyString(item, "path");
+        if (path is not null && (path.StartsWith("/", StringComparison.Ordinal) || path.Contains("://")))
+        {
+            context.Report(SpecDiagnosticIds.InvalidUrlOrPattern, item.Find("path")!.Value, $"Endpoint path '{path}' must be relative to the base URL (no leading '/')");
+        }
+
+        var models = ReadModels(context, item);
+        var fields = ReadFields(context, item, id);
+        return id is null || method is null || path is null
+            ? null
+            : new EndpointSpec(id, method, path, context.GetString(item, "note", required: false), context.GetString(item, "source", required: false), models, fields);
     }
 
     private static EquatableArray<ModelSpec> ReadModels(SpecReadContext context, JsonNode endpoint)
     {
-        var array = context.GetArray(endpoint, "models", required: false);
-        var result = new List<ModelSpec>();
-        if (array is null)
-        {
-            return EquatableArray<ModelSpec>.Empty;
-        }
-
         var names = new HashSet<string>(StringComparer.Ordinal);
         string? defaultModel = null;
-        foreach (var item in array.Items)
-        {
-            if (!context.ExpectObject(item, "A model"))
-            {
-                continue;
-            }
+        return context.ReadObjects(endpoint, "models", required: false, "A model", ReadModel);
 
+        ModelSpec? ReadModel(JsonNode item)
+        {
             context.CheckProperties(item, "a model", "name", "verified", "default", "dimension", "note", "source");
             context.CheckSource(item);
             var name = context.GetNonEmptyString(item, "name");
@@ -109,12 +86,9 @@ public static partial class SpecReader
                 defaultModel = name ?? "";
             }
 
-            if (name is not null)
-            {
-                result.Add(new ModelSpec(name, context.GetBoolean(item, "verified") ?? false, isDefault, (int?)dimension, context.GetString(item, "note", required: false), context.GetString(item, "source", required: false)));
-            }
+            return name is null
+                ? null
+                : new ModelSpec(name, context.GetBoolean(item, "verified") ?? false, isDefault, (int?)dimension, context.GetString(item, "note", required: false), context.GetString(item, "source", required: false));
         }
-
-        return result.ToEquatableArray();
     }
 }

@@ -15,21 +15,9 @@ public static partial class SpecReader
 
     private static EquatableArray<FieldSpec> ReadFields(SpecReadContext context, JsonNode endpoint, string? endpointId)
     {
-        var array = context.GetArray(endpoint, "fields", required: false);
-        var result = new List<FieldSpec>();
-        if (array is null)
-        {
-            return EquatableArray<FieldSpec>.Empty;
-        }
-
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in array.Items)
+        return context.ReadObjects(endpoint, "fields", required: false, "A field", item =>
         {
-            if (!context.ExpectObject(item, "A field"))
-            {
-                continue;
-            }
-
             // Remember the name even if the field turns out broken, so bindings to it don't cascade into CLOVA112.
             if (item.Find("name")?.Value.StringValue is { } declaredName)
             {
@@ -37,21 +25,14 @@ public static partial class SpecReader
             }
 
             var field = ReadField(context, item);
-            if (field is null)
-            {
-                continue;
-            }
-
-            if (!names.Add(field.Name))
+            if (field is not null && !names.Add(field.Name))
             {
                 context.Report(SpecDiagnosticIds.DuplicateField, item.Find("name")!.Value, $"Field '{field.Name}' is declared more than once in this endpoint");
-                continue;
+                return null;
             }
 
-            result.Add(field);
-        }
-
-        return result.ToEquatableArray();
+            return field;
+        });
     }
 
     private static FieldSpec? ReadField(SpecReadContext context, JsonNode item)
@@ -67,20 +48,8 @@ public static partial class SpecReader
             context.Report(SpecDiagnosticIds.InvalidValue, item.Find("name")!.Value, $"Field name '{name}' is not a snake_case wire name");
         }
 
-        var statusText = context.GetNonEmptyString(item, "status");
-        FieldStatus? status = statusText switch
-        {
-            null => null,
-            "supported" => FieldStatus.Supported,
-            "unsupported" => FieldStatus.Unsupported,
-            "clova-only" => FieldStatus.ClovaOnly,
-            "undocumented" => FieldStatus.Undocumented,
-            _ => null,
-        };
-        if (statusText is not null && status is null)
-        {
-            context.Report(SpecDiagnosticIds.UnknownStatus, item.Find("status")!.Value, $"Unknown status '{statusText}'; expected supported, unsupported, clova-only or undocumented");
-        }
+        var status = context.GetStatus(
+            item, ("supported", FieldStatus.Supported), ("unsupported", FieldStatus.Unsupported), ("clova-only", FieldStatus.ClovaOnly), ("undocumented", FieldStatus.Undocumented));
 
         var type = ReadType(context, item);
         var minimum = context.GetNumber(item, "minimum");

@@ -53,107 +53,85 @@ public static partial class SpecReader
 
     private static EquatableArray<BaseUrlSpec> ReadBaseUrls(SpecReadContext context, JsonNode root)
     {
-        var array = context.GetArray(root, "baseUrls", required: true);
-        var result = new List<BaseUrlSpec>();
-        if (array is null)
-        {
-            return EquatableArray<BaseUrlSpec>.Empty;
-        }
-
-        if (array.Items.Count == 0)
-        {
-            context.Report(SpecDiagnosticIds.InvalidValue, array, "baseUrls must list at least one base URL");
-        }
-
         var clouds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var item in array.Items)
+        var baseUrls = context.ReadObjects(root, "baseUrls", required: true, "A base URL entry", item => ReadBaseUrl(context, item, clouds));
+        if (root.Find("baseUrls")?.Value is { Kind: JsonNodeKind.Array, Items.Count: 0 } empty)
         {
-            if (!context.ExpectObject(item, "A base URL entry"))
-            {
-                continue;
-            }
+            context.Report(SpecDiagnosticIds.InvalidValue, empty, "baseUrls must list at least one base URL");
+        }
 
-            context.CheckProperties(item, "a base URL", "cloud", "url", "verified", "note", "source");
-            context.CheckSource(item);
-            var cloud = context.GetNonEmptyString(item, "cloud");
-            var url = context.GetNonEmptyString(item, "url");
-            if (cloud is not null && !clouds.Add(cloud))
-            {
-                context.Report(SpecDiagnosticIds.DuplicateEntry, item.Find("cloud")!.Value, $"Cloud '{cloud}' has more than one base URL");
-            }
+        return baseUrls;
+    }
 
-            if (url is not null)
-            {
-                var urlNode = item.Find("url")!.Value;
-                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != "https")
-                {
-                    context.Report(SpecDiagnosticIds.InvalidUrlOrPattern, urlNode, $"Base URL '{url}' is not an absolute https URL");
-                }
-                else if (!url.EndsWith("/", StringComparison.Ordinal))
-                {
-                    context.Report(SpecDiagnosticIds.InvalidUrlOrPattern, urlNode, $"Base URL '{url}' must end with '/' so that relative endpoint paths resolve under it");
-                }
-            }
+    private static BaseUrlSpec? ReadBaseUrl(SpecReadContext context, JsonNode item, HashSet<string> clouds)
+    {
+        context.CheckProperties(item, "a base URL", "cloud", "url", "verified", "note", "source");
+        context.CheckSource(item);
+        var cloud = context.GetNonEmptyString(item, "cloud");
+        var url = context.GetNonEmptyString(item, "url");
+        if (cloud is not null && !clouds.Add(cloud))
+        {
+            context.Report(SpecDiagnosticIds.DuplicateEntry, item.Find("cloud")!.Value, $"Cloud '{cloud}' has more than one base URL");
+        }
 
-            if (cloud is not null && url is not null)
+        if (url is not null)
+        {
+            var urlNode = item.Find("url")!.Value;
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != "https")
             {
-                result.Add(new BaseUrlSpec(
-                    cloud,
-                    url,
-                    context.GetBoolean(item, "verified") ?? false,
-                    context.GetString(item, "note", required: false),
-                    context.GetString(item, "source", required: false)));
+                context.Report(SpecDiagnosticIds.InvalidUrlOrPattern, urlNode, $"Base URL '{url}' is not an absolute https URL");
+            }
+            else if (!url.EndsWith("/", StringComparison.Ordinal))
+            {
+                context.Report(SpecDiagnosticIds.InvalidUrlOrPattern, urlNode, $"Base URL '{url}' must end with '/' so that relative endpoint paths resolve under it");
             }
         }
 
-        return result.ToEquatableArray();
+        if (cloud is null || url is null)
+        {
+            return null;
+        }
+
+        return new BaseUrlSpec(
+            cloud,
+            url,
+            context.GetBoolean(item, "verified") ?? false,
+            context.GetString(item, "note", required: false),
+            context.GetString(item, "source", required: false));
     }
 
     private static EquatableArray<NativeUrlPatternSpec> ReadNativeUrlPatterns(SpecReadContext context, JsonNode root)
     {
-        var array = context.GetArray(root, "nativeUrlPatterns", required: false);
-        var result = new List<NativeUrlPatternSpec>();
-        if (array is null)
-        {
-            return EquatableArray<NativeUrlPatternSpec>.Empty;
-        }
-
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in array.Items)
+        return context.ReadObjects(root, "nativeUrlPatterns", required: false, "A native URL pattern", item => ReadNativeUrlPattern(context, item, ids));
+    }
+
+    private static NativeUrlPatternSpec? ReadNativeUrlPattern(SpecReadContext context, JsonNode item, HashSet<string> ids)
+    {
+        context.CheckProperties(item, "a native URL pattern", "id", "pathPattern", "note", "source");
+        context.CheckSource(item);
+        var id = context.GetNonEmptyString(item, "id");
+        var pattern = context.GetNonEmptyString(item, "pathPattern");
+        if (id is not null && !ids.Add(id))
         {
-            if (!context.ExpectObject(item, "A native URL pattern"))
-            {
-                continue;
-            }
+            context.Report(SpecDiagnosticIds.DuplicateEntry, item.Find("id")!.Value, $"Native URL pattern '{id}' is declared more than once");
+        }
 
-            context.CheckProperties(item, "a native URL pattern", "id", "pathPattern", "note", "source");
-            context.CheckSource(item);
-            var id = context.GetNonEmptyString(item, "id");
-            var pattern = context.GetNonEmptyString(item, "pathPattern");
-            if (id is not null && !ids.Add(id))
+        if (pattern is not null)
+        {
+            try
             {
-                context.Report(SpecDiagnosticIds.DuplicateEntry, item.Find("id")!.Value, $"Native URL pattern '{id}' is declared more than once");
+                _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
             }
-
-            if (pattern is not null)
+            catch (ArgumentException ex)
             {
-                try
-                {
-                    _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-                }
-                catch (ArgumentException ex)
-                {
-                    context.Report(SpecDiagnosticIds.InvalidUrlOrPattern, item.Find("pathPattern")!.Value, $"pathPattern is not a valid regular expression: {ex.Message}");
-                    continue;
-                }
-            }
-
-            if (id is not null && pattern is not null)
-            {
-                result.Add(new NativeUrlPatternSpec(id, pattern, context.GetString(item, "note", required: false), context.GetString(item, "source", required: false)));
+                context.Report(SpecDiagnosticIds.InvalidUrlOrPattern, item.Find("pathPattern")!.Value, $"pathPattern is not a valid regular expression: {ex.Message}");
+                return null;
             }
         }
 
-        return result.ToEquatableArray();
+        return id is null || pattern is null
+            ? null
+            : new NativeUrlPatternSpec(id, pattern, context.GetString(item, "note", required: false), context.GetString(item, "source", required: false));
     }
 }

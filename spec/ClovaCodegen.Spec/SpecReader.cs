@@ -83,7 +83,7 @@ public static partial class SpecReader
             return null;
         }
 
-        context.CheckProperties(root, "the spec", "$schema", "specVersion", "title", "sources", "apiKey", "requestIdHeader", "baseUrls", "nativeUrlPatterns", "endpoints", "bindings");
+        context.CheckProperties(root, "the spec", "$schema", "specVersion", "title", "sources", "apiKey", "requestIdHeader", "baseUrls", "nativeUrlPatterns", "endpoints", "capabilities", "structuredOutputs", "bindings");
 
         var version = context.GetInteger(root, "specVersion", required: true);
         if (version is not null && version != 1)
@@ -97,6 +97,8 @@ public static partial class SpecReader
         var baseUrls = ReadBaseUrls(context, root);
         var patterns = ReadNativeUrlPatterns(context, root);
         var endpoints = ReadEndpoints(context, root);
+        var capabilities = ReadCapabilities(context, root, endpoints);
+        var structuredOutputs = ReadStructuredOutputs(context, root);
         var bindings = ReadBindings(context, root, endpoints);
 
         if (context.HasErrors)
@@ -113,6 +115,10 @@ public static partial class SpecReader
             baseUrls,
             patterns,
             endpoints,
-            bindings);
+            bindings)
+        {
+            Capabilities = capabilities,
+            StructuredOutputs = structuredOutputs,
+        };
     }
 }

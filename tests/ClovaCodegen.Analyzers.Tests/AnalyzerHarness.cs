@@ -53,12 +53,18 @@ internal static class AnalyzerHarness
 
     /// <summary>The SDKs' experimental-API diagnostics are not what these tests are about.</summary>
     internal static readonly CSharpCompilationOptions CompilationOptions = new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable)
-        .WithSpecificDiagnosticOptions(new[] { "SCME0001", "OPENAI001", "MEAI001" }.ToDictionary(id => id, _ => ReportDiagnostic.Suppress));
+        .WithSpecificDiagnosticOptions(new[] { "SCME0001", "OPENAI001", "MEAI001", "SKEXP0001", "SKEXP0010" }.ToDictionary(id => id, _ => ReportDiagnostic.Suppress));
 
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, string? specText = null, IEnumerable<DiagnosticAnalyzer>? analyzers = null, List<Exception>? exceptions = null, string? scope = null, string? withoutAssembly = null)
     {
         var compilation = withoutAssembly is null ? Compile(source)
             : Compile(source).RemoveReferences(References.Where(r => Path.GetFileNameWithoutExtension(r.Display) == withoutAssembly));
+        return await AnalyzeAsync(compilation, specText, analyzers, exceptions, scope);
+    }
+
+    /// <summary>The analyzers over a compilation the caller made (one with references of its own).</summary>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, string? specText = null, IEnumerable<DiagnosticAnalyzer>? analyzers = null, List<Exception>? exceptions = null, string? scope = null)
+    {
         var options = new CompilationWithAnalyzersOptions(
             Options(specText, scope),
             onAnalyzerException: (ex, _, _) => { if (exceptions is null) { throw new Xunit.Sdk.XunitException("Analyzer threw (AD0001): " + ex); } lock (exceptions) { exceptions.Add(ex); } },
@@ -125,6 +131,8 @@ internal static class AnalyzerHarness
             typeof(Microsoft.Extensions.AI.OpenAIClientExtensions), typeof(ClovaCodegen.ClovaStudioClient), typeof(ClovaCodegen.OpenAI.ClovaOpenAI), typeof(ClovaCodegen.Extensions.AI.ClovaChatClient), typeof(Microsoft.Extensions.Logging.ILogger),
             typeof(Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions), typeof(Microsoft.Extensions.DependencyInjection.IHttpClientBuilder), typeof(Microsoft.Extensions.Configuration.IConfiguration),
             typeof(Microsoft.Extensions.AI.ChatClientBuilder),
+            typeof(Microsoft.SemanticKernel.Kernel), typeof(Microsoft.SemanticKernel.KernelFunctionFactory), typeof(Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings),
+            typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection), typeof(Microsoft.Extensions.VectorData.VectorStore),
         }.Select(t => t.Assembly.Location);
         return trusted.Concat(extra).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     }

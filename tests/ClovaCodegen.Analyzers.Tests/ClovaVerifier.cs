@@ -70,7 +70,7 @@ internal static class ClovaVerifier
 
     private static CompilationOptions Options(CompilationOptions options) =>
         ((CSharpCompilationOptions)options).WithNullableContextOptions(NullableContextOptions.Enable)
-            .WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions.SetItems(new[] { "SCME0001", "OPENAI001", "MEAI001" }.ToDictionary(id => id, _ => ReportDiagnostic.Suppress)));
+            .WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions.SetItems(new[] { "SCME0001", "OPENAI001", "MEAI001", "SKEXP0001", "SKEXP0010" }.ToDictionary(id => id, _ => ReportDiagnostic.Suppress)));
 
     // The analyzer type argument only names a default: GetDiagnosticAnalyzers hands the framework every rule.
     private sealed class AnalyzerTest : CSharpAnalyzerTest<UnsupportedFieldAnalyzer, DefaultVerifier>

@@ -6,7 +6,6 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
@@ -86,12 +85,8 @@ public class DocumentedEmulatorCommandTests
             start.Environment.Remove(name);
         }
 
-        var output = new StringBuilder();
         using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var output = ProcessOutput.Capture(process);
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -112,10 +107,7 @@ public class DocumentedEmulatorCommandTests
                 }
             }
 
-            lock (output)
-            {
-                Assert.True(status == HttpStatusCode.OK, $"`{command.Text}` ({command.Document}:{command.Line}) did not serve GET models (status {status?.ToString() ?? "none"}):\n{CommandResult.Tail(output.ToString())}");
-            }
+            Assert.True(status == HttpStatusCode.OK, $"`{command.Text}` ({command.Document}:{command.Line}) did not serve GET models (status {status?.ToString() ?? "none"}):\n{CommandResult.Tail(output.ToString())}");
         }
         finally
         {

@@ -35,11 +35,7 @@ public class EmulatorToolTests
 
         start.Environment["DOTNET_ROOT"] = PackagedFeed.DotnetRoot;
         using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var output = ProcessOutput.Capture(process);
         try
         {
             using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
@@ -66,7 +62,7 @@ public class EmulatorToolTests
     private static Task<HttpResponseMessage> PostAsync(HttpClient http, string path, string json) =>
         http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 
-    private static async Task WaitUntilServingAsync(HttpClient http, Process process, StringBuilder output)
+    private static async Task WaitUntilServingAsync(HttpClient http, Process process, ProcessOutput output)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))

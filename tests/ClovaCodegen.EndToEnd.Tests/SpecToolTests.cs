@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using System.Text;
 using System.Threading.Tasks;
 using ClovaCodegen.Emulator;
 using ClovaCodegen.EndToEnd.Tests.Infrastructure;
@@ -73,11 +72,7 @@ public class SpecToolTests : IClassFixture<PackagedFeed>
         start.Environment["DOTNET_ROOT"] = PackagedFeed.DotnetRoot;
         start.Environment["CLOVA_STUDIO_API_KEY"] = FakeKey;
         using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var output = ProcessOutput.Capture(process);
         using var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromMinutes(5));
         try
         {
@@ -90,9 +85,6 @@ public class SpecToolTests : IClassFixture<PackagedFeed>
         }
 
         process.WaitForExit();
-        lock (output)
-        {
-            return new CommandResult(process.ExitCode, output.ToString());
-        }
+        return new CommandResult(process.ExitCode, output.ToString());
     }
 }

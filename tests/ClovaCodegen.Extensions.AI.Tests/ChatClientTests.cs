@@ -12,30 +12,9 @@ using Xunit;
 namespace ClovaCodegen.Extensions.AI.Tests;
 
 /// <summary>ClovaChatClient against the emulator on 127.0.0.1, with every request body captured on its way out.</summary>
-public sealed class ChatClientTests : IAsyncLifetime
+public sealed class ChatClientTests : EmulatorClientTests
 {
-    internal const string FakeKey = "fake-test-key";
-    private ClovaStudioEmulator _emulator = null!;
-    private CapturingHandler _wire = null!;
-    private HttpClient _http = null!;
-    private ClovaStudioClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = await ClovaStudioEmulator.StartAsync();
-        _wire = new CapturingHandler();
-        _http = new HttpClient(_wire);
-        _client = new ClovaStudioClient(new ClovaStudioClientOptions { ApiKey = FakeKey, Endpoint = _emulator.BaseUrl, MaxRetries = 0 }, _http);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        _http.Dispose();
-        await _emulator.DisposeAsync();
-    }
-
-    private ClovaChatClient Chat(ClovaCompatibilityMode mode = ClovaCompatibilityMode.Strict, ILogger? logger = null) => new(_client, "HCX-005", mode, logger);
+    private ClovaChatClient Chat(ClovaCompatibilityMode mode = ClovaCompatibilityMode.Strict, ILogger? logger = null) => new(Client, "HCX-005", mode, logger);
 
     [Fact]
     public async Task A_chat_maps_text_id_model_created_finish_reason_and_usage()
@@ -74,13 +53,13 @@ public sealed class ChatClientTests : IAsyncLifetime
         Assert.All(updates, u => Assert.Equal("HCX-005", u.ModelId));
         Assert.Equal(ChatFinishReason.Stop, updates[^1].FinishReason);
         Assert.Equal(whole.Text, updates.ToChatResponse().Text);
-        Assert.True(_wire.LastBody.GetProperty("stream").GetBoolean());
+        Assert.True(Wire.LastBody.GetProperty("stream").GetBoolean());
     }
 
     [Fact]
     public async Task A_cut_stream_throws_after_the_chunks_that_arrived()
     {
-        _emulator.Options.CutStreamAfterChunks = 2;
+        Emulator.Options.CutStreamAfterChunks = 2;
         var received = new List<string>();
 
         var error = await Assert.ThrowsAsync<ClovaStudioException>(async () =>
@@ -114,7 +93,7 @@ public sealed class ChatClientTests : IAsyncLifetime
         var response = await Chat().GetResponseAsync("hi", options);
 
         Assert.Equal("Echo: hi", response.Text);
-        var body = _wire.LastBody;
+        var body = Wire.LastBody;
         Assert.Equal(20, body.GetProperty("top_k").GetInt32());
         Assert.Equal(1.1, body.GetProperty("repetition_penalty").GetDouble());
         Assert.Equal(5, body.GetProperty("repeat_penalty").GetInt32());
@@ -136,8 +115,8 @@ public sealed class ChatClientTests : IAsyncLifetime
     {
         await Chat().GetResponseAsync("hi", new ChatOptions { Temperature = 0.7f, TopP = 0.9f });
 
-        Assert.Equal("0.7", _wire.LastBody.GetProperty("temperature").GetRawText());
-        Assert.Equal("0.9", _wire.LastBody.GetProperty("top_p").GetRawText());
+        Assert.Equal("0.7", Wire.LastBody.GetProperty("temperature").GetRawText());
+        Assert.Equal("0.9", Wire.LastBody.GetProperty("top_p").GetRawText());
     }
 
     [Fact]
@@ -148,7 +127,7 @@ public sealed class ChatClientTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ArgumentException>(() => Chat().GetResponseAsync("hi", options));
 
         Assert.Contains("top_k", error.Message);
-        Assert.Empty(_wire.Bodies);
+        Assert.Empty(Wire.Bodies);
     }
 
     [Fact]
@@ -166,7 +145,7 @@ public sealed class ChatClientTests : IAsyncLifetime
         Assert.Equal(new[] { "parallel_tool_calls", "reasoning_effort", "user", "repetitionPenalty", "no_such_field" }, error.Fields);
         Assert.Contains("ChatOptions.AllowMultipleToolCalls", error.Message);
         Assert.Contains("'repetition_penalty'", error.Message); // the native name is told its wire name
-        Assert.Empty(_wire.Bodies);
+        Assert.Empty(Wire.Bodies);
 
         await Assert.ThrowsAsync<ClovaCompatibilityException>(async () =>
         {
@@ -174,7 +153,7 @@ public sealed class ChatClientTests : IAsyncLifetime
             {
             }
         });
-        Assert.Empty(_wire.Bodies);
+        Assert.Empty(Wire.Bodies);
     }
 
     [Fact]
@@ -191,7 +170,7 @@ public sealed class ChatClientTests : IAsyncLifetime
         var response = await Chat(ClovaCompatibilityMode.Lenient, log).GetResponseAsync("hi", options);
 
         Assert.Equal("Echo: hi", response.Text); // the emulator would have answered 400 to any unsupported field
-        var body = _wire.LastBody;
+        var body = Wire.LastBody;
         Assert.False(body.TryGetProperty("user", out _));
         Assert.False(body.TryGetProperty("logprobs", out _));
         Assert.False(body.TryGetProperty("parallel_tool_calls", out _));
@@ -213,7 +192,7 @@ public sealed class ChatClientTests : IAsyncLifetime
 
         var first = await Chat().GetResponseAsync(history, options);
 
-        var sent = _wire.LastBody;
+        var sent = Wire.LastBody;
         Assert.Equal("function", sent.GetProperty("tools")[0].GetProperty("type").GetString());
         Assert.Equal("get_weather", sent.GetProperty("tools")[0].GetProperty("function").GetProperty("name").GetString());
         Assert.Equal("object", sent.GetProperty("tools")[0].GetProperty("function").GetProperty("parameters").GetProperty("type").GetString());
@@ -228,7 +207,7 @@ public sealed class ChatClientTests : IAsyncLifetime
         var second = await Chat().GetResponseAsync(history, options);
 
         Assert.Equal("Tool said: sunny in Seoul", second.Text);
-        var messages = _wire.LastBody.GetProperty("messages");
+        var messages = Wire.LastBody.GetProperty("messages");
         Assert.Equal("assistant", messages[1].GetProperty("role").GetString());
         Assert.Equal("", messages[1].GetProperty("content").GetString()); // a string, never null
         Assert.Equal(JsonValueKind.String, messages[1].GetProperty("tool_calls")[0].GetProperty("function").GetProperty("arguments").ValueKind);
@@ -247,7 +226,7 @@ public sealed class ChatClientTests : IAsyncLifetime
             updates.Add(update);
         }
 
-        Assert.Equal("required", _wire.LastBody.GetProperty("tool_choice").GetString());
+        Assert.Equal("required", Wire.LastBody.GetProperty("tool_choice").GetString());
         var call = Assert.Single(updates.SelectMany(u => u.Contents).OfType<FunctionCallContent>());
         Assert.Equal("echo", call.Name);
         Assert.StartsWith("call_emu-", call.CallId);
@@ -262,7 +241,7 @@ public sealed class ChatClientTests : IAsyncLifetime
 
         await Chat().GetResponseAsync("hi", new ChatOptions { Instructions = "Be brief.", ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, "reply") });
 
-        var body = _wire.LastBody;
+        var body = Wire.LastBody;
         Assert.Equal("system", body.GetProperty("messages")[0].GetProperty("role").GetString());
         Assert.Equal("Be brief.", body.GetProperty("messages")[0].GetProperty("content").GetString());
         Assert.Equal("json_schema", body.GetProperty("response_format").GetProperty("type").GetString());
@@ -275,7 +254,7 @@ public sealed class ChatClientTests : IAsyncLifetime
     {
         await Chat().GetResponseAsync("hi", new ChatOptions { ModelId = "HCX-007" });
 
-        Assert.Equal("HCX-007", _wire.LastBody.GetProperty("model").GetString());
+        Assert.Equal("HCX-007", Wire.LastBody.GetProperty("model").GetString());
     }
 
     [Fact]
@@ -286,9 +265,9 @@ public sealed class ChatClientTests : IAsyncLifetime
         var metadata = chat.GetService<ChatClientMetadata>();
 
         Assert.Equal("clova-studio", metadata!.ProviderName);
-        Assert.Equal(_emulator.BaseUrl, metadata.ProviderUri);
+        Assert.Equal(Emulator.BaseUrl, metadata.ProviderUri);
         Assert.Equal("HCX-005", metadata.DefaultModelId);
-        Assert.Same(_client, chat.GetService<ClovaStudioClient>());
+        Assert.Same(Client, chat.GetService<ClovaStudioClient>());
         Assert.Same(chat, chat.GetService<ClovaChatClient>());
         Assert.Null(chat.GetService<ChatClientMetadata>("some key"));
     }
@@ -297,11 +276,11 @@ public sealed class ChatClientTests : IAsyncLifetime
     public async Task Disposing_the_adapter_or_the_client_leaves_a_caller_owned_HttpClient_usable()
     {
         Chat().Dispose();
-        new ClovaStudioClient(new ClovaStudioClientOptions { ApiKey = FakeKey, Endpoint = _emulator.BaseUrl }, _http).Dispose();
+        new ClovaStudioClient(new ClovaStudioClientOptions { ApiKey = FakeKey, Endpoint = Emulator.BaseUrl }, Http).Dispose();
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_emulator.BaseUrl, "models"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Emulator.BaseUrl, "models"));
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", FakeKey);
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
 
         Assert.True(response.IsSuccessStatusCode);
     }

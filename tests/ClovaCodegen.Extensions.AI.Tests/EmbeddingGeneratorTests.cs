@@ -9,32 +9,12 @@ using Xunit;
 namespace ClovaCodegen.Extensions.AI.Tests;
 
 /// <summary>ClovaEmbeddingGenerator against the emulator.</summary>
-public sealed class EmbeddingGeneratorTests : IAsyncLifetime
+public sealed class EmbeddingGeneratorTests : EmulatorClientTests
 {
-    private ClovaStudioEmulator _emulator = null!;
-    private CapturingHandler _wire = null!;
-    private HttpClient _http = null!;
-    private ClovaStudioClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = await ClovaStudioEmulator.StartAsync();
-        _wire = new CapturingHandler();
-        _http = new HttpClient(_wire);
-        _client = new ClovaStudioClient(new ClovaStudioClientOptions { ApiKey = ChatClientTests.FakeKey, Endpoint = _emulator.BaseUrl, MaxRetries = 0 }, _http);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        _http.Dispose();
-        await _emulator.DisposeAsync();
-    }
-
     [Fact]
     public async Task Bge_m3_gives_1024_dimension_unit_vectors_in_input_order_requested_as_float()
     {
-        var generator = new ClovaEmbeddingGenerator(_client);
+        var generator = new ClovaEmbeddingGenerator(Client);
 
         var embeddings = await generator.GenerateAsync(new[] { "첫 번째", "second" });
 
@@ -45,7 +25,7 @@ public sealed class EmbeddingGeneratorTests : IAsyncLifetime
         Assert.NotEqual(embeddings[0].Vector.ToArray(), embeddings[1].Vector.ToArray());
         var again = await generator.GenerateVectorAsync("second");
         Assert.Equal(embeddings[1].Vector.ToArray(), again.ToArray());
-        var body = _wire.LastBody;
+        var body = Wire.LastBody;
         Assert.Equal("float", body.GetProperty("encoding_format").GetString());
         Assert.Equal("bge-m3", body.GetProperty("model").GetString());
     }
@@ -53,28 +33,28 @@ public sealed class EmbeddingGeneratorTests : IAsyncLifetime
     [Fact]
     public void Metadata_carries_the_provider_and_the_spec_dimension()
     {
-        var metadata = new ClovaEmbeddingGenerator(_client).GetService<EmbeddingGeneratorMetadata>();
+        var metadata = new ClovaEmbeddingGenerator(Client).GetService<EmbeddingGeneratorMetadata>();
 
         Assert.Equal("clova-studio", metadata!.ProviderName);
         Assert.Equal("bge-m3", metadata.DefaultModelId);
         Assert.Equal(1024, metadata.DefaultModelDimensions);
-        Assert.Null(new ClovaEmbeddingGenerator(_client, "clir-emb-dolphin").GetService<EmbeddingGeneratorMetadata>()!.DefaultModelDimensions);
+        Assert.Null(new ClovaEmbeddingGenerator(Client, "clir-emb-dolphin").GetService<EmbeddingGeneratorMetadata>()!.DefaultModelDimensions);
     }
 
     [Fact]
     public async Task Dimensions_are_sent_and_unsupported_options_follow_the_mode()
     {
-        await new ClovaEmbeddingGenerator(_client).GenerateAsync(new[] { "x" }, new EmbeddingGenerationOptions { Dimensions = 1024 });
-        Assert.Equal(1024, _wire.LastBody.GetProperty("dimensions").GetInt32());
+        await new ClovaEmbeddingGenerator(Client).GenerateAsync(new[] { "x" }, new EmbeddingGenerationOptions { Dimensions = 1024 });
+        Assert.Equal(1024, Wire.LastBody.GetProperty("dimensions").GetInt32());
 
         var withUser = new EmbeddingGenerationOptions { AdditionalProperties = new AdditionalPropertiesDictionary { ["user"] = "u1" } };
-        var sentBefore = _wire.Bodies.Count;
-        var error = await Assert.ThrowsAsync<ClovaCompatibilityException>(() => new ClovaEmbeddingGenerator(_client).GenerateAsync(new[] { "x" }, withUser));
+        var sentBefore = Wire.Bodies.Count;
+        var error = await Assert.ThrowsAsync<ClovaCompatibilityException>(() => new ClovaEmbeddingGenerator(Client).GenerateAsync(new[] { "x" }, withUser));
         Assert.Equal(new[] { "user" }, error.Fields);
-        Assert.Equal(sentBefore, _wire.Bodies.Count);
+        Assert.Equal(sentBefore, Wire.Bodies.Count);
 
-        var lenient = await new ClovaEmbeddingGenerator(_client, mode: ClovaCompatibilityMode.Lenient).GenerateAsync(new[] { "x" }, withUser);
+        var lenient = await new ClovaEmbeddingGenerator(Client, mode: ClovaCompatibilityMode.Lenient).GenerateAsync(new[] { "x" }, withUser);
         Assert.Single(lenient);
-        Assert.False(_wire.LastBody.TryGetProperty("user", out _));
+        Assert.False(Wire.LastBody.TryGetProperty("user", out _));
     }
 }

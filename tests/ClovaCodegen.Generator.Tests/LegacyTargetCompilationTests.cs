@@ -63,7 +63,7 @@ public class LegacyTargetCompilationTests
         Assert.Contains(embedding!.AllInterfaces, i => i.ToDisplayString() == "ClovaCodegen.IClovaEmbeddingRequest");
     }
 
-    private static IEnumerable<MetadataReference> References(string target)
+    internal static IEnumerable<MetadataReference> References(string target)
     {
         var files = new List<string>();
         string libraryFolder;

@@ -69,9 +69,46 @@ internal static class CompatibilityTable
             }
         }
 
+        if (!spec.Capabilities.IsEmpty)
+        {
+            md.Append("\n## Capabilities\n\nFeatures only some models have. *Uncertain*: the list comes from the native API's guide or its editions disagree.\n\n");
+            md.Append("| capability | field | models | name rule | note |\n| --- | --- | --- | --- | --- |\n");
+            foreach (var capability in spec.Capabilities)
+            {
+                md.Append($"| {capability.Id}{(capability.Uncertain ? " (*uncertain*)" : "")} | `{capability.Field}` | {string.Join(", ", capability.Models.Select(m => $"`{m}`"))} | ");
+                md.Append(capability.NamePattern is null ? "" : $"`{Cell(capability.NamePattern)}`").Append(" | ");
+                md.Append(Cell(capability.Note)).Append(capability.Source is null ? "" : $" [{capability.Source}]").Append(" |\n");
+            }
+        }
+
+        if (spec.StructuredOutputs is { } structured)
+        {
+            md.Append("\n## Structured outputs\n\n");
+            if (structured.Note is not null)
+            {
+                md.Append(Cell(structured.Note)).Append("\n\n");
+            }
+
+            if (structured.NamePattern is not null)
+            {
+                md.Append($"`json_schema.name` must match `{Cell(structured.NamePattern)}`.\n\n");
+            }
+
+            foreach (var (title, terms) in new[] { ("`response_format` type", structured.ResponseFormatTypes), ("JSON Schema keyword", structured.SchemaKeywords) })
+            {
+                md.Append($"| {title} | status | note |\n| --- | --- | --- |\n");
+                foreach (var term in terms)
+                {
+                    md.Append($"| `{term.Name}` | {term.Status.ToString().ToLowerInvariant()} | {Cell(term.Note)}{(term.Source is null ? "" : $" [{term.Source}]")} |\n");
+                }
+
+                md.Append('\n');
+            }
+        }
+
         if (!spec.Sources.IsEmpty)
         {
-            md.Append("\n## Sources\n\n");
+            md.Append(spec.StructuredOutputs is null ? "\n## Sources\n\n" : "## Sources\n\n");
             foreach (var source in spec.Sources)
             {
                 md.Append($"- **{source.Key}**: {Cell(source.Description)}\n");

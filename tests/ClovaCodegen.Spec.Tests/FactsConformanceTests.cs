@@ -89,6 +89,79 @@ public class FactsConformanceTests
         Assert.True(checkedCount >= 20, $"Only {checkedCount} bindings were checked; the facts table's format may have changed");
     }
 
+    [Fact]
+    public void Capability_models_are_the_ones_the_facts_give()
+    {
+        // "| structured-outputs | `response_format` | `HCX-007` | source |" rows.
+        var rows = Section("Structured outputs and tools").Split('\n')
+            .Select(line => Regex.Match(line, @"^\|\s*([a-z-]+)\s*\|\s*`([^`]+)`\s*\|([^|]*)\|\s*(\w+)\s*\|"))
+            .Where(match => match.Success)
+            .ToList();
+        var spec = SpecReader.ReadDefault().Spec!;
+
+        Assert.Equal(2, rows.Count);
+        foreach (var row in rows)
+        {
+            var capability = spec.FindCapability(row.Groups[1].Value);
+            Assert.True(capability is not null, $"The facts list capability '{row.Groups[1].Value}'; the spec does not");
+            Assert.Equal(row.Groups[2].Value, capability!.Field);
+            Assert.Equal(BacktickedNames(row.Groups[3].Value), capability.Models.ToList());
+            Assert.Equal(row.Groups[4].Value, capability.Source);
+        }
+
+        Assert.Equal(rows.Count, spec.Capabilities.Count);
+    }
+
+    [Fact]
+    public void Schema_keywords_have_the_status_the_facts_give()
+    {
+        // "| `anyOf` | uncertain | supported, not at the root |" rows of the keyword table.
+        var rows = Section("Structured outputs and tools").Split('\n')
+            .Select(line => Regex.Match(line, @"^\|\s*`([^`]+)`\s*\|\s*(supported|unsupported|uncertain)\s*\|"))
+            .Where(match => match.Success)
+            .ToDictionary(match => match.Groups[1].Value, match => match.Groups[2].Value);
+        var keywords = SpecReader.ReadDefault().Spec!.StructuredOutputs!.SchemaKeywords;
+
+        Assert.NotEmpty(rows);
+        Assert.Equal(rows.Keys.OrderBy(k => k, StringComparer.Ordinal), keywords.Select(k => k.Name).OrderBy(k => k, StringComparer.Ordinal));
+        foreach (var keyword in keywords)
+        {
+            Assert.True(rows[keyword.Name] == keyword.Status.ToString().ToLowerInvariant(), $"{keyword.Name}: facts say {rows[keyword.Name]}, spec says {keyword.Status}");
+        }
+    }
+
+    [Fact]
+    public void Semantic_kernel_member_bindings_match_the_verified_wire_table()
+    {
+        // "| `OpenAIPromptExecutionSettings.Temperature` / `TopP` | `temperature` / `top_p` |": a name without a type is
+        // OpenAIPromptExecutionSettings's; PromptExecutionSettings and FunctionChoiceBehaviorOptions live in Microsoft.SemanticKernel.
+        var section = Section("What Semantic Kernel (1.82.0) puts on the wire");
+        var spec = SpecReader.ReadDefault().Spec!;
+        var tabled = new List<string>();
+        foreach (var line in section.Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal)))
+        {
+            var cells = line.Split('|');
+            var members = BacktickedNames(cells[1]).Select(m => m.Contains('.') ? m : "OpenAIPromptExecutionSettings." + m).ToList();
+            var fields = BacktickedNames(cells[2]);
+            Assert.Equal(members.Count, fields.Count);
+            for (var i = 0; i < members.Count; i++)
+            {
+                var member = (members[i].StartsWith("OpenAIPromptExecutionSettings.", StringComparison.Ordinal) ? "Microsoft.SemanticKernel.Connectors.OpenAI." : "Microsoft.SemanticKernel.") + members[i];
+                var binding = spec.FindBinding(member);
+                Assert.True(binding is not null, $"No binding for {member}");
+                Assert.Equal(fields[i], binding!.Field);
+                Assert.Null(binding.DroppedBy);
+                tabled.Add(member);
+            }
+        }
+
+        // The bag members (ExtensionData, dropped; ExtraBody, sent) are told in the text below the table.
+        var bound = spec.Bindings.Where(b => b.Source == "sk" && b.Field != BindingSpec.AnyField).Select(b => b.Member);
+        Assert.Equal(bound.OrderBy(m => m, StringComparer.Ordinal), tabled.OrderBy(m => m, StringComparer.Ordinal));
+        Assert.Contains("1.82.0", spec.Sources.Single(s => s.Key == "sk").Description, StringComparison.Ordinal);
+        Assert.Contains("2026-12-02", Facts.Value, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, FieldStatus> ReadStatusTable(string section)
     {
         var result = new Dictionary<string, FieldStatus>(StringComparer.Ordinal);

@@ -97,8 +97,8 @@ public class ProbeTests
 
         // The sources entry before "probe" gains a comma; one model line replaced; seed, top_k and encoding_format changed;
         // repeat_penalty's line gone.
-        Assert.Equal(new[] { "meai", "probe", PlantedSpecs.AddedModel, "seed", "top_k", "encoding_format" }, added.Select(FirstName));
-        Assert.Equal(new[] { "meai", PlantedSpecs.RemovedModel, "seed", "top_k", "repeat_penalty", "encoding_format" }, removed.Select(FirstName));
+        Assert.Equal(new[] { "nativeV3FunctionCalling", "probe", PlantedSpecs.AddedModel, "seed", "top_k", "encoding_format" }, added.Select(FirstName));
+        Assert.Equal(new[] { "nativeV3FunctionCalling", PlantedSpecs.RemovedModel, "seed", "top_k", "repeat_penalty", "encoding_format" }, removed.Select(FirstName));
     }
 
     /// <summary>The first key of a sources line, or the name of a model or field line.</summary>

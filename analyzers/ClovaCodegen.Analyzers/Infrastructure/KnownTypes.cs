@@ -59,6 +59,8 @@ public sealed class KnownTypes
         JsonPropertyNameAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
         NewtonsoftJsonPropertyAttribute = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonPropertyAttribute");
 
+        SemanticKernelOpenAISettings = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings");
+
         ClovaStudioClientOptions = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaStudioClientOptions");
         ClovaStudioClient = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaStudioClient");
         ClovaOpenAI = compilation.GetTypeByMetadataName("ClovaCodegen.OpenAI.ClovaOpenAI");
@@ -146,6 +148,27 @@ public sealed class KnownTypes
 
     /// <summary>Microsoft.Extensions.AI.OpenAI's extensions that make the stock adapter (<c>chatClient.AsIChatClient()</c>).</summary>
     public INamedTypeSymbol? StockChatAdapter { get; }
+
+    /// <summary>Semantic Kernel's <c>OpenAIPromptExecutionSettings</c> (its assembly is SK's OpenAI connector).</summary>
+    public INamedTypeSymbol? SemanticKernelOpenAISettings { get; }
+
+    /// <summary>
+    /// The endpoint a Semantic Kernel OpenAI connector registration serves (<c>AddOpenAIChatCompletion</c>,
+    /// <c>AddOpenAIChatClient</c>: chat; <c>AddOpenAIEmbeddingGenerator</c>, <c>AddOpenAITextEmbeddingGeneration</c>:
+    /// embeddings), on a kernel builder or a service collection; null for any other method. Its <c>modelId</c> is the
+    /// model sent and its <c>endpoint</c> becomes the SDK's <c>OpenAIClientOptions.Endpoint</c>.
+    /// </summary>
+    public string? SemanticKernelRegistrationEndpoint(IMethodSymbol method)
+    {
+        var endpoint = method.Name switch
+        {
+            "AddOpenAIChatCompletion" or "AddOpenAIChatClient" => "chat.completions",
+            "AddOpenAIEmbeddingGenerator" or "AddOpenAITextEmbeddingGeneration" => "embeddings",
+            _ => null,
+        };
+        return endpoint is not null && SemanticKernelOpenAISettings is { } settings
+            && SymbolEqualityComparer.Default.Equals((method.ReducedFrom ?? method).ContainingAssembly, settings.ContainingAssembly) ? endpoint : null;
+    }
 
     public INamedTypeSymbol? ClovaStudioClientOptions { get; }
 

@@ -126,7 +126,7 @@ public sealed class BaseUrlAnalyzer : ClovaRule
         /// <summary>A base address of something that is neither ours nor the OpenAI SDK's (<c>HttpClient.BaseAddress</c>).</summary>
         OtherEndpoint,
 
-        /// <summary>The OpenAI SDK's <c>OpenAIClientOptions.Endpoint</c>.</summary>
+        /// <summary>The OpenAI SDK's <c>OpenAIClientOptions.Endpoint</c>, or the <c>endpoint</c> of Semantic Kernel's OpenAI registrations.</summary>
         OpenAIEndpoint,
 
         /// <summary>ClovaCodegen's <c>ClovaStudioClientOptions.Endpoint</c> or the <c>endpoint</c> of <c>ClovaOpenAI</c>'s factories.</summary>
@@ -201,6 +201,9 @@ public sealed class BaseUrlAnalyzer : ClovaRule
                     continue;
                 case IArgumentOperation { Parameter.Name: "endpoint", Parent: IInvocationOperation invocation } when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, types.ClovaOpenAI):
                     return Use.ClovaEndpoint;
+                // Semantic Kernel's OpenAI registrations hand their endpoint to the SDK's OpenAIClientOptions.Endpoint.
+                case IArgumentOperation { Parameter.Name: "endpoint", Parent: IInvocationOperation registration } when types.SemanticKernelRegistrationEndpoint(registration.TargetMethod) is not null:
+                    return Use.OpenAIEndpoint;
                 case IArgumentOperation { Parameter: { Name: "requestUri" or "uriString" } } argument when UsedUrl(argument.Parent!, types) == current:
                     return Use.Request;
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { Name: "Endpoint" or "BaseAddress" } property } }:

@@ -15,7 +15,8 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// CLOVA002: embeddings requested without <c>"encoding_format": "float"</c>. The OpenAI SDK's EmbeddingClient sends
 /// <c>"base64"</c> on every call (verified), which CLOVA Studio rejects: its embedding calls, and Microsoft.Extensions.AI
 /// generators made from it, are flagged unless the client comes from ClovaCodegen.OpenAI (its policy rewrites the field)
-/// or the options patch <c>encoding_format</c>. Raw embeddings bodies are flagged when the key is missing or not "float",
+/// or the options patch <c>encoding_format</c>; so are Semantic Kernel's embedding registrations
+/// (<c>AddOpenAIEmbeddingGenerator</c>, <c>AddOpenAITextEmbeddingGeneration</c>), unless given such a client. Raw embeddings bodies are flagged when the key is missing or not "float",
 /// and so are the protocol overloads' <c>BinaryContent</c> bodies, judged by their content when it is a readable constant.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -77,6 +78,11 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaRule
             : null;
         if (client is null)
         {
+            if (method.Name.StartsWith("AddOpenAI", StringComparison.Ordinal) && types.SemanticKernelRegistrationEndpoint(method) == EndpointSpec.Embeddings)
+            {
+                AnalyzeSemanticKernelRegistration(operation, types, origins, sendsFloat, invocation);
+            }
+
             return;
         }
 
@@ -100,6 +106,27 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaRule
         var where = method.Name == "AsIEmbeddingGenerator" ? $"The embedding generator from this EmbeddingClient (via {method.Name}) sends \"base64\"" : $"{method.Name} sends \"base64\" by default";
         Report(operation, types, invocation.Syntax, invocation.Syntax.GetLocation(), creation is null ? null : FixAddPolicy, where,
             "create the client with ClovaOpenAI.CreateClientOptions(...) (ClovaCodegen.OpenAI's compatibility policy), or Patch the field", creation?.Syntax.GetLocation());
+    }
+
+    /// <summary>
+    /// Semantic Kernel's embedding registrations make Microsoft.Extensions.AI's generator over the SDK's EmbeddingClient
+    /// (verified: base64 on every request). One given an OpenAIClient is fine when that client comes from ClovaOpenAI (or
+    /// has its policy); one given only an API key builds a stock client, which nothing can rewrite.
+    /// </summary>
+    private void AnalyzeSemanticKernelRegistration(OperationAnalysisContext operation, KnownTypes types, ValueOrigins origins, Func<IOperation, bool> sendsFloat, IInvocationOperation registration)
+    {
+        var client = types.OpenAIClient is null ? null : RequestWrites.ArgumentOfType(registration, types.OpenAIClient);
+        if (client is not null && CallSiteEvidence.MentionsAny(registration.Syntax.SyntaxTree, PatchedField, PolicyApi, operation.CancellationToken)
+            && origins.Reaches(registration, operation.ContainingSymbol, sendsFloat, operation.CancellationToken))
+        {
+            return;
+        }
+
+        var where = $"The embedding generator Semantic Kernel's {registration.TargetMethod.Name} registers sends \"base64\"";
+        var remedy = client is null
+            ? "register it with an OpenAIClient from ClovaOpenAI.CreateClient(...) (ClovaCodegen.OpenAI's compatibility policy)"
+            : "create the client with ClovaOpenAI.CreateClient(...) or ClovaOpenAI.CreateClientOptions(...) (ClovaCodegen.OpenAI's compatibility policy)";
+        Report(operation, types, registration.Syntax, registration.Syntax.GetLocation(), null, where, remedy);
     }
 
     /// <summary>ClovaCodegen.OpenAI's policy (its factory, the policy itself) or a Patch of encoding_format.</summary>

@@ -18,7 +18,9 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// generated builder chains that reach <c>Build()</c> without <c>MaxTokens</c>/<c>MaxCompletionTokens</c>, raw chat bodies
 /// (dictionary, JsonObject, anonymous object) without a <c>max_tokens</c> or <c>max_completion_tokens</c> key, and JSON
 /// bodies written as constant text (the SDK's protocol <c>CompleteChat(BinaryContent)</c>, <c>new StringContent(...)</c>),
-/// judged by their content. Options or bodies it can't see (a parameter, a field, a call's result) are not guessed at.
+/// judged by their content, and Semantic Kernel's <c>OpenAIPromptExecutionSettings</c> created without <c>MaxTokens</c> (in a
+/// local's declaration never given one later in the body, or as a call's argument). Options or bodies it can't see (a
+/// parameter, a field, a call's result) are not guessed at.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingMaxTokensAnalyzer : ClovaRule
@@ -41,6 +43,9 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
     /// <summary>A JSON body's constant text (the diagnostic is on the text).</summary>
     public const string FormJson = "Json";
 
+    /// <summary>Semantic Kernel's <c>OpenAIPromptExecutionSettings</c> created without <c>MaxTokens</c> (the diagnostic is on its type name).</summary>
+    public const string FormSettings = "Settings";
+
     /// <summary>The wire fields that set a max token count.</summary>
     private static readonly string[] MaxTokenFields = { "max_tokens", "max_completion_tokens" };
 
@@ -57,7 +62,7 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
         // A body that spells the field the native way (maxTokens) has CLOVA005 on it, whose fix renames it: adding the
         // field beside it would leave the body with the key twice.
         var maxTokenKeys = MaxTokenFields.Concat(MaxTokenFields.SelectMany(f => chat?.FindField(f) is { } field ? field.NativeNames.ToArray() : Array.Empty<string>())).ToImmutableHashSet(StringComparer.Ordinal);
-        var forms = new[] { FormOptions, FormBuilder, FormBody, FormJson }.ToImmutableDictionary(
+        var forms = new[] { FormOptions, FormBuilder, FormBody, FormJson, FormSettings }.ToImmutableDictionary(
             form => form,
             form => ImmutableDictionary<string, string?>.Empty.Add(ValueProperty, defaultText).Add(FormProperty, form));
 
@@ -121,6 +126,42 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
                 }
             },
             RequestWrites.RawBodyKinds);
+        if (types.SemanticKernelOpenAISettings is { } settingsType)
+        {
+            context.RegisterOperationAction(
+                operation =>
+                {
+                    var creation = (IObjectCreationOperation)operation.Operation;
+                    if (creation.Type.IsOrDerivesFrom(settingsType) && !SettingsSetMaxTokens(creation, operation))
+                    {
+                        var at = creation.Syntax is ObjectCreationExpressionSyntax { Type: var typeName } ? typeName.GetLocation() : creation.Syntax.GetFirstToken().GetLocation();
+                        Report(operation, at, FormSettings, creation.Syntax);
+                    }
+                },
+                OperationKind.ObjectCreation);
+        }
+    }
+
+    /// <summary>
+    /// Whether Semantic Kernel settings get a max token count (SK sends MaxTokens as max_completion_tokens): in their
+    /// initializer, or (settings kept in a local) by an assignment in the same body. Settings made anywhere else than a
+    /// local's declaration or a call's argument (a field, a returned value) may get it elsewhere: not guessed at.
+    /// </summary>
+    private static bool SettingsSetMaxTokens(IObjectCreationOperation creation, OperationAnalysisContext context)
+    {
+        const string member = "MaxTokens";
+        if (InitializerSets(creation, member))
+        {
+            return true;
+        }
+
+        var parent = creation.Parent is IConversionOperation conversion ? conversion.Parent : creation.Parent;
+        return parent switch
+        {
+            IArgumentOperation => false,
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => BodyAssigns(declarator.Symbol.Name, member, context),
+            _ => true,
+        };
     }
 
     // A loop, not LINQ with a lambda: the lambda would capture the type and allocate on every CompleteChat/GetResponse call.

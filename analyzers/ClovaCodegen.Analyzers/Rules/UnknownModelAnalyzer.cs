@@ -12,7 +12,9 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// <summary>
 /// CLOVA004: a constant model name not in the spec's list for its endpoint, given to the OpenAI SDK
 /// (<c>GetChatClient</c>, <c>GetEmbeddingClient</c>, <c>new ChatClient</c>, <c>new EmbeddingClient</c>) or to a generated
-/// builder's <c>Create</c> (a generated type: the configured namespace or the generator's <c>[GeneratedCode]</c>), or as the <c>model</c> key of a raw request body. An embedding model for chat, or a chat model
+/// builder's <c>Create</c> (a generated type: the configured namespace or the generator's <c>[GeneratedCode]</c>), as the
+/// <c>modelId</c> of a Semantic Kernel OpenAI connector registration (<c>AddOpenAIChatCompletion</c>,
+/// <c>AddOpenAIEmbeddingGenerator</c>, ...), or as the <c>model</c> key of a raw request body. An embedding model for chat, or a chat model
 /// for embeddings, is caught the same way.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -57,11 +59,18 @@ public sealed class UnknownModelAnalyzer : ClovaRule
                         GeneratedRequest.EmbeddingRequest => embeddings,
                         _ => null,
                     },
+                    _ when name.StartsWith("AddOpenAI", StringComparison.Ordinal) => types.SemanticKernelRegistrationEndpoint(invocation.TargetMethod) switch
+                    {
+                        EndpointSpec.ChatCompletions => chat,
+                        EndpointSpec.Embeddings => embeddings,
+                        _ => null,
+                    },
                     _ => null,
                 };
                 if (endpoint is not null)
                 {
-                    Check(operation, types.Scope, endpoint, invocation.Arguments.Named("model")?.Value);
+                    // Semantic Kernel's registrations call it modelId.
+                    Check(operation, types.Scope, endpoint, (invocation.Arguments.Named("model") ?? invocation.Arguments.Named("modelId"))?.Value);
                 }
             },
             OperationKind.Invocation);

@@ -20,7 +20,8 @@ namespace ClovaCodegen.CodeFixes.Rules;
 /// CLOVA008: write the max token count down, in the form the code already uses, with the spec's default as the value
 /// (what the request gets today, now visible where it can be raised): <c>.MaxTokens(512)</c> before a generated builder's
 /// <c>Build()</c>; <c>MaxOutputTokenCount = 512</c> (OpenAI SDK) or <c>MaxOutputTokens = 512</c> (Microsoft.Extensions.AI)
-/// in the initializer of the options the call is given (written inline or in a local's declaration); for a call without
+/// in the initializer of the options the call is given (written inline or in a local's declaration), <c>MaxTokens = 512</c> in
+/// Semantic Kernel's <c>OpenAIPromptExecutionSettings</c>; for a call without
 /// options, new options; a <c>max_tokens</c> entry in a raw body's initializer; a <c>"max_tokens"</c> member in a JSON literal.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MissingMaxTokensFixer)), Shared]
@@ -44,6 +45,7 @@ public sealed class MissingMaxTokensFixer : ClovaFixer
         var fix = form switch
         {
             MissingMaxTokensAnalyzer.FormBody => BodyFix(node, model, value, cancellationToken),
+            MissingMaxTokensAnalyzer.FormSettings => SettingsFix(node, value),
             MissingMaxTokensAnalyzer.FormJson => JsonFix(diagnostic.AdditionalLocations.Count == 1 && diagnostic.AdditionalLocations[0].SourceTree == root.SyntaxTree ? root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) : node, valueText),
             _ => node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } call && model.GetOperation(call, cancellationToken) is IInvocationOperation invocation
                 ? invocation.TargetMethod.Name == "Build" ? BuilderFix(call, invocation, value) : OptionsFix(call, invocation, model.Compilation, value, cancellationToken)
@@ -132,6 +134,18 @@ public sealed class MissingMaxTokensFixer : ClovaFixer
 
         // Calls sharing one options object share this edit: the first adds the member, the others find it there.
         return new ClovaFix(title, editor => editor.ReplaceNode(target, (current, _) => InitializerEdits.WithMember((BaseObjectCreationExpressionSyntax)current, member, value) ?? current));
+    }
+
+    /// <summary>Semantic Kernel settings get <c>MaxTokens = 512</c> in their initializer (SK sends it as max_completion_tokens).</summary>
+    private static ClovaFix? SettingsFix(SyntaxNode node, ExpressionSyntax value)
+    {
+        const string member = "MaxTokens";
+        if (node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { } creation || InitializerEdits.WithMember(creation, member, value) is null)
+        {
+            return null;
+        }
+
+        return new ClovaFix(Title($"{member} = {value}"), editor => editor.ReplaceNode(creation, (current, _) => InitializerEdits.WithMember((BaseObjectCreationExpressionSyntax)current, member, value) ?? current));
     }
 
     /// <summary>

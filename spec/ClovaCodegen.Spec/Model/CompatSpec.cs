@@ -57,6 +57,15 @@ public sealed record CompatSpec(
     /// <summary>The bindings of an SDK member (<c>Namespace.Type.Member</c>).</summary>
     public BindingSpec? FindBinding(string member) => Bindings.Find(static (b, member) => b.Member == member, member);
 
+    /// <summary>Features only some models have (structured outputs, tools) and the models the sources list for them.</summary>
+    public EquatableArray<CapabilitySpec> Capabilities { get; init; } = EquatableArray<CapabilitySpec>.Empty;
+
+    /// <summary>What structured outputs accept (response_format types, JSON Schema keywords), or null when the spec does not say.</summary>
+    public StructuredOutputsSpec? StructuredOutputs { get; init; }
+
+    /// <summary>The capability with this id (<see cref="CapabilitySpec.StructuredOutputs"/>, <see cref="CapabilitySpec.Tools"/>), or null.</summary>
+    public CapabilitySpec? FindCapability(string id) => Capabilities.Find(static (c, id) => c.Id == id, id);
+
     /// <summary>Hosts of the known base URLs (e.g. <c>clovastudio.stream.ntruss.com</c>).</summary>
     public EquatableArray<string> ApiHosts =>
         BaseUrls.Select(b => new Uri(b.Url).Host).Distinct(StringComparer.OrdinalIgnoreCase).ToEquatableArray();

@@ -16,7 +16,7 @@ namespace ClovaCodegen.SpecTool.Writing;
 internal static class SpecJsonWriter
 {
     /// <summary>Arrays whose items are written one per line.</summary>
-    private static readonly HashSet<string> OneLineItems = new(StringComparer.Ordinal) { "models", "fields", "bindings" };
+    private static readonly HashSet<string> OneLineItems = new(StringComparer.Ordinal) { "models", "fields", "bindings", "responseFormatTypes", "schemaKeywords" };
 
     private static readonly JsonSerializerOptions StringOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -137,4 +137,27 @@ public class BaseUrlAnalyzerTests
         var ours = new ClovaCodegen.ClovaStudioClientOptions { Endpoint = new Uri({|CLOVA003:"https://api.openai.com/v1/"|}) };
         Console.WriteLine($"{options}{factory}{ours}");
         """ + LookalikeUserTypes.Source);
+
+    [Fact]
+    public Task Semantic_kernel_registration_endpoints_are_base_urls() => ClovaVerifier.VerifyAsync("""
+        using System;
+        using Microsoft.SemanticKernel;
+        var key = Environment.GetEnvironmentVariable("CLOVA_STUDIO_API_KEY")!;
+        var withPath = Kernel.CreateBuilder().AddOpenAIChatCompletion("HCX-005", new Uri({|CLOVA003:"https://clovastudio.stream.ntruss.com/v1/openai/chat/completions"|}), key).Build();
+        var native = Kernel.CreateBuilder().AddOpenAIChatCompletion("HCX-005", new Uri({|CLOVA003:"https://clovastudio.stream.ntruss.com/testapp/v3/chat-completions/HCX-005"|}), key).Build();
+        var other = Kernel.CreateBuilder().AddOpenAIChatCompletion("HCX-005", new Uri({|CLOVA003:"https://example.com/v1"|}), key).Build();
+        var right = Kernel.CreateBuilder().AddOpenAIChatCompletion("HCX-005", new Uri("https://clovastudio.stream.ntruss.com/v1/openai"), key).Build();
+        var local = Kernel.CreateBuilder().AddOpenAIChatCompletion("HCX-005", new Uri("http://127.0.0.1:5123/v1/openai/"), key).Build();
+        Console.WriteLine($"{withPath}{native}{other}{right}{local}");
+        """);
+
+    [Fact]
+    public Task Semantic_kernel_registration_with_openais_url_in_endpoint_scope_is_silent() => ClovaVerifier.VerifyAsync("""
+        using System;
+        using Microsoft.SemanticKernel;
+        var key = Environment.GetEnvironmentVariable("OPENAI_API_KEY")!;
+        var openai = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", new Uri("https://api.openai.com/v1"), key).Build();
+        var clova = Kernel.CreateBuilder().AddOpenAIChatCompletion("HCX-005", new Uri({|CLOVA003:"https://clovastudio.stream.ntruss.com/v1/openai/chat/completions"|}), key).Build();
+        Console.WriteLine($"{openai}{clova}");
+        """, scope: "endpoint");
 }

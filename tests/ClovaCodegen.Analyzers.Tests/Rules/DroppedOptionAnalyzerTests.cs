@@ -194,4 +194,25 @@ public class DroppedOptionAnalyzerTests
             public Task<ChatResponse> Ask() => chat.GetResponseAsync("hi", new ChatOptions { {{(dropped ? "{|CLOVA009:TopK|}" : "TopK")}} = 5, MaxOutputTokens = 100 });
         }
         """);
+
+    [Fact]
+    public Task Semantic_kernel_extension_data_is_dropped_by_the_openai_connector() => ClovaVerifier.VerifyAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, {|CLOVA009:ExtensionData|} = new Dictionary<string, object> { ["top_k"] = 20 } };
+        var plain = new PromptExecutionSettings();
+        {|CLOVA009:plain.ExtensionData|} = new Dictionary<string, object> { ["repetition_penalty"] = 1.1 };
+        System.Console.WriteLine($"{settings}{plain}");
+        """);
+
+    [Fact]
+    public Task Semantic_kernel_extension_data_keys_the_connector_reads_and_extra_body_are_not_dropped() => ClovaVerifier.VerifyAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["temperature"] = 0.5, ["max_tokens"] = 256 } };
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, ExtraBody = new Dictionary<string, object?> { ["top_k"] = 20 } };
+        System.Console.WriteLine($"{settings}{plain}");
+        """);
 }

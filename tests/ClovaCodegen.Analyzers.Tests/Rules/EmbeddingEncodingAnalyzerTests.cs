@@ -171,4 +171,37 @@ public class EmbeddingEncodingAnalyzerTests
         client.GenerateEmbeddings({|CLOVA002:BinaryContent.Create(BinaryData.FromBytes("""{"model":"bge-m3","input":["a"]}"""u8.ToArray()))|});
         static void Opaque(EmbeddingClient c, BinaryContent body) => c.GenerateEmbeddings(body);
         """");
+
+    [Fact]
+    public Task Semantic_kernel_embedding_registrations_without_the_policy_warn() => ClovaVerifier.VerifyAsync("""
+        using System;
+        using System.ClientModel;
+        using ClovaCodegen.OpenAI;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.SemanticKernel;
+        var key = Environment.GetEnvironmentVariable("CLOVA_STUDIO_API_KEY")!;
+        var stock = new OpenAI.OpenAIClient(new ApiKeyCredential(key), new OpenAI.OpenAIClientOptions { Endpoint = new Uri("https://clovastudio.stream.ntruss.com/v1/openai") });
+        var clova = ClovaOpenAI.CreateClient(key);
+        var kernel = {|CLOVA002:{|CLOVA002:Kernel.CreateBuilder()
+            .AddOpenAIEmbeddingGenerator("bge-m3", key)|}
+            .AddOpenAIEmbeddingGenerator("bge-m3", stock)|}
+            .AddOpenAIEmbeddingGenerator("bge-m3", clova)
+            .Build();
+        {|CLOVA002:new ServiceCollection().AddOpenAIEmbeddingGenerator("bge-m3", key)|};
+        new ServiceCollection().AddOpenAIEmbeddingGenerator("bge-m3", ClovaOpenAI.CreateClient(key));
+        Console.WriteLine(kernel);
+        """);
+
+    [Fact]
+    public Task Semantic_kernel_embedding_registration_for_openai_in_endpoint_scope_is_silent() => ClovaVerifier.VerifyAsync("""
+        using System;
+        using System.ClientModel;
+        using Microsoft.SemanticKernel;
+        var key = Environment.GetEnvironmentVariable("K")!;
+        var openai = new OpenAI.OpenAIClient(new ApiKeyCredential(key), new OpenAI.OpenAIClientOptions { Endpoint = new Uri("https://api.openai.com/v1") });
+        var clovaUrl = new OpenAI.OpenAIClient(new ApiKeyCredential(key), new OpenAI.OpenAIClientOptions { Endpoint = new Uri("https://clovastudio.stream.ntruss.com/v1/openai") });
+        var kernel = Kernel.CreateBuilder().AddOpenAIEmbeddingGenerator("text-embedding-3-small", openai).Build();
+        var clova = {|CLOVA002:Kernel.CreateBuilder().AddOpenAIEmbeddingGenerator("bge-m3", clovaUrl)|}.Build();
+        Console.WriteLine($"{kernel}{clova}");
+        """, scope: "endpoint");
 }

@@ -302,4 +302,70 @@ public class MissingMaxTokensAnalyzerTests
         using var content = new StringContent("{\"model\":\"HCX-005\",\"messages\":[],\"max_tokens\":512}");
         using var verbatim = new StringContent(@"{ ""model"": ""HCX-005"", ""messages"": [], ""max_tokens"": 512 }");
         """", new MissingMaxTokensFixer());
+
+    [Fact]
+    public Task Semantic_kernel_settings_without_max_tokens_warn() => ClovaVerifier.VerifyAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var kernel = Kernel.CreateBuilder().Build();
+        var missing = new {|CLOVA008:OpenAIPromptExecutionSettings|} { Temperature = 0.5, ExtraBody = new Dictionary<string, object?> { ["top_k"] = 20 } };
+        await kernel.InvokePromptAsync("hi", new KernelArguments(missing));
+        await kernel.InvokePromptAsync("hi", new KernelArguments(new {|CLOVA008:OpenAIPromptExecutionSettings|}()));
+        var given = new OpenAIPromptExecutionSettings { MaxTokens = 256 };
+        var later = new OpenAIPromptExecutionSettings();
+        later.MaxTokens = 256;
+        System.Console.WriteLine($"{given}{later}");
+        """);
+
+    [Fact]
+    public Task Semantic_kernel_settings_kept_where_they_may_be_set_elsewhere_are_not_guessed_at() => ClovaVerifier.VerifyAsync("""
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        System.Console.WriteLine();
+        class Assistant
+        {
+            public OpenAIPromptExecutionSettings Settings { get; } = new OpenAIPromptExecutionSettings { Temperature = 0.5 };
+            public OpenAIPromptExecutionSettings Make() => new OpenAIPromptExecutionSettings { Temperature = 0.5 };
+        }
+        """);
+
+    [Fact]
+    public Task Semantic_kernel_settings_in_endpoint_scope_warn_only_for_a_clova_registration() => ClovaVerifier.VerifyAsync("""
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+
+        Console.WriteLine();
+
+        static class Assistant
+        {
+            static async Task Clova(string key)
+            {
+                var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("HCX-005", new Uri("https://clovastudio.stream.ntruss.com/v1/openai"), key).Build();
+                var settings = new {|CLOVA008:OpenAIPromptExecutionSettings|} { Temperature = 0.5 };
+                await kernel.InvokePromptAsync("hi", new KernelArguments(settings));
+            }
+
+            static async Task OpenAI(string key)
+            {
+                var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", new Uri("https://api.openai.com/v1"), key).Build();
+                var settings = new OpenAIPromptExecutionSettings { Temperature = 0.5 };
+                await kernel.InvokePromptAsync("hi", new KernelArguments(settings));
+            }
+        }
+        """, scope: "endpoint");
+
+    [Fact]
+    public Task Fix_sets_max_tokens_in_semantic_kernel_settings() => ClovaVerifier.VerifyFixAsync("""
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new {|CLOVA008:OpenAIPromptExecutionSettings|} { Temperature = 0.5 };
+        var empty = new {|CLOVA008:OpenAIPromptExecutionSettings|}();
+        System.Console.WriteLine($"{settings}{empty}");
+        """, """
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings { Temperature = 0.5, MaxTokens = 512 };
+        var empty = new OpenAIPromptExecutionSettings() { MaxTokens = 512 };
+        System.Console.WriteLine($"{settings}{empty}");
+        """, new MissingMaxTokensFixer());
 }

@@ -142,4 +142,48 @@ public class UnknownModelAnalyzerTests
             }
         }
         """, globalConfig: "build_property.ClovaCodegenNamespace = My.Requests");
+
+    [Fact]
+    public Task Semantic_kernel_registrations_check_their_model_id() => ClovaVerifier.VerifyAsync("""
+        using System;
+        using ClovaCodegen.OpenAI;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.SemanticKernel;
+        var key = Environment.GetEnvironmentVariable("CLOVA_STUDIO_API_KEY")!;
+        var clova = ClovaOpenAI.CreateClient(key);
+        var kernel = Kernel.CreateBuilder()
+            .AddOpenAIChatCompletion({|CLOVA004:"gpt-4o"|}, new Uri("https://clovastudio.stream.ntruss.com/v1/openai"), key)
+            .AddOpenAIEmbeddingGenerator({|CLOVA004:"HCX-005"|}, clova)
+            .Build();
+        var fine = Kernel.CreateBuilder().AddOpenAIChatCompletion("HCX-005", clova).AddOpenAIEmbeddingGenerator("bge-m3", clova).Build();
+        new ServiceCollection().AddOpenAIChatCompletion({|CLOVA004:"bge-m3"|}, clova);
+        Console.WriteLine($"{kernel}{fine}");
+        """);
+
+    [Fact]
+    public Task Semantic_kernel_model_ids_in_endpoint_scope_are_checked_only_for_a_clova_registration() => ClovaVerifier.VerifyAsync("""
+        using System;
+        using ClovaCodegen.OpenAI;
+        using Microsoft.SemanticKernel;
+
+        Console.WriteLine();
+
+        static class Kernels
+        {
+            static Kernel Clova(string key) => Kernel.CreateBuilder().AddOpenAIChatCompletion({|CLOVA004:"gpt-4o"|}, ClovaOpenAI.CreateClient(key)).Build();
+
+            static Kernel OpenAI(string key) => Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", new Uri("https://api.openai.com/v1"), key).Build();
+        }
+        """, scope: "endpoint");
+
+    [Fact]
+    public Task Fix_puts_a_known_model_into_a_semantic_kernel_registration() => ClovaVerifier.VerifyFixAsync("""
+        using Microsoft.SemanticKernel;
+        var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion({|CLOVA004:"gpt-4o"|}, ClovaCodegen.OpenAI.ClovaOpenAI.CreateClient("k")).Build();
+        System.Console.WriteLine(kernel);
+        """, """
+        using Microsoft.SemanticKernel;
+        var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("HCX-005", ClovaCodegen.OpenAI.ClovaOpenAI.CreateClient("k")).Build();
+        System.Console.WriteLine(kernel);
+        """, new LiteralReplacementFixer());
 }

@@ -201,4 +201,70 @@ public class UnsupportedFieldAnalyzerTests
         var real = new System.Text.Json.Nodes.JsonObject { ["model"] = "HCX-005", ["messages"] = "[]", ["max_tokens"] = 10, [{|CLOVA001:"logprobs"|}] = true };
         System.Console.WriteLine($"{body}{real}");
         """ + LookalikeUserTypes.Source);
+
+    [Fact]
+    public Task Semantic_kernel_settings_members_that_send_unsupported_fields_warn() => ClovaVerifier.VerifyAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings
+        {
+            Temperature = 0.5,
+            MaxTokens = 256,
+            {|CLOVA001:Logprobs|} = true,
+            {|CLOVA001:TopLogprobs|} = 2,
+            {|CLOVA001:User|} = "user-1",
+            {|CLOVA001:TokenSelectionBiases|} = new Dictionary<int, int> { [42] = 5 },
+            {|CLOVA001:Store|} = true,
+            {|CLOVA001:Metadata|} = new Dictionary<string, string> { ["team"] = "a" },
+            {|CLOVA001:ReasoningEffort|} = "low",
+            ExtraBody = new Dictionary<string, object?> { ["top_k"] = 20 },
+            FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
+        };
+        var parallel = new FunctionChoiceBehaviorOptions { {|CLOVA001:AllowParallelCalls|} = true };
+        System.Console.WriteLine($"{settings}{parallel}");
+        """);
+
+    [Fact]
+    public Task Fix_removes_an_unsupported_semantic_kernel_setting() => ClovaVerifier.VerifyFixAsync("""
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, {|CLOVA001:User|} = "user-1" };
+        System.Console.WriteLine(settings);
+        """, """
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256 };
+        System.Console.WriteLine(settings);
+        """, new UnsupportedFieldFixer());
+
+    /// <summary>Issue 19: in endpoint scope an SK registration with a CLOVA URL, or over ClovaOpenAI's client, is a CLOVA call site; one with OpenAI's URL is not.</summary>
+    [Theory]
+    [InlineData("new Uri(\"https://clovastudio.stream.ntruss.com/v1/openai\"), key", true)]
+    [InlineData("ClovaOpenAI.CreateClient(key)", true)]
+    [InlineData("new Uri(\"https://api.openai.com/v1\"), key", false)]
+    public Task Semantic_kernel_settings_in_endpoint_scope_warn_only_for_a_clova_registration(string registration, bool clova) => ClovaVerifier.VerifyAsync($$"""
+        using System;
+        using System.Threading.Tasks;
+        using ClovaCodegen.OpenAI;
+        using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+
+        Console.WriteLine();
+
+        static class Assistant
+        {
+            static async Task Ask(string key)
+            {
+                var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("HCX-005", {{registration}}).Build();
+                var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, {{(clova ? "{|CLOVA001:User|}" : "User")}} = "user-1" };
+                await kernel.InvokePromptAsync("hi", new KernelArguments(settings));
+            }
+        }
+        """, scope: "endpoint");
+
+    [Fact]
+    public Task Semantic_kernel_modalities_audio_and_web_search_are_flagged_by_their_status() => ClovaVerifier.VerifyAsync("""
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, {|CLOVA001:Modalities|} = "text, audio", {|CLOVA001:Audio|} = "{}", {|CLOVA001:WebSearchOptions|} = "{}" };
+        System.Console.WriteLine(settings);
+        """);
 }

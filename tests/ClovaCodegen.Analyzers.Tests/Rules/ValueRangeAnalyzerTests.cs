@@ -76,4 +76,12 @@ public class ValueRangeAnalyzerTests
         Assert.Equal(0, await AnalyzerHarness.RunEveryFixAsync(source, diagnostics.Where(d => d.Id == "CLOVA006").ToImmutableArray(), exceptions));
         Assert.Empty(exceptions);
     }
+
+    [Fact]
+    public Task Semantic_kernel_settings_constants_are_checked_against_the_spec_ranges() => ClovaVerifier.VerifyAsync("""
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var wrong = new OpenAIPromptExecutionSettings { MaxTokens = 256, Temperature = {|CLOVA006:3|}, TopP = {|CLOVA006:1.5|} };
+        var right = new OpenAIPromptExecutionSettings { MaxTokens = 256, Temperature = 0.5, TopP = 0.8, PresencePenalty = 0.5 };
+        System.Console.WriteLine($"{wrong}{right}");
+        """);
 }

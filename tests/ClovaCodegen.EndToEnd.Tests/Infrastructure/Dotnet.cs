@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 
@@ -87,12 +86,8 @@ public static class Dotnet
         }
 
         using var process = new Process { StartInfo = start };
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
         process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var output = ProcessOutput.Capture(process);
 
         var limit = timeout ?? TimeSpan.FromMinutes(8);
         var exited = await Task.Run(() => process.WaitForExit((int)limit.TotalMilliseconds));
@@ -103,9 +98,6 @@ public static class Dotnet
         }
 
         process.WaitForExit();
-        lock (output)
-        {
-            return new CommandResult(process.ExitCode, output.ToString());
-        }
+        return new CommandResult(process.ExitCode, output.ToString());
     }
 }
