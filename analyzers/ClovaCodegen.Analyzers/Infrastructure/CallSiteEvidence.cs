@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -38,7 +37,6 @@ internal sealed class CallSiteEvidence
     private readonly ValueOrigins _origins;
     private readonly ConcurrentDictionary<SyntaxNode, bool> _decided = new();
     private readonly ConcurrentDictionary<ISymbol, bool> _memberEvidence = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<SyntaxNode, bool> _directEvidence = new();
     private readonly ConcurrentDictionary<(SyntaxTree Tree, string Name), bool> _fileBindsToEvidence = new();
 
     /// <summary>One kind of evidence, for one compilation (it remembers what it found there).</summary>
@@ -60,7 +58,8 @@ internal sealed class CallSiteEvidence
         var start = ValueOrigins.Statement(anchor);
         if (!_decided.TryGetValue(start, out var found))
         {
-            found = new Search(this, model, cancellationToken).Decide(start);
+            using var trace = _origins.Begin(model, cancellationToken);
+            found = new Search(this, trace).Decide(start);
             _decided.TryAdd(start, found);
         }
 
@@ -141,12 +140,12 @@ internal sealed class CallSiteEvidence
     /// Whether the file can hold evidence at all: a literal part in its text, or an identifier of one of the names that binds
     /// to an evidence symbol (bound once per file: most files that spell such a name use someone else's).
     /// </summary>
-    private bool FileMayHaveEvidence(SemanticModel model, CancellationToken cancellationToken)
+    private bool FileMayHaveEvidence(ValueOrigins.Trace trace)
     {
-        var tree = model.SyntaxTree;
+        var tree = trace.Model.SyntaxTree;
         foreach (var part in _literalParts)
         {
-            if (Mentions(tree, part, wholeWord: false, cancellationToken))
+            if (Mentions(tree, part, wholeWord: false, trace.CancellationToken))
             {
                 return true;
             }
@@ -154,15 +153,14 @@ internal sealed class CallSiteEvidence
 
         foreach (var name in _identifiers)
         {
-            if (!Mentions(tree, name, wholeWord: true, cancellationToken))
+            if (!Mentions(tree, name, wholeWord: true, trace.CancellationToken))
             {
                 continue;
             }
 
             if (!_fileBindsToEvidence.TryGetValue((tree, name), out var binds))
             {
-                binds = _origins.IdentifiersNamed(tree.GetRoot(cancellationToken), name, cancellationToken)
-                    .Any(identifier => _origins.Symbol(identifier, model, cancellationToken) is { } symbol && _isEvidence(symbol));
+                binds = FileBindsToEvidence(trace, name);
                 _fileBindsToEvidence.TryAdd((tree, name), binds);
             }
 
@@ -175,15 +173,22 @@ internal sealed class CallSiteEvidence
         return false;
     }
 
-    /// <summary>Whether the node itself holds evidence: a string with a literal part, or a name bound to an evidence symbol.</summary>
-    private bool HasDirectEvidence(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+    private bool FileBindsToEvidence(ValueOrigins.Trace trace, string name)
     {
-        if (_directEvidence.TryGetValue(node, out var found))
+        foreach (var identifier in trace.IdentifiersNamed(trace.Model.SyntaxTree.GetRoot(trace.CancellationToken), name))
         {
-            return found;
+            if (trace.Symbol(identifier) is { } symbol && _isEvidence(symbol))
+            {
+                return true;
+            }
         }
 
-        found = false;
+        return false;
+    }
+
+    /// <summary>Whether the node itself holds evidence: a string with a literal part, or a name bound to an evidence symbol.</summary>
+    private bool HasDirectEvidence(SyntaxNode node, ValueOrigins.Trace trace)
+    {
         foreach (var token in node.DescendantTokens())
         {
             if (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken) || token.IsKind(SyntaxKind.Utf8StringLiteralToken))
@@ -193,95 +198,85 @@ internal sealed class CallSiteEvidence
                 {
                     if (text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0)
                     {
-                        found = true;
-                        break;
+                        return true;
                     }
                 }
             }
-            else if (token.IsKind(SyntaxKind.IdentifierToken) && _identifiers.Contains(token.ValueText)
-                && token.Parent is IdentifierNameSyntax identifier && _origins.Symbol(identifier, model, cancellationToken) is { } symbol && _isEvidence(symbol))
+            else if (token.IsKind(SyntaxKind.IdentifierToken) && IsIdentifier(token.ValueText)
+                && token.Parent is IdentifierNameSyntax identifier && trace.Symbol(identifier) is { } symbol && _isEvidence(symbol))
             {
-                found = true;
-            }
-
-            if (found)
-            {
-                break;
+                return true;
             }
         }
 
-        _directEvidence.TryAdd(node, found);
-        return found;
+        return false;
     }
 
-    /// <summary>One search from one statement: the nodes and members it has visited.</summary>
-    private sealed class Search
+    private bool IsIdentifier(string text)
+    {
+        for (var i = 0; i < _identifiers.Count; i++)
+        {
+            if (_identifiers[i] == text)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One search from one statement, over one trace of the origin tracker.</summary>
+    private readonly struct Search
     {
         private readonly CallSiteEvidence _evidence;
-        private readonly ValueOrigins _origins;
-        private readonly SemanticModel _model;
-        private readonly CancellationToken _cancellationToken;
-        // Made when first needed: most searches end at the file check, before either is used.
-        private HashSet<SyntaxNode>? _visitedNodes;
-        private HashSet<ISymbol>? _membersInProgress;
+        private readonly ValueOrigins.Trace _trace;
 
-        public Search(CallSiteEvidence evidence, SemanticModel model, CancellationToken cancellationToken)
+        public Search(CallSiteEvidence evidence, ValueOrigins.Trace trace)
         {
             _evidence = evidence;
-            _origins = evidence._origins;
-            _model = model;
-            _cancellationToken = cancellationToken;
+            _trace = trace;
         }
 
         public bool Decide(SyntaxNode start)
         {
             // Every origin the search can reach is in this file: a file that never spells the evidence, or whose identifiers
             // of those names all bind to something else, can't have it.
-            if (!_evidence.FileMayHaveEvidence(_model, _cancellationToken))
+            if (!_evidence.FileMayHaveEvidence(_trace))
             {
                 return false;
             }
 
-            var related = new List<SyntaxNode> { start };
-            var seeds = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            var frontier = new List<ISymbol>();
-            foreach (var written in _origins.Written(start, _model, _cancellationToken))
-            {
-                if (seeds.Add(written))
-                {
-                    frontier.Add(written);
-                }
-            }
-
+            // Forward: the statements the start's variables are passed to, up to MaxHops away.
+            var related = _trace.RelatedNodes;
+            related.Add(start);
+            var seeds = _trace.Symbols;
+            var frontier = _trace.Frontier;
+            var next = _trace.NextFrontier;
+            AddNew(_trace.Written(start), seeds, frontier);
             for (var hop = 0; hop < MaxHops && frontier.Count > 0 && related.Count < MaxNodes; hop++)
             {
-                var next = new List<ISymbol>();
+                next.Clear();
                 foreach (var symbol in frontier)
                 {
-                    foreach (var use in _origins.PassedOn(symbol, _model, _cancellationToken))
+                    var uses = _trace.PassedOn(symbol);
+                    for (var i = 0; i < uses.Count; i++)
                     {
-                        if (related.Contains(use))
+                        var use = uses[i];
+                        if (!related.Contains(use))
                         {
-                            continue;
-                        }
-
-                        related.Add(use);
-                        foreach (var written in _origins.Written(use, _model, _cancellationToken))
-                        {
-                            if (seeds.Add(written))
-                            {
-                                next.Add(written);
-                            }
+                            related.Add(use);
+                            AddNew(_trace.Written(use), seeds, next);
                         }
                     }
                 }
 
-                frontier = next;
+                (frontier, next) = (next, frontier);
             }
 
-            foreach (var statement in related)
+            // Backward: where each of their variables got its value.
+            for (var i = 0; i < related.Count; i++)
             {
-                if (FromOrigins(statement))
+                if (FromOrigins(related[i]))
                 {
                     return true;
                 }
@@ -290,42 +285,66 @@ internal sealed class CallSiteEvidence
             return false;
         }
 
+        private static void AddNew(ValueOrigins.WrittenSymbols written, HashSet<ISymbol> seen, List<ISymbol> into)
+        {
+            for (var i = 0; i < written.Count; i++)
+            {
+                if (seen.Add(written[i]))
+                {
+                    into.Add(written[i]);
+                }
+            }
+        }
+
         /// <summary>Whether this node, or where any variable it mentions got its value, shows the evidence.</summary>
         private bool FromOrigins(SyntaxNode node)
         {
-            var pending = new Stack<SyntaxNode>();
-            pending.Push(node);
-            var visited = _visitedNodes ??= new HashSet<SyntaxNode>();
-            while (pending.Count > 0 && visited.Count < MaxNodes)
+            var floor = _trace.PendingNodes.Count;
+            _trace.PendingNodes.Add(node);
+            var visited = _trace.VisitedNodes;
+            try
             {
-                var current = pending.Pop();
-                if (!visited.Add(current))
+                while (visited.Count < MaxNodes && _trace.PopAbove(floor) is { } current)
                 {
-                    continue;
-                }
-
-                if (_evidence.HasDirectEvidence(current, _model, _cancellationToken))
-                {
-                    return true;
-                }
-
-                foreach (var symbol in _origins.Variables(current, _model, _cancellationToken))
-                {
-                    if (symbol is ILocalSymbol)
+                    if (!visited.Add(current))
                     {
-                        foreach (var origin in _origins.Origins(symbol, _model, _cancellationToken))
-                        {
-                            pending.Push(origin);
-                        }
+                        continue;
                     }
-                    else if (MemberHasEvidence(symbol))
+
+                    if (_evidence.HasDirectEvidence(current, _trace))
                     {
                         return true;
                     }
-                }
-            }
 
-            return false;
+                    foreach (var descendant in current.DescendantNodesAndSelf())
+                    {
+                        if (descendant is not IdentifierNameSyntax identifier || !ValueOrigins.CanNameVariable(identifier))
+                        {
+                            continue;
+                        }
+
+                        var symbol = _trace.Symbol(identifier);
+                        if (symbol is ILocalSymbol)
+                        {
+                            var origins = _trace.Origins(symbol);
+                            for (var i = 0; i < origins.Count; i++)
+                            {
+                                _trace.PendingNodes.Add(origins[i]);
+                            }
+                        }
+                        else if (symbol is IFieldSymbol or IPropertySymbol && MemberHasEvidence(symbol))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+            finally
+            {
+                _trace.PendingNodes.RemoveRange(floor, _trace.PendingNodes.Count - floor);
+            }
         }
 
         /// <summary>
@@ -334,7 +353,7 @@ internal sealed class CallSiteEvidence
         /// </summary>
         private bool MemberHasEvidence(ISymbol member)
         {
-            var inProgress = _membersInProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            var inProgress = _trace.MembersInProgress;
             var memberEvidence = _evidence._memberEvidence;
             if (memberEvidence.TryGetValue(member, out var known) || !inProgress.Add(member))
             {
@@ -349,7 +368,13 @@ internal sealed class CallSiteEvidence
                 return false;
             }
 
-            var found = _origins.Origins(member, _model, _cancellationToken).Any(FromOrigins);
+            var found = false;
+            var origins = _trace.Origins(member);
+            for (var i = 0; i < origins.Count && !found; i++)
+            {
+                found = FromOrigins(origins[i]);
+            }
+
             inProgress.Remove(member);
             if (found)
             {

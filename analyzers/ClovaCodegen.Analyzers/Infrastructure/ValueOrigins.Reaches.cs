@@ -12,9 +12,6 @@ internal sealed partial class ValueOrigins
 {
     private const int MaxOperations = 512;
 
-    [ThreadStatic]
-    private static OperationSearch? t_search;
-
     /// <summary>
     /// Whether the operation, or anything its values came from, passes <paramref name="isEvidence"/>. Locals are followed
     /// to their origins; a field or property of the code's own type (<paramref name="containingSymbol"/>'s) to what its
@@ -27,105 +24,83 @@ internal sealed partial class ValueOrigins
             return isEvidence(start);
         }
 
-        // The search runs for every embedding call: its list and stack are kept per thread and cleared for the next one
-        // (a search does not start another), instead of being allocated for each.
-        var search = t_search ??= new OperationSearch();
-        var pending = search.Pending;
-        try
+        using var trace = Begin(model, cancellationToken);
+        var ownType = containingSymbol.ContainingType;
+        // One explicit stack, children pushed as each is visited: nested DescendantsAndSelf iterators allocated more than
+        // the work itself.
+        var pending = trace.PendingOperations;
+        pending.Push(start);
+        for (var visited = 0; pending.Count > 0 && visited < MaxOperations; visited++)
         {
-            // One explicit stack, children pushed as each is visited: nested DescendantsAndSelf iterators allocated more
-            // than the work itself.
-            pending.Push(start);
-            for (var visited = 0; pending.Count > 0 && visited < MaxOperations; visited++)
+            var operation = pending.Pop();
+            if (isEvidence(operation))
             {
-                var operation = pending.Pop();
-                if (isEvidence(operation))
-                {
-                    return true;
-                }
-
-                if (search.Follow(operation, containingSymbol.ContainingType) is { } symbol)
-                {
-                    PushOrigins(symbol, model, pending, cancellationToken);
-                }
-
-                foreach (var child in operation.ChildOperations)
-                {
-                    pending.Push(child);
-                }
+                return true;
             }
 
-            return false;
+            if (Follow(operation, ownType, trace.FollowedSymbols) is { } symbol)
+            {
+                PushOrigins(trace, symbol, pending);
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                pending.Push(child);
+            }
         }
-        finally
+
+        return false;
+    }
+
+    /// <summary>The local, or field/property of the code's own type, this operation reads (once per search).</summary>
+    private static ISymbol? Follow(IOperation operation, INamedTypeSymbol? ownType, List<ISymbol> followed)
+    {
+        var symbol = operation switch
         {
-            search.Clear();
+            ILocalReferenceOperation local => local.Local,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field when SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, ownType) => field.Field,
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property when SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, ownType) => property.Property,
+            _ => (ISymbol?)null,
+        };
+        if (symbol is null)
+        {
+            return null;
         }
+
+        // A search follows a handful of symbols: a list beats a hash set at that size.
+        foreach (var known in followed)
+        {
+            if (SymbolEqualityComparer.Default.Equals(known, symbol))
+            {
+                return null;
+            }
+        }
+
+        followed.Add(symbol);
+        return symbol;
     }
 
     /// <summary>Pushes the operations of the symbol's origins (for a member: its declaration and its type's constructors).</summary>
-    private void PushOrigins(ISymbol symbol, SemanticModel model, Stack<IOperation> pending, CancellationToken cancellationToken)
+    private static void PushOrigins(Trace trace, ISymbol symbol, Stack<IOperation> pending)
     {
-        var origins = Origins(symbol, model, cancellationToken);
-        var type = symbol is ILocalSymbol || origins.Length == 0 ? null : origins[0].FirstAncestorOrSelf<TypeDeclarationSyntax>();
-        foreach (var origin in origins)
+        var model = trace.Model;
+        var origins = trace.Origins(symbol);
+        var type = symbol is ILocalSymbol || origins.Count == 0 ? null : origins[0].FirstAncestorOrSelf<TypeDeclarationSyntax>();
+        for (var i = 0; i < origins.Count; i++)
         {
+            var origin = origins[i];
             var operation = origin switch
             {
-                VariableDeclaratorSyntax declarator => declarator.Initializer is { } initializer ? model.GetOperation(initializer.Value, cancellationToken) : null,
-                PropertyDeclarationSyntax property => property.Initializer is { } initializer ? model.GetOperation(initializer.Value, cancellationToken) : null,
+                VariableDeclaratorSyntax declarator => declarator.Initializer is { } initializer ? model.GetOperation(initializer.Value, trace.CancellationToken) : null,
+                PropertyDeclarationSyntax property => property.Initializer is { } initializer ? model.GetOperation(initializer.Value, trace.CancellationToken) : null,
                 // A statement, or a member declaration with an expression body (<c>Ctor() => _x = ...;</c>).
-                _ when type is null || origin.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is { } constructor && constructor.Parent == type => model.GetOperation(origin, cancellationToken),
+                _ when type is null || origin.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is { } constructor && constructor.Parent == type => model.GetOperation(origin, trace.CancellationToken),
                 _ => null,
             };
             if (operation is not null)
             {
                 pending.Push(operation);
             }
-        }
-    }
-
-    /// <summary>One operation search's state: the symbols it has followed.</summary>
-    private sealed class OperationSearch
-    {
-        // A search follows a handful of symbols: a list beats a hash set at that size.
-        private readonly List<ISymbol> _followed = new();
-
-        /// <summary>The operations the search has still to look at.</summary>
-        public Stack<IOperation> Pending { get; } = new(32);
-
-        /// <summary>Forgets this search (nothing of a compilation is kept past it).</summary>
-        public void Clear()
-        {
-            _followed.Clear();
-            Pending.Clear();
-        }
-
-        /// <summary>The local, or field/property of the code's own type, this operation reads (once per search).</summary>
-        public ISymbol? Follow(IOperation operation, INamedTypeSymbol? ownType)
-        {
-            var symbol = operation switch
-            {
-                ILocalReferenceOperation local => local.Local,
-                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field when SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, ownType) => field.Field,
-                IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property when SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, ownType) => property.Property,
-                _ => (ISymbol?)null,
-            };
-            if (symbol is null)
-            {
-                return null;
-            }
-
-            foreach (var followed in _followed)
-            {
-                if (SymbolEqualityComparer.Default.Equals(followed, symbol))
-                {
-                    return null;
-                }
-            }
-
-            _followed.Add(symbol);
-            return symbol;
         }
     }
 }
