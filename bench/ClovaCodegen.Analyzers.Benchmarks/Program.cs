@@ -56,11 +56,11 @@ if (Array.IndexOf(args, "--rules-loop") is var loopAt and >= 0)
     return;
 }
 
-// --rules-compare SCOPE N FOLDER [CLOVA00N ...]: this build's rules and an earlier build's called directly, each on a
+// --rules-compare SCOPE N FOLDER [all] [CLOVA00N ...]: this build's rules and an earlier build's called directly, each on a
 // compilation of its own, interleaved pass by pass (RuleComparison).
 if (Array.IndexOf(args, "--rules-compare") is var compareAt and >= 0)
 {
-    RuleComparison.Run(args[compareAt + 1], int.Parse(args[compareAt + 2]), args[compareAt + 3], args.Skip(compareAt + 4).Where(a => a.StartsWith("CLOVA", StringComparison.Ordinal)).ToArray());
+    RuleComparison.Run(args[compareAt + 1], int.Parse(args[compareAt + 2]), args[compareAt + 3], args.Skip(compareAt + 4).Where(a => a == "all" || a.StartsWith("CLOVA", StringComparison.Ordinal)).ToArray());
     return;
 }
 

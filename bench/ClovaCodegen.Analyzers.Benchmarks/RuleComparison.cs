@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ClovaCodegen.Analyzers.Benchmarks;
 
 /// <summary>
-/// <c>--rules-compare SCOPE N FOLDER [CLOVA00N ...]</c>: the rules' callbacks called directly (<see cref="RuleCallbacks"/>)
+/// <c>--rules-compare SCOPE N FOLDER [all] [CLOVA00N ...]</c>: the rules' callbacks called directly (<see cref="RuleCallbacks"/>)
 /// for this build and an earlier one (<see cref="EarlierBuild"/>), all nine together and then each rule named alone, pass
 /// after pass in the same process, the two builds' order alternating. Each measurement gets a compilation of its own, so
 /// nothing a build remembers per compilation carries over (the binding is done before the clock starts). Prints, per
@@ -23,8 +23,14 @@ internal static class RuleComparison
             ("this", ClovaRules.CreateAll().CastArray<DiagnosticAnalyzer>()),
             ("earlier", EarlierBuild.Rules(earlierFolder)),
         };
-        var selections = new List<string?> { null };
-        selections.AddRange(only);
+        // No rule named: all nine together; "all" among rules named: all nine as well as each named one.
+        var selections = new List<string?>();
+        if (only.Count == 0 || only.Contains("all"))
+        {
+            selections.Add(null);
+        }
+
+        selections.AddRange(only.Where(o => o != "all"));
         var results = new Dictionary<(string Build, string Selection), List<(double Ms, double Kb, int Reported)>>();
         for (var pass = 0; pass < passes; pass++)
         {

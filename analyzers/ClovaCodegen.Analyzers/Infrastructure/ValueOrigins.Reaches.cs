@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -11,6 +12,9 @@ namespace ClovaCodegen.Analyzers.Infrastructure;
 internal sealed partial class ValueOrigins
 {
     private const int MaxOperations = 512;
+    private static readonly IOperation[] NoOperations = Array.Empty<IOperation>();
+
+    private readonly ConcurrentDictionary<(ISymbol Member, SyntaxTree Tree), IOperation[]> _memberOperations = new(MemberInTree.Comparer);
 
     /// <summary>
     /// Whether the operation, or anything its values came from, passes <paramref name="isEvidence"/>. Locals are followed
@@ -40,7 +44,7 @@ internal sealed partial class ValueOrigins
 
             if (Follow(operation, ownType, trace.FollowedSymbols) is { } symbol)
             {
-                PushOrigins(trace, symbol, pending);
+                PushOrigins(trace, symbol, operation, pending);
             }
 
             foreach (var child in operation.ChildOperations)
@@ -80,27 +84,97 @@ internal sealed partial class ValueOrigins
         return symbol;
     }
 
-    /// <summary>Pushes the operations of the symbol's origins (for a member: its declaration and its type's constructors).</summary>
-    private static void PushOrigins(Trace trace, ISymbol symbol, Stack<IOperation> pending)
+    /// <summary>
+    /// Pushes what gave the symbol its value: for a local, what its body gives it; for a member of the code's own type, its
+    /// initializer and what the type's constructors in this file give it (once per compilation).
+    /// </summary>
+    private void PushOrigins(Trace trace, ISymbol symbol, IOperation reference, Stack<IOperation> pending)
+    {
+        if (symbol is ILocalSymbol)
+        {
+            var given = trace.GivenIn(BodyOf(reference));
+            for (var i = 0; i < given.Count; i++)
+            {
+                if (SymbolEqualityComparer.Default.Equals(given[i].Target, symbol))
+                {
+                    pending.Push(given[i].Origin);
+                }
+            }
+
+            return;
+        }
+
+        var key = (symbol, trace.Model.SyntaxTree);
+        if (!_memberOperations.TryGetValue(key, out var origins))
+        {
+            origins = MemberOperations(trace, symbol);
+            _memberOperations.TryAdd(key, origins);
+        }
+
+        foreach (var origin in origins)
+        {
+            pending.Push(origin);
+        }
+    }
+
+    /// <summary>A field's or property's initializer, and what the type's constructors in this file give it.</summary>
+    private static IOperation[] MemberOperations(Trace trace, ISymbol member)
     {
         var model = trace.Model;
-        var origins = trace.Origins(symbol);
-        var type = symbol is ILocalSymbol || origins.Count == 0 ? null : origins[0].FirstAncestorOrSelf<TypeDeclarationSyntax>();
-        for (var i = 0; i < origins.Count; i++)
+        List<IOperation>? origins = null;
+        foreach (var reference in member.DeclaringSyntaxReferences)
         {
-            var origin = origins[i];
-            var operation = origin switch
+            var initializer = reference.GetSyntax(trace.CancellationToken) switch
             {
-                VariableDeclaratorSyntax declarator => declarator.Initializer is { } initializer ? model.GetOperation(initializer.Value, trace.CancellationToken) : null,
-                PropertyDeclarationSyntax property => property.Initializer is { } initializer ? model.GetOperation(initializer.Value, trace.CancellationToken) : null,
-                // A statement, or a member declaration with an expression body (<c>Ctor() => _x = ...;</c>).
-                _ when type is null || origin.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is { } constructor && constructor.Parent == type => model.GetOperation(origin, trace.CancellationToken),
+                VariableDeclaratorSyntax declarator => declarator.Initializer,
+                PropertyDeclarationSyntax property => property.Initializer,
                 _ => null,
             };
-            if (operation is not null)
+            if (initializer is not null && initializer.SyntaxTree == model.SyntaxTree && model.GetOperation(initializer, trace.CancellationToken) is { } operation)
             {
-                pending.Push(operation);
+                (origins ??= new List<IOperation>()).Add(operation);
             }
         }
+
+        // A constant gets its value where it is declared; anything else may also get one in a constructor of the type
+        // (found in its declarations in this file: asking the symbol for its constructors builds arrays of them).
+        if (member is not IFieldSymbol { IsConst: true })
+        {
+            foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree != model.SyntaxTree || reference.GetSyntax(trace.CancellationToken) is not TypeDeclarationSyntax type)
+                {
+                    continue;
+                }
+
+                foreach (var declaration in type.Members)
+                {
+                    if (declaration is ConstructorDeclarationSyntax constructor && model.GetOperation(constructor, trace.CancellationToken) is { } body)
+                    {
+                        var given = trace.GivenIn(body);
+                        for (var i = 0; i < given.Count; i++)
+                        {
+                            if (SymbolEqualityComparer.Default.Equals(given[i].Target, member))
+                            {
+                                (origins ??= new List<IOperation>()).Add(given[i].Origin);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        return origins is null ? NoOperations : origins.ToArray();
+    }
+
+    /// <summary>The outermost operation of the body the reference is in (a method, constructor, accessor, top-level code).</summary>
+    private static IOperation BodyOf(IOperation operation)
+    {
+        while (operation.Parent is { } parent)
+        {
+            operation = parent;
+        }
+
+        return operation;
     }
 }

@@ -14,7 +14,7 @@ internal sealed partial class ValueOrigins
     /// remembering for this search what each name binds to and what each statement writes, and holds the search's working
     /// sets and stacks. Made once per thread and reused: a search allocates nothing of its own once its thread has run one.
     /// </summary>
-    public sealed class Trace : IDisposable
+    public sealed partial class Trace : IDisposable
     {
         private readonly Dictionary<SyntaxNode, ISymbol?> _symbols = new();
         private readonly Dictionary<SyntaxNode, (int Start, int Count)> _writes = new();
@@ -76,6 +76,7 @@ internal sealed partial class ValueOrigins
             NextFrontier.Clear();
             PendingOperations.Clear();
             FollowedSymbols.Clear();
+            ClearGiven();
             _owner = null!;
             _model = null!;
             _text = null;
@@ -149,7 +150,9 @@ internal sealed partial class ValueOrigins
                 {
                     var symbol = node switch
                     {
-                        VariableDeclaratorSyntax declarator => _model.GetDeclaredSymbol(declarator, _cancellationToken),
+                        // A local's declarator has an operation already built (a lookup; asking the binder costs more).
+                        VariableDeclaratorSyntax declarator => (_model.GetOperation(declarator, _cancellationToken) as IVariableDeclaratorOperation)?.Symbol
+                            ?? _model.GetDeclaredSymbol(declarator, _cancellationToken),
                         PropertyDeclarationSyntax property => _model.GetDeclaredSymbol(property, _cancellationToken),
                         AssignmentExpressionSyntax assignment when SyntaxRoot(assignment.Left) is { } root => Symbol(root),
                         _ => null,
