@@ -19,8 +19,11 @@ namespace ClovaCodegen.Analyzers.Infrastructure;
 /// remembers for that search what each name binds to and what each statement writes (the same names and statements come
 /// up again and again within one search, rarely across searches: keeping them for the compilation cost more to store than
 /// it saved). What a field or property gets is kept for the compilation: every method of a service class asks about the
-/// same client field. Only syntax and symbols are kept, never operations or semantic models. What a value proves is decided
-/// on top of this: <see cref="CallSiteEvidence"/> (names and URLs, from syntax) and <see cref="Reaches"/> (operations).
+/// same client field. Origins are read from syntax (<see cref="Trace.Origins"/>) for evidence that is written in the code,
+/// and from the bound operations the compiler already built (<see cref="Trace.GivenIn"/>: the same declarators,
+/// assignments and configuring calls) for evidence that is an operation, where reading syntax would bind again what is
+/// bound. What a value proves is decided on top of this: <see cref="CallSiteEvidence"/> (names and URLs) and
+/// <see cref="Reaches"/> (operations: CLOVA002's policy and Patch).
 /// </para>
 /// </summary>
 internal sealed partial class ValueOrigins
