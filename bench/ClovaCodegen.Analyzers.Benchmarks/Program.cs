@@ -37,6 +37,8 @@ if (Array.IndexOf(args, "--rules-loop") is var loopAt and >= 0)
     {
         if (fresh && pass > 0)
         {
+            // The sampler is off while the new compilation binds: what it counts is the rules' own allocations.
+            sampler.On = false;
             callbacks = new RuleCallbacks(SyntheticProject.Compilation(), rules, SyntheticProject.AnalyzerOptions(args[loopAt + 1]));
         }
 
@@ -51,6 +53,14 @@ if (Array.IndexOf(args, "--rules-loop") is var loopAt and >= 0)
 
     sampler.On = false;
     sampler.Print();
+    return;
+}
+
+// --rules-compare SCOPE N FOLDER [all] [CLOVA00N ...]: this build's rules and an earlier build's called directly, each on a
+// compilation of its own, interleaved pass by pass (RuleComparison).
+if (Array.IndexOf(args, "--rules-compare") is var compareAt and >= 0)
+{
+    RuleComparison.Run(args[compareAt + 1], int.Parse(args[compareAt + 2]), args[compareAt + 3], args.Skip(compareAt + 4).Where(a => a == "all" || a.StartsWith("CLOVA", StringComparison.Ordinal)).ToArray());
     return;
 }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using ClovaCodegen.Spec.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -20,8 +21,7 @@ public sealed class AnalysisScope
     private readonly AnalyzerOptions _options;
     private readonly IReadOnlyList<string> _hosts;
     private readonly ConcurrentDictionary<SyntaxTree, bool> _endpointMode = new();
-    private readonly ConcurrentDictionary<ISymbol, bool> _memberEvidence = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<SyntaxNode, bool> _decidedStatements = new();
+    private CallSiteEvidence? _talksToClova;
 
     public AnalysisScope(AnalyzerOptions options, CompatSpec spec)
     {
@@ -44,8 +44,19 @@ public sealed class AnalysisScope
             return true;
         }
 
-        return context.Operation.SemanticModel is { } model && Types is { } types
-            && CallSiteEvidence.TalksToClova(model, anchor ?? context.Operation.Syntax, _hosts, types, _memberEvidence, _decidedStatements, context.CancellationToken);
+        return context.Operation.SemanticModel is { } model && TalksToClova() is { } evidence
+            && evidence.Finds(model, anchor ?? context.Operation.Syntax, context.CancellationToken);
+    }
+
+    /// <summary>The evidence that code talks to CLOVA: a CLOVA Studio API host, or ClovaCodegen's API (once per compilation).</summary>
+    private CallSiteEvidence? TalksToClova()
+    {
+        if (_talksToClova is null && Types is { } types)
+        {
+            Interlocked.CompareExchange(ref _talksToClova, new CallSiteEvidence(_hosts, CallSiteEvidence.ClovaApiNames, types.IsOursCheck, types.Origins), null);
+        }
+
+        return _talksToClova;
     }
 
     /// <summary>Whether the file's configured scope is <c>endpoint</c>.</summary>

@@ -30,7 +30,6 @@ public sealed class KnownTypes
     private readonly ConcurrentDictionary<INamedTypeSymbol, GeneratedRequest> _generated = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _stringKeyedBags = new(SymbolEqualityComparer.Default);
     private readonly Lazy<bool> _registersOnlyClovaChatClient;
-    private readonly ConcurrentDictionary<(SyntaxTree Tree, string Name, Func<ISymbol, bool> IsEvidence), bool> _fileEvidence = new();
 
     public KnownTypes(Compilation compilation, AnalysisScope scope)
     {
@@ -89,15 +88,8 @@ public sealed class KnownTypes
     /// <summary><see cref="IsOurs"/> as one delegate for the compilation (the evidence search takes a predicate).</summary>
     public Func<ISymbol, bool> IsOursCheck { get; }
 
-    /// <summary>
-    /// Whether an identifier of this name in the file binds to an evidence symbol, as found before for this compilation
-    /// (per compilation, not per tree: the same file may bind differently in the next one).
-    /// </summary>
-    internal bool TryGetFileEvidence(SyntaxTree tree, string name, Func<ISymbol, bool> isEvidence, out bool binds) =>
-        _fileEvidence.TryGetValue((tree, name, isEvidence), out binds);
-
-    internal void SetFileEvidence(SyntaxTree tree, string name, Func<ISymbol, bool> isEvidence, bool binds) =>
-        _fileEvidence.TryAdd((tree, name, isEvidence), binds);
+    /// <summary>Where the compilation's variables get their values (the one origin tracker every rule asks).</summary>
+    internal ValueOrigins Origins { get; } = new();
 
     /// <summary>What the rules share about single operations of this compilation (raw bodies, bound members).</summary>
     internal OperationFacts Operations { get; } = new();

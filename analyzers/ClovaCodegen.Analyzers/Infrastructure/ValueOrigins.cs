@@ -1,99 +1,67 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace ClovaCodegen.Analyzers.Infrastructure;
 
 /// <summary>
-/// Where values come from, read from the bound operations the compiler already built: a local from its initializer, the
-/// assignments to it and the calls that configure it (<c>x.AddPolicy(...)</c>, <c>x.Patch.Set(...)</c>) in the same body;
-/// a field or property of the code's own type from its initializer and the assignments and configuring calls in the type's
-/// constructors. Parameters, other types and other files end the trail. One instance serves a compilation: what a member
-/// was given is looked up once, however many methods use it.
+/// The analyzers' one origin tracker: where a variable gets its value, and where it is passed on. A local gets its value
+/// in its declarator and in the statements of its body that assign it (or a member of it) or configure it
+/// (<c>x.AddPolicy(...)</c>, <c>x.Patch.Set(...)</c>); a field or property in its declaration and in such statements
+/// anywhere in its type's declaration in the same file. Parameters, other types and other files end the trail: what can't
+/// be seen proves nothing.
+/// <para>
+/// One instance per compilation (<see cref="KnownTypes.Origins"/>). A search asks it through a <see cref="Trace"/>, which
+/// remembers for that search what each name binds to and what each statement writes (the same names and statements come
+/// up again and again within one search, rarely across searches: keeping them for the compilation cost more to store than
+/// it saved). What a field or property gets is kept for the compilation: every method of a service class asks about the
+/// same client field. Origins are read from syntax (<see cref="Trace.Origins"/>) for evidence that is written in the code,
+/// and from the bound operations the compiler already built (<see cref="Trace.GivenIn"/>: the same declarators,
+/// assignments and configuring calls) for evidence that is an operation, where reading syntax would bind again what is
+/// bound. What a value proves is decided on top of this: <see cref="CallSiteEvidence"/> (names and URLs) and
+/// <see cref="Reaches"/> (operations: CLOVA002's policy and Patch).
+/// </para>
 /// </summary>
-internal sealed class ValueOrigins
+internal sealed partial class ValueOrigins
 {
-    private const int MaxOperations = 512;
+    private static readonly SyntaxNode[] None = Array.Empty<SyntaxNode>();
 
-    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> _memberOrigins = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(ISymbol Member, SyntaxTree Tree), SyntaxNode[]> _memberOrigins = new(MemberInTree.Comparer);
+
+    // One trace per thread, reused search after search (a search does not start another; if one did, it would get a new one).
+    [ThreadStatic]
+    private static Trace? t_idle;
+
+    /// <summary>Starts a search in one file; dispose the trace when the search ends (it forgets the compilation then).</summary>
+    public Trace Begin(SemanticModel model, CancellationToken cancellationToken)
+    {
+        var trace = t_idle ?? new Trace();
+        t_idle = null;
+        trace.Start(this, model, cancellationToken);
+        return trace;
+    }
+
+    /// <summary>The innermost statement (not a block) or member declaration holding the node.</summary>
+    public static SyntaxNode Statement(SyntaxNode node) =>
+        node.FirstAncestorOrSelf<SyntaxNode>(n => n is StatementSyntax and not BlockSyntax || n is MemberDeclarationSyntax and not TypeDeclarationSyntax) ?? node;
 
     /// <summary>
-    /// Whether the operation, or anything its values came from, passes <paramref name="isEvidence"/>;
-    /// <paramref name="containingSymbol"/> is the member the operation is in (its type's members are followed).
+    /// Whether an identifier can name a variable: not the member after a dot (<c>x.Name</c>, but <c>this.x</c> is), not a type (<c>new T()</c>,
+    /// <c>T x</c>, <c>A.B</c>, <c>List&lt;T&gt;</c>), not a method being called. Saves most symbol lookups.
     /// </summary>
-    public bool Reaches(IOperation start, ISymbol containingSymbol, Func<IOperation, bool> isEvidence, CancellationToken cancellationToken)
+    public static bool CanNameVariable(IdentifierNameSyntax identifier) => identifier.Parent switch
     {
-        // The search runs for every embedding call: its lists and stacks are kept per thread and cleared for the next one
-        // (a search does not start another), instead of being allocated for each.
-        var search = t_search ??= new Search();
-        search.Start(this, start, containingSymbol.ContainingType, cancellationToken);
+        MemberAccessExpressionSyntax access => access.Expression == identifier || access.Expression is ThisExpressionSyntax,
+        ObjectCreationExpressionSyntax or QualifiedNameSyntax or VariableDeclarationSyntax or TypeArgumentListSyntax or NameEqualsSyntax => false,
+        InvocationExpressionSyntax invocation => invocation.Expression != identifier,
+        _ => true,
+    };
 
-        // One explicit stack for the operations still to look at, children pushed as each is visited: nested
-        // DescendantsAndSelf iterators allocated more than the work itself.
-        var pending = search.Pending;
-        try
-        {
-            pending.Push(start);
-            for (var visited = 0; pending.Count > 0 && visited < MaxOperations; visited++)
-            {
-                var operation = pending.Pop();
-                if (isEvidence(operation))
-                {
-                    return true;
-                }
-
-                if (search.Follow(operation) is { } symbol)
-                {
-                    search.PushOrigins(symbol, operation, pending);
-                }
-
-                foreach (var child in operation.ChildOperations)
-                {
-                    pending.Push(child);
-                }
-            }
-
-            return false;
-        }
-        finally
-        {
-            search.Finish();
-        }
-    }
-
-    [ThreadStatic]
-    private static Search? t_search;
-
-    /// <summary>The symbol a configuring call or an assignment ultimately changes: <c>x</c> of <c>x.A.B(...)</c>, <c>x.A = v</c>.</summary>
-    private static ISymbol? Root(IOperation? operation)
-    {
-        for (var depth = 0; operation is not null && depth < 8; depth++)
-        {
-            switch (operation.WithoutConversions())
-            {
-                case ILocalReferenceOperation local:
-                    return local.Local;
-                case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field:
-                    return field.Field;
-                case IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property:
-                    return property.Property;
-                case IMemberReferenceOperation member:
-                    operation = member.Instance;
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary><c>a</c> of <c>a</c>, <c>a.B.C</c>, <c>this.a</c>, <c>a[i]</c>, as written (the syntax twin of the operation root above).</summary>
+    /// <summary><c>a</c> of <c>a</c>, <c>a.B.C</c>, <c>this.a</c>, <c>a[i]</c>, as written.</summary>
     internal static IdentifierNameSyntax? SyntaxRoot(ExpressionSyntax expression)
     {
         while (true)
@@ -120,227 +88,69 @@ internal sealed class ValueOrigins
     internal static bool IsConfiguringName(string methodName) =>
         methodName.StartsWith("Add", StringComparison.Ordinal) || methodName.StartsWith("Set", StringComparison.Ordinal);
 
-    /// <summary>One search: the symbols it has followed.</summary>
-    private sealed class Search
+    /// <summary>
+    /// The identifiers spelled <paramref name="name"/> in the region, found by searching the file's text: a field's region
+    /// is its whole type, and walking every node of it (a thousand or more in a small service class) to find the two or
+    /// three that matter cost more than the rest of the search. An identifier written with a Unicode escape is not found;
+    /// the search then sees less and stays quiet.
+    /// </summary>
+    internal static IEnumerable<IdentifierNameSyntax> IdentifiersNamed(SyntaxNode region, string name, string text)
     {
-        private ValueOrigins _owner = null!;
-        private SemanticModel? _model;
-        private INamedTypeSymbol? _type;
-        private CancellationToken _cancellationToken;
-        // A search follows a handful of symbols and looks into one to three bodies: lists beat hash sets at that size.
-        private readonly List<ISymbol> _followed = new();
-        private readonly List<(IOperation Body, List<(ISymbol Target, IOperation Origin)> Candidates)> _bodies = new();
-        private readonly Stack<IOperation> _walk = new(32);
-        private readonly List<IOperation> _origins = new();
-        private readonly Func<ISymbol, ImmutableArray<IOperation>> _memberOriginsFactory;
-
-        public Search() => _memberOriginsFactory = MemberOrigins;
-
-        /// <summary>The operations the search has still to look at.</summary>
-        public Stack<IOperation> Pending { get; } = new(32);
-
-        public void Start(ValueOrigins owner, IOperation start, INamedTypeSymbol? type, CancellationToken cancellationToken)
+        if (name.Length == 0)
         {
-            _owner = owner;
-            _model = start.SemanticModel;
-            _type = type;
-            _cancellationToken = cancellationToken;
+            yield break;
         }
 
-        /// <summary>Forgets this search (nothing of a compilation is kept past it).</summary>
-        public void Finish()
+        var end = region.Span.End;
+        for (var at = text.IndexOf(name, region.SpanStart, end - region.SpanStart, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, end - at - name.Length, StringComparison.Ordinal))
         {
-            _owner = null!;
-            _model = null;
-            _type = null;
-            _followed.Clear();
-            _bodies.Clear();
-            _walk.Clear();
-            _origins.Clear();
-            Pending.Clear();
+            // The match may sit inside a longer name, a string or a comment: only an identifier token of exactly this name counts.
+            var token = region.FindToken(at);
+            if (token.Span.Contains(at) && token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && token.Parent is IdentifierNameSyntax identifier)
+            {
+                yield return identifier;
+            }
+        }
+    }
+
+    /// <summary>A local lives in its body; a field or property in its type's declaration in this file.</summary>
+    private static SyntaxNode? Region(ISymbol symbol, SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        if (symbol is not (ILocalSymbol or IFieldSymbol or IPropertySymbol) || DeclarationIn(symbol, tree, cancellationToken) is not { } declaration)
+        {
+            return null;
         }
 
-        /// <summary>The local, or field/property of the code's own type, this operation reads (once per search).</summary>
-        public ISymbol? Follow(IOperation operation)
+        return symbol is ILocalSymbol
+            ? declaration.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax)
+            : declaration.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+    }
+
+    private static SyntaxNode? DeclarationIn(ISymbol symbol, SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
         {
-            var symbol = operation switch
+            if (reference.SyntaxTree == tree)
             {
-                ILocalReferenceOperation local => local.Local,
-                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field when IsOwn(field.Field) => field.Field,
-                IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property when IsOwn(property.Property) => property.Property,
-                _ => (ISymbol?)null,
-            };
-            if (symbol is null)
-            {
-                return null;
-            }
-
-            foreach (var followed in _followed)
-            {
-                if (SymbolEqualityComparer.Default.Equals(followed, symbol))
-                {
-                    return null;
-                }
-            }
-
-            _followed.Add(symbol);
-            return symbol;
-        }
-
-        private bool IsOwn(ISymbol member) => SymbolEqualityComparer.Default.Equals(member.ContainingType, _type);
-
-        /// <summary>Pushes what gave the symbol its value: for a local, from the body it is in; for a member, once per compilation.</summary>
-        public void PushOrigins(ISymbol symbol, IOperation reference, Stack<IOperation> pending)
-        {
-            if (symbol is ILocalSymbol)
-            {
-                foreach (var (target, origin) in Candidates(BodyOf(reference)))
-                {
-                    if (SymbolEqualityComparer.Default.Equals(target, symbol))
-                    {
-                        pending.Push(origin);
-                    }
-                }
-
-                return;
-            }
-
-            foreach (var origin in _owner._memberOrigins.GetOrAdd(symbol, _memberOriginsFactory))
-            {
-                pending.Push(origin);
+                return reference.GetSyntax(cancellationToken);
             }
         }
 
+        return null;
+    }
 
-        /// <summary>A field's or property's initializer, and what the type's constructors in this file give it.</summary>
-        private ImmutableArray<IOperation> MemberOrigins(ISymbol member)
-        {
-            if (_model is null)
-            {
-                return ImmutableArray<IOperation>.Empty;
-            }
+    private static SyntaxNode[] ToArray(List<SyntaxNode> nodes, int from) =>
+        nodes.Count == from ? None : nodes.GetRange(from, nodes.Count - from).ToArray();
 
-            // Gathered in the search's own list (most members have one or two origins), then copied at their exact size:
-            // a builder per member showed as a sixth of the rules' time in a profile.
-            var origins = _origins;
-            origins.Clear();
+    /// <summary>A field or property as seen from one file (what a file shows of it depends on the file).</summary>
+    private sealed class MemberInTree : IEqualityComparer<(ISymbol Member, SyntaxTree Tree)>
+    {
+        public static readonly MemberInTree Comparer = new();
 
-            foreach (var reference in member.DeclaringSyntaxReferences)
-            {
-                var initializer = reference.GetSyntax(_cancellationToken) switch
-                {
-                    VariableDeclaratorSyntax declarator => declarator.Initializer,
-                    PropertyDeclarationSyntax property => property.Initializer,
-                    _ => null,
-                };
-                if (initializer is not null && initializer.SyntaxTree == _model.SyntaxTree && _model.GetOperation(initializer, _cancellationToken) is { } operation)
-                {
-                    origins.Add(operation);
-                }
-            }
+        public bool Equals((ISymbol Member, SyntaxTree Tree) x, (ISymbol Member, SyntaxTree Tree) y) =>
+            x.Tree == y.Tree && SymbolEqualityComparer.Default.Equals(x.Member, y.Member);
 
-            // A constant gets its value where it is declared; anything else may also get one in a constructor of the type
-            // (found in its declarations in this file: asking the symbol for its constructors builds arrays of them).
-            if (member is not IFieldSymbol { IsConst: true })
-            {
-                foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
-                {
-                    if (reference.SyntaxTree != _model.SyntaxTree || reference.GetSyntax(_cancellationToken) is not TypeDeclarationSyntax type)
-                    {
-                        continue;
-                    }
-
-                    foreach (var declaration in type.Members)
-                    {
-                        if (declaration is ConstructorDeclarationSyntax constructor && _model.GetOperation(constructor, _cancellationToken) is { } body)
-                        {
-                            AddOriginsIn(body, member, origins);
-                        }
-                    }
-                }
-            }
-
-            return origins.Count == 0 ? ImmutableArray<IOperation>.Empty : ImmutableArray.CreateRange(origins);
-        }
-
-        /// <summary>The outermost operation of the body the reference is in (a method, constructor, accessor, top-level code).</summary>
-        private static IOperation BodyOf(IOperation operation)
-        {
-            while (operation.Parent is { } parent)
-            {
-                operation = parent;
-            }
-
-            return operation;
-        }
-
-        /// <summary>What a body gives the symbol (see <see cref="Candidates"/>).</summary>
-        private void AddOriginsIn(IOperation body, ISymbol symbol, List<IOperation> origins)
-        {
-            foreach (var (target, origin) in Candidates(body))
-            {
-                if (SymbolEqualityComparer.Default.Equals(target, symbol))
-                {
-                    origins.Add(origin);
-                }
-            }
-        }
-
-        /// <summary>
-        /// Everything a body gives a symbol, with the symbol: a declarator's initializer, a statement that assigns a symbol
-        /// (or a member of it), a statement that configures one. Values are given in statements, so only statements are
-        /// searched, not the expressions inside them (most of a body's operations). The body's operations are already
-        /// built, so no syntax is walked and nothing is bound; a search that follows several symbols through the same
-        /// constructor (a field, the client local it was set from, the options local that made the client) walks it once.
-        /// </summary>
-        private List<(ISymbol Target, IOperation Origin)> Candidates(IOperation body)
-        {
-            foreach (var (known, candidates) in _bodies)
-            {
-                if (known == body)
-                {
-                    return candidates;
-                }
-            }
-
-            var found = new List<(ISymbol Target, IOperation Origin)>();
-            _bodies.Add((body, found));
-            var descendIntoExpressions = body.Syntax is ExpressionSyntax;
-            var pending = _walk;
-            pending.Clear();
-            pending.Push(body);
-            while (pending.Count > 0)
-            {
-                _cancellationToken.ThrowIfCancellationRequested();
-                switch (pending.Pop())
-                {
-                    case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
-                        found.Add((declarator.Symbol, initializer.Value));
-                        break;
-                    case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment } when Root(assignment.Target) is { } assigned:
-                        found.Add((assigned, assignment));
-                        break;
-                    case IExpressionStatementOperation { Operation: IInvocationOperation { Instance: { } instance } call } when IsConfiguring(call) && Root(instance) is { } configured:
-                        found.Add((configured, call));
-                        break;
-                    case IExpressionStatementOperation:
-                        break;
-                    case var operation when descendIntoExpressions || operation.Syntax is not ExpressionSyntax:
-                        foreach (var child in operation.ChildOperations)
-                        {
-                            pending.Push(child);
-                        }
-
-                        break;
-                }
-            }
-
-            return found;
-        }
-
-        /// <summary><c>x.AddPolicy(...)</c>, <c>x.SetY(...)</c>, or any call on a member of it (<c>x.Patch.Set(...)</c>); not <c>x.Send(...)</c>.</summary>
-        private static bool IsConfiguring(IInvocationOperation invocation) =>
-            IsConfiguringName(invocation.TargetMethod.Name)
-            || invocation.Instance?.WithoutConversions() is IMemberReferenceOperation { Instance: not null and not IInstanceReferenceOperation };
+        public int GetHashCode((ISymbol Member, SyntaxTree Tree) obj) =>
+            (SymbolEqualityComparer.Default.GetHashCode(obj.Member) * 397) ^ obj.Tree.GetHashCode();
     }
 }

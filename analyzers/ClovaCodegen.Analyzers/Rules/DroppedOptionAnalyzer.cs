@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using ClovaCodegen.Analyzers.Infrastructure;
@@ -36,8 +35,8 @@ public sealed class DroppedOptionAnalyzer : ClovaRule
             return;
         }
 
-        var clovaChatClientEvidence = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
-        Func<ISymbol, bool> isClovaChatClient = symbol => IsClovaChatClient(symbol, types);
+        // Options that provably go to ClovaCodegen's own IChatClient, which sends TopK and AdditionalProperties.
+        var goesToClovaChatClient = new CallSiteEvidence(Array.Empty<string>(), ClovaChatClientNames, symbol => IsClovaChatClient(symbol, types), types.Origins);
         context.RegisterOperationAction(
             operation =>
             {
@@ -53,7 +52,7 @@ public sealed class DroppedOptionAnalyzer : ClovaRule
                 if (dropped is { Length: 0 }
                     || !types.Scope.Applies(operation, bound.Location)
                     || types.RegistersOnlyClovaChatClient
-                    || GoesToClovaChatClient(operation, bound.Location, isClovaChatClient, types, clovaChatClientEvidence))
+                    || operation.Operation.SemanticModel is { } model && goesToClovaChatClient.Finds(model, bound.Location, operation.CancellationToken))
                 {
                     return;
                 }
@@ -141,9 +140,4 @@ public sealed class DroppedOptionAnalyzer : ClovaRule
             || SymbolEqualityComparer.Default.Equals(type, types.ClovaStudioClientExtensions)
             || SymbolEqualityComparer.Default.Equals(type, types.ClovaStudioRegistration));
     }
-
-    /// <summary>Options that provably go to ClovaCodegen's own IChatClient, which sends TopK and AdditionalProperties.</summary>
-    private static bool GoesToClovaChatClient(OperationAnalysisContext operation, SyntaxNode location, Func<ISymbol, bool> isClovaChatClient, KnownTypes types, ConcurrentDictionary<ISymbol, bool> memberEvidence) =>
-        operation.Operation.SemanticModel is { } model
-        && CallSiteEvidence.Finds(model, location, Array.Empty<string>(), ClovaChatClientNames, isClovaChatClient, types, followUses: true, memberEvidence, operation.CancellationToken);
 }

@@ -44,7 +44,7 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaRule
     {
         if (types.EmbeddingClient is not null)
         {
-            var origins = new ValueOrigins();
+            var origins = types.Origins;
             Func<IOperation, bool> sendsFloat = operation => SendsFloat(operation, spec, types);
             context.RegisterOperationAction(operation => AnalyzeSdkCall(operation, types, origins, sendsFloat), OperationKind.Invocation);
         }

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ClovaCodegen.Analyzers.Infrastructure;
+
+/// <summary>The origin search over bound operations, for evidence that is an operation (a call, a creation, a member).</summary>
+internal sealed partial class ValueOrigins
+{
+    private const int MaxOperations = 512;
+    private static readonly IOperation[] NoOperations = Array.Empty<IOperation>();
+
+    private readonly ConcurrentDictionary<(ISymbol Member, SyntaxTree Tree), IOperation[]> _memberOperations = new(MemberInTree.Comparer);
+
+    /// <summary>
+    /// Whether the operation, or anything its values came from, passes <paramref name="isEvidence"/>. Locals are followed
+    /// to their origins; a field or property of the code's own type (<paramref name="containingSymbol"/>'s) to what its
+    /// declaration and the type's constructors give it: what the object is made with, not what some later call may change.
+    /// </summary>
+    public bool Reaches(IOperation start, ISymbol containingSymbol, Func<IOperation, bool> isEvidence, CancellationToken cancellationToken)
+    {
+        if (start.SemanticModel is not { } model)
+        {
+            return isEvidence(start);
+        }
+
+        using var trace = Begin(model, cancellationToken);
+        var ownType = containingSymbol.ContainingType;
+        // One explicit stack, children pushed as each is visited: nested DescendantsAndSelf iterators allocated more than
+        // the work itself.
+        var pending = trace.PendingOperations;
+        pending.Push(start);
+        for (var visited = 0; pending.Count > 0 && visited < MaxOperations; visited++)
+        {
+            var operation = pending.Pop();
+            if (isEvidence(operation))
+            {
+                return true;
+            }
+
+            if (Follow(operation, ownType, trace.FollowedSymbols) is { } symbol)
+            {
+                PushOrigins(trace, symbol, operation, pending);
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                pending.Push(child);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The local, or field/property of the code's own type, this operation reads (once per search).</summary>
+    private static ISymbol? Follow(IOperation operation, INamedTypeSymbol? ownType, List<ISymbol> followed)
+    {
+        var symbol = operation switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field when SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, ownType) => field.Field,
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property when SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, ownType) => property.Property,
+            _ => (ISymbol?)null,
+        };
+        if (symbol is null)
+        {
+            return null;
+        }
+
+        // A search follows a handful of symbols: a list beats a hash set at that size.
+        foreach (var known in followed)
+        {
+            if (SymbolEqualityComparer.Default.Equals(known, symbol))
+            {
+                return null;
+            }
+        }
+
+        followed.Add(symbol);
+        return symbol;
+    }
+
+    /// <summary>
+    /// Pushes what gave the symbol its value: for a local, what its body gives it; for a member of the code's own type, its
+    /// initializer and what the type's constructors in this file give it (once per compilation).
+    /// </summary>
+    private void PushOrigins(Trace trace, ISymbol symbol, IOperation reference, Stack<IOperation> pending)
+    {
+        if (symbol is ILocalSymbol)
+        {
+            var given = trace.GivenIn(BodyOf(reference));
+            for (var i = 0; i < given.Count; i++)
+            {
+                if (SymbolEqualityComparer.Default.Equals(given[i].Target, symbol))
+                {
+                    pending.Push(given[i].Origin);
+                }
+            }
+
+            return;
+        }
+
+        var key = (symbol, trace.Model.SyntaxTree);
+        if (!_memberOperations.TryGetValue(key, out var origins))
+        {
+            origins = MemberOperations(trace, symbol);
+            _memberOperations.TryAdd(key, origins);
+        }
+
+        foreach (var origin in origins)
+        {
+            pending.Push(origin);
+        }
+    }
+
+    /// <summary>A field's or property's initializer, and what the type's constructors in this file give it.</summary>
+    private static IOperation[] MemberOperations(Trace trace, ISymbol member)
+    {
+        var model = trace.Model;
+        List<IOperation>? origins = null;
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            var initializer = reference.GetSyntax(trace.CancellationToken) switch
+            {
+                VariableDeclaratorSyntax declarator => declarator.Initializer,
+                PropertyDeclarationSyntax property => property.Initializer,
+                _ => null,
+            };
+            if (initializer is not null && initializer.SyntaxTree == model.SyntaxTree && model.GetOperation(initializer, trace.CancellationToken) is { } operation)
+            {
+                (origins ??= new List<IOperation>()).Add(operation);
+            }
+        }
+
+        // A constant gets its value where it is declared; anything else may also get one in a constructor of the type
+        // (found in its declarations in this file: asking the symbol for its constructors builds arrays of them).
+        if (member is not IFieldSymbol { IsConst: true })
+        {
+            foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree != model.SyntaxTree || reference.GetSyntax(trace.CancellationToken) is not TypeDeclarationSyntax type)
+                {
+                    continue;
+                }
+
+                foreach (var declaration in type.Members)
+                {
+                    if (declaration is ConstructorDeclarationSyntax constructor && model.GetOperation(constructor, trace.CancellationToken) is { } body)
+                    {
+                        var given = trace.GivenIn(body);
+                        for (var i = 0; i < given.Count; i++)
+                        {
+                            if (SymbolEqualityComparer.Default.Equals(given[i].Target, member))
+                            {
+                                (origins ??= new List<IOperation>()).Add(given[i].Origin);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        return origins is null ? NoOperations : origins.ToArray();
+    }
+
+    /// <summary>The outermost operation of the body the reference is in (a method, constructor, accessor, top-level code).</summary>
+    private static IOperation BodyOf(IOperation operation)
+    {
+        while (operation.Parent is { } parent)
+        {
+            operation = parent;
+        }
+
+        return operation;
+    }
+}
