@@ -119,53 +119,29 @@ public class StructuredOutputGeneratorTests
     [Fact]
     public void Unrelated_edit_leaves_the_structured_output_steps_cached()
     {
-        var compilation = GeneratorHarness.Compilation(GeneratorHarness.Net10References, Good, "namespace App { class Other { int X => 1; } }");
-        var driver = GeneratorHarness.CreateDriver(GeneratorHarness.DefaultSpecText, trackSteps: true).RunGenerators(compilation);
-        var last = compilation.SyntaxTrees.Last();
+        var result = GeneratorEdits.RunAfterEditingLast(new[] { Good, "namespace App { class Other { int X => 1; } }" }, "namespace App { class Other { int X => 2; int Y => 3; } }");
 
-        var edited = compilation.ReplaceSyntaxTree(last, CSharpSyntaxTree.ParseText("namespace App { class Other { int X => 2; int Y => 3; } }", (CSharpParseOptions)last.Options, last.FilePath));
-        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
-
-        foreach (var name in new[] { ClovaRequestGenerator.TrackingNames.StructuredOutputs, ClovaRequestGenerator.TrackingNames.StructuredOutputSettings })
-        {
-            var outputs = result.TrackedSteps[name].SelectMany(step => step.Outputs).ToList();
-            Assert.NotEmpty(outputs);
-            Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{name}: {o.Reason}"));
-        }
-
-        Assert.All(result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs),
-            output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+        GeneratorEdits.AssertReused(result, ClovaRequestGenerator.TrackingNames.StructuredOutputs, ClovaRequestGenerator.TrackingNames.StructuredOutputSettings);
+        GeneratorEdits.AssertNothingEmitted(result);
     }
 
     [Fact]
     public void An_edit_beside_the_marked_type_in_its_file_reruns_the_step_but_changes_nothing()
     {
-        // The transform runs again for the edited file; the value-equatable model comes out equal, so nothing is emitted.
-        var compilation = GeneratorHarness.Compilation(GeneratorHarness.Net10References, Good);
-        var driver = GeneratorHarness.CreateDriver(GeneratorHarness.DefaultSpecText, trackSteps: true).RunGenerators(compilation);
-        var tree = compilation.SyntaxTrees.Single();
+        // The transform runs again for the edited file; the value-equatable models come out equal, so nothing is emitted.
+        var result = GeneratorEdits.RunAfterEditingLast(new[] { Good }, Good + "\nnamespace App { class Unrelated { int X => 1; } }");
 
-        var edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(Good + "\nnamespace App { class Unrelated { int X => 1; } }", (CSharpParseOptions)tree.Options, tree.FilePath));
-        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
-
-        var outputs = result.TrackedSteps[ClovaRequestGenerator.TrackingNames.StructuredOutputs].SelectMany(s => s.Outputs).ToList();
-        Assert.Contains(outputs, o => o.Reason == IncrementalStepRunReason.Unchanged);
-        Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"StructuredOutputs: {o.Reason}"));
-        Assert.All(result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs),
-            output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+        GeneratorEdits.AssertRecomputedEqual(result, ClovaRequestGenerator.TrackingNames.StructuredOutputs);
+        GeneratorEdits.AssertReused(result, ClovaRequestGenerator.TrackingNames.StructuredOutputs);
+        GeneratorEdits.AssertNothingEmitted(result);
     }
 
     [Fact]
     public void Editing_the_marked_type_regenerates_its_schema()
     {
-        var compilation = GeneratorHarness.Compilation(GeneratorHarness.Net10References, Good);
-        var driver = GeneratorHarness.CreateDriver(GeneratorHarness.DefaultSpecText, trackSteps: true).RunGenerators(compilation);
-        var tree = compilation.SyntaxTrees.Single();
+        var result = GeneratorEdits.RunAfterEditingLast(new[] { Good }, Good.Replace("int Score", "double Score"));
 
-        var edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(Good.Replace("int Score", "double Score"), (CSharpParseOptions)tree.Options, tree.FilePath));
-        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
-
-        Assert.Contains(result.TrackedSteps[ClovaRequestGenerator.TrackingNames.StructuredOutputs].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        GeneratorEdits.AssertModified(result, ClovaRequestGenerator.TrackingNames.StructuredOutputs);
         Assert.Contains("\\\"Score\\\":{\\\"type\\\":\\\"number\\\"}", result.GeneratedSources.Single(s => s.HintName == "ClovaStructuredOutput.App_Answer.g.cs").SourceText.ToString(), System.StringComparison.Ordinal);
     }
 }
