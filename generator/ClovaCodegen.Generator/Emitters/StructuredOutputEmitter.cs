@@ -44,18 +44,7 @@ internal static class StructuredOutputEmitter
         writer.Line($"/// <summary>The structured output of <see cref=\"{model.TypeName}\"/> (<c>json_schema.name</c> {Xml(model.SchemaName)}).</summary>");
         writer.Line($"internal static {descriptor} {name} =>");
         writer.Line($"    s_{name} ??= new {descriptor}({OptionField.Literal(model.SchemaName)}, {OptionField.Literal(model.SchemaJson)}, {name}_ResponseFormatJson, {name}_ResponseFormatUtf8, Read_{name}_0);");
-        var helpers = new Helpers();
-        for (var i = 0; i < model.Objects.Count; i++)
-        {
-            EmitObjectReader(writer, model, i, helpers);
-        }
-
-        while (helpers.Pending.Count > 0)
-        {
-            var (method, node) = helpers.Pending.Dequeue();
-            EmitHelper(writer, model, method, node, helpers);
-        }
-
+        EmitAllReaders(writer, model, new Helpers());
         writer.Close();
         return writer.Close().ToString();
     }
@@ -68,6 +57,13 @@ internal static class StructuredOutputEmitter
     {
         var helpers = new Helpers();
         var expressions = roots.Select(root => ReadExpression(model, root, helpers)).ToList();
+        EmitAllReaders(writer, model, helpers);
+        return expressions;
+    }
+
+    /// <summary>A reader per object of <paramref name="model"/>, then every enum and array helper they (and the roots read so far) need.</summary>
+    private static void EmitAllReaders(SourceWriter writer, StructuredOutputModel model, Helpers helpers)
+    {
         for (var i = 0; i < model.Objects.Count; i++)
         {
             EmitObjectReader(writer, model, i, helpers);
@@ -78,8 +74,6 @@ internal static class StructuredOutputEmitter
             var (method, node) = helpers.Pending.Dequeue();
             EmitHelper(writer, model, method, node, helpers);
         }
-
-        return expressions;
     }
 
     private static void EmitObjectReader(SourceWriter writer, StructuredOutputModel model, int index, Helpers helpers)

@@ -271,9 +271,10 @@ internal static class ToolEmitter
                 break;
             case SchemaKind.Enum:
                 writer.Open($"switch ({expression})");
-                foreach (var member in node.EnumMembers)
+                // The C# member in the case label, its JSON name ([JsonStringEnumMemberName] or the member's) on the wire.
+                for (var i = 0; i < node.EnumMembers.Count; i++)
                 {
-                    writer.Line($"case {node.TypeName}.{member}: writer.WriteStringValue({Literal(member)}); break;");
+                    writer.Line($"case {node.TypeName}.{node.EnumMemberNames[i]}: writer.WriteStringValue({Literal(node.EnumMembers[i])}); break;");
                 }
 
                 writer.Line($"default: writer.WriteStringValue({expression}.ToString()); break;");

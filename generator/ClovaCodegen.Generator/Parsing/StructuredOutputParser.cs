@@ -54,7 +54,7 @@ internal static partial class StructuredOutputParser
         var type = (INamedTypeSymbol)context.TargetSymbol;
         var attribute = context.Attributes.First();
         var attributeLocation = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation()) ?? LocationInfo.From(type.Locations.FirstOrDefault());
-        var name = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string given ? given : type.Name;
+        var name = SymbolNames.StringArgument(attribute) ?? type.Name;
         var reader = new Reader(attributeLocation, cancellationToken);
         var typeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         string schema = "";
@@ -187,7 +187,7 @@ internal static partial class StructuredOutputParser
                     return null;
                 }
 
-                var jsonNames = fields.Select(f => StringArgument(f, JsonStringEnumMemberNameAttribute) ?? f.Name).ToEquatableArray();
+                var jsonNames = fields.Select(f => SymbolNames.StringArgument(f, JsonStringEnumMemberNameAttribute) ?? f.Name).ToEquatableArray();
                 var clash = jsonNames.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
                 if (clash is not null)
                 {
@@ -195,7 +195,7 @@ internal static partial class StructuredOutputParser
                     return null;
                 }
 
-                return new SchemaNode(SchemaKind.Enum, typeName, true, nullable, null, jsonNames, null, false, -1) { EnumMemberNames = fields.Select(f => f.Name).ToEquatableArray() };
+                return new SchemaNode(SchemaKind.Enum, typeName, true, nullable, null, jsonNames, null, false, -1) { EnumMemberNames = fields.Select(f => SymbolNames.Identifier(f.Name)).ToEquatableArray() };
             }
 
             if (type is IArrayTypeSymbol array)
@@ -295,9 +295,9 @@ internal static partial class StructuredOutputParser
                 }
 
                 CollectKeywordUses(property, parameter, schema, path + "." + property.Name);
-                var description = StringArgument(property, DescriptionAttribute) ?? (parameter is null ? null : StringArgument(parameter, DescriptionAttribute));
-                var jsonName = StringArgument(property, JsonPropertyNameAttribute) ?? property.Name;
-                shapes.Add(new PropertyShape(property.Name, jsonName, description, schema, parameter is null ? -1 : parameter.Ordinal));
+                var description = SymbolNames.StringArgument(property, DescriptionAttribute) ?? (parameter is null ? null : SymbolNames.StringArgument(parameter, DescriptionAttribute));
+                var jsonName = SymbolNames.StringArgument(property, JsonPropertyNameAttribute) ?? property.Name;
+                shapes.Add(new PropertyShape(SymbolNames.Identifier(property.Name), jsonName, description, schema, parameter is null ? -1 : parameter.Ordinal));
             }
 
             _inProgress.Remove(type);
@@ -313,7 +313,7 @@ internal static partial class StructuredOutputParser
                 return -1;
             }
 
-            ObjectSlots[slot] = new ObjectShape(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), StringArgument(type, DescriptionAttribute), shapes.ToEquatableArray(), constructor.Parameters.Length);
+            ObjectSlots[slot] = new ObjectShape(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), SymbolNames.StringArgument(type, DescriptionAttribute), shapes.ToEquatableArray(), constructor.Parameters.Length);
             _objectIndex[type] = slot;
             return slot;
         }
@@ -355,11 +355,5 @@ internal static partial class StructuredOutputParser
 
         private void Report(ISymbol where, string path, string reason) =>
             Report(LocationInfo.From(where.Locations.FirstOrDefault(l => l.IsInSource)), path, reason);
-
-        private static string? StringArgument(ISymbol symbol, string attributeName) =>
-            symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attributeName) is { ConstructorArguments.Length: 1 } attribute
-                && attribute.ConstructorArguments[0].Value is string value
-                ? value
-                : null;
     }
 }

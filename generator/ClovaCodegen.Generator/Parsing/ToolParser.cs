@@ -44,7 +44,7 @@ internal static class ToolParser
         var attribute = context.Attributes.First();
         var attributeLocation = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation()) ?? LocationInfo.From(method.Locations.FirstOrDefault());
         var methodLocation = LocationInfo.From(method.Locations.FirstOrDefault());
-        var description = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string given ? given : "";
+        var description = SymbolNames.StringArgument(attribute) ?? "";
         var baseName = method.Name.EndsWith("Async", StringComparison.Ordinal) && method.Name.Length > 5 ? method.Name.Substring(0, method.Name.Length - 5) : method.Name;
         var toolName = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string ?? baseName;
         var diagnostics = new List<DiagnosticInfo>();
@@ -86,7 +86,7 @@ internal static class ToolParser
             var node = reader.Describe(parameter.Type, parameter, parameter.Name);
             if (node is not null)
             {
-                parameters.Add(new ToolParameterModel(parameter.Name, StringArgument(parameter, DescriptionAttribute), node, parameter.HasExplicitDefaultValue ? DefaultExpression(parameter) : null));
+                parameters.Add(new ToolParameterModel(parameter.Name, SymbolNames.StringArgument(parameter, DescriptionAttribute), node, parameter.HasExplicitDefaultValue ? DefaultExpression(parameter) : null));
             }
         }
 
@@ -108,7 +108,7 @@ internal static class ToolParser
         var schema = diagnostics.Count == 0 ? ParametersSchema(reader, parameters) : "";
         return new ToolMethodModel(
             container,
-            method.Name,
+            SymbolNames.Identifier(method.Name),
             baseName + "Tool",
             toolName,
             description,
@@ -170,11 +170,12 @@ internal static class ToolParser
                 InterfaceDeclarationSyntax => "interface",
                 _ => "class",
             };
-            declarations.Insert(0, $"partial {keyword} {current.Name}");
+            declarations.Insert(0, $"partial {keyword} {SymbolNames.Identifier(current.Name)}");
         }
 
         var typeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
+        // The fully qualified format writes keywords with @ (namespace App.@event).
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length) : "";
         return new ToolContainer(ns, declarations.ToEquatableArray(), typeName, StructuredOutputParser.SafeName(typeName));
     }
 
@@ -225,12 +226,6 @@ internal static class ToolParser
             EquatableArray<ObjectShape>.Empty,
             "",
             EquatableArray.Create(problem));
-
-    private static string? StringArgument(ISymbol symbol, string attributeName) =>
-        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attributeName) is { ConstructorArguments.Length: 1 } attribute
-            && attribute.ConstructorArguments[0].Value is string value
-            ? value
-            : null;
 
     private static string Quote(string text) => SpecLiteral.FromString(text).ToJson();
 }
