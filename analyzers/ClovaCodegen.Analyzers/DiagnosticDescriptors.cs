@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace ClovaCodegen.Analyzers;
 
-/// <summary>The descriptors of CLOVA001–CLOVA010, each linking to its page under docs/rules/.</summary>
+/// <summary>The descriptors of CLOVA001–CLOVA011, each linking to its page under docs/rules/.</summary>
 public static class DiagnosticDescriptors
 {
     private const string Compatibility = "ClovaCodegen.Compatibility";
@@ -47,6 +47,10 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MessageRole = Create(
         RuleIdentifiers.MessageRole, "Message role CLOVA Studio does not accept",
         "'{0}' sends a message with role '{1}', which CLOVA Studio refuses; it accepts {2}", Compatibility, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ModelCapability = Create(
+        RuleIdentifiers.ModelCapability, "Model the spec does not list for structured outputs or tools",
+        "'{0}' asks model '{1}' for {2}, which the spec lists for {3}", Compatibility, DiagnosticSeverity.Warning);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true,

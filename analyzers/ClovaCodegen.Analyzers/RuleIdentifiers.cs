@@ -13,4 +13,5 @@ public static class RuleIdentifiers
     public const string MissingMaxTokens = "CLOVA008";
     public const string DroppedOption = "CLOVA009";
     public const string MessageRole = "CLOVA010";
+    public const string ModelCapability = "CLOVA011";
 }

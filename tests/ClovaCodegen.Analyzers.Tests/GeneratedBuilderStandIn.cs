@@ -22,6 +22,12 @@ internal static class GeneratedBuilderStandIn
             public ChatCompletionRequestBuilder Temperature(double value) => this;
             public ChatCompletionRequestBuilder TopK(int value) => this;
             public ChatCompletionRequestBuilder MaxTokens(int value) => this;
+            public ChatCompletionRequestBuilder ResponseFormat<T>() => this;
+            public ChatCompletionRequestBuilder ResponseFormat(string json) => this;
+            public ChatCompletionRequestBuilder JsonObjectResponse() => this;
+            public ChatCompletionRequestBuilder AddTool(object tool) => this;
+            public ChatCompletionRequestBuilder AddTools(System.Collections.Generic.IEnumerable<object> tools) => this;
+            public ChatCompletionRequestBuilder AddFunctionTool(string name, string description, string parametersJsonSchema) => this;
             public ChatCompletionRequest Build() => new();
         }
         """;

@@ -118,9 +118,11 @@ public class SwitchedOffRuleTests
         var service = string.Join("\n", usings) + "\ninternal static class Service\n{\n    public static void Run()\n    {\n" + string.Join("\n", statements) + "\n    }\n}\n";
 
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        // The generated builders the sample uses (CLOVA011), as the generator would put them in the default namespace.
         var compilation = AnalyzerHarness.Compile("").RemoveAllSyntaxTrees().AddSyntaxTrees(
             CSharpSyntaxTree.ParseText(sample, parse, ProgramPath),
-            CSharpSyntaxTree.ParseText(service, parse, ServicePath));
+            CSharpSyntaxTree.ParseText(service, parse, ServicePath),
+            CSharpSyntaxTree.ParseText("namespace ClovaCodegen.Requests\n{" + GeneratedBuilderStandIn.Source + "\n}\n", parse, "/project/Generated.cs"));
         compilation = compilation.WithOptions(compilation.Options
             .WithSpecificDiagnosticOptions(compilation.Options.SpecificDiagnosticOptions.SetItems(severities.Compilation))
             .WithSyntaxTreeOptionsProvider(severities));

@@ -238,6 +238,14 @@ public sealed class KnownTypes
         return known;
     }
 
+    /// <summary>
+    /// Whether the compilation may use a generated chat builder: the configured namespace has one (this project's or a
+    /// reference's), or this project declares a type of that name (a generated one in another namespace is recognised by
+    /// its <c>[GeneratedCode]</c>). Cheap: a lookup by metadata name and the compilation's declaration table, nothing bound.
+    /// </summary>
+    public bool MayHaveGeneratedChatBuilder() =>
+        _configuredRequests[(int)GeneratedRequest.ChatBuilder - 1] is not null || _compilation.ContainsSymbolsWithName("ChatCompletionRequestBuilder", SymbolFilter.Type);
+
     private static bool IsFromGenerator(INamedTypeSymbol type)
     {
         foreach (var attribute in type.GetAttributes())

@@ -16,14 +16,15 @@ namespace ClovaCodegen.CodeFixes.Rules;
 /// <summary>
 /// Fixes that replace a string literal with what the spec says: CLOVA003 (the canonical base URL of the same cloud; for a
 /// URL constant, in its declaration), CLOVA004 (the endpoint's default model, then the nearest known names), CLOVA005
-/// (the snake_case wire name, also for an anonymous member or in a DTO's serializer attribute). The analyzers put the
+/// (the snake_case wire name, also for an anonymous member or in a DTO's serializer attribute), CLOVA011 (a model the spec
+/// lists for the structured outputs or tools the builder chain asks for, in the <c>Create</c> call). The analyzers put the
 /// replacement in the diagnostic's properties, so fixer and analyzer read the same spec.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LiteralReplacementFixer)), Shared]
 public sealed class LiteralReplacementFixer : ClovaFixer
 {
     public override ImmutableArray<string> FixableDiagnosticIds =>
-        ImmutableArray.Create(RuleIdentifiers.BaseUrl, RuleIdentifiers.UnknownModel, RuleIdentifiers.NativeFieldName);
+        ImmutableArray.Create(RuleIdentifiers.BaseUrl, RuleIdentifiers.UnknownModel, RuleIdentifiers.NativeFieldName, RuleIdentifiers.ModelCapability);
 
     internal override async Task<ImmutableArray<ClovaFix>> GetFixesAsync(Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
@@ -59,6 +60,7 @@ public sealed class LiteralReplacementFixer : ClovaFixer
         {
             RuleIdentifiers.BaseUrl => diagnostic.Properties.TryGetValue(BaseUrlAnalyzer.CanonicalUrlProperty, out var url) && url is not null ? new[] { url } : null,
             RuleIdentifiers.UnknownModel => diagnostic.Properties.TryGetValue(UnknownModelAnalyzer.SuggestionsProperty, out var names) && names is not null ? names.Split(',') : null,
+            RuleIdentifiers.ModelCapability => diagnostic.Properties.TryGetValue(ModelCapabilityAnalyzer.SuggestionsProperty, out var models) && !string.IsNullOrEmpty(models) ? models!.Split(',') : null,
             _ => diagnostic.Properties.TryGetValue(NativeFieldNameAnalyzer.WireNameProperty, out var wire) && wire is not null ? new[] { wire } : null,
         };
         return (replacements ?? System.Array.Empty<string>()).Select(replacement =>
@@ -66,7 +68,7 @@ public sealed class LiteralReplacementFixer : ClovaFixer
             var title = diagnostic.Id switch
             {
                 RuleIdentifiers.BaseUrl => $"Use the CLOVA Studio base URL {replacement}",
-                RuleIdentifiers.UnknownModel => $"Use model '{replacement}'",
+                RuleIdentifiers.UnknownModel or RuleIdentifiers.ModelCapability => $"Use model '{replacement}'",
                 _ => $"Rename to '{replacement}'",
             };
             var text = SyntaxFactory.Literal(replacement).Text + (literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) ? "u8" : "");
