@@ -56,3 +56,7 @@ _ = http.PostAsync("https://clovastudio.stream.ntruss.com/v1/openai/chat/complet
 // Microsoft.Extensions.AI's OpenAI adapter drops TopK on its way to the wire.
 IChatClient meai = chat.AsIChatClient();
 _ = meai.GetResponseAsync("Hello", new ChatOptions { TopK = 20, MaxOutputTokens = 1024 }); // expect: CLOVA009
+
+// Tools offered to a model the spec does not list for them (it lists HCX-005 and HCX-DASH-002).
+var withTools = ClovaCodegen.Requests.ChatCompletionRequest.Create("HCX-007").User("Weather in Seoul?").MaxTokens(256).AddFunctionTool("get_weather", "The weather in a city", """{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}""").Build(); // expect: CLOVA011
+Console.WriteLine(withTools is null);

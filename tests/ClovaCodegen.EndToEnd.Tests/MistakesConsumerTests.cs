@@ -46,7 +46,7 @@ public class MistakesConsumerTests : IClassFixture<PackagedFeed>
             .ToArray();
         Assert.True(expected.SequenceEqual(actual),
             $"expected:\n  {string.Join("\n  ", expected)}\nactual:\n  {string.Join("\n  ", actual)}\n\nbuild output:\n{CommandResult.Tail(build.Output, 6000)}");
-        Assert.Equal(Enumerable.Range(1, 10).Select(n => $"CLOVA{n:000}"), expected.Select(e => e.Id).Distinct().OrderBy(id => id));
+        Assert.Equal(Enumerable.Range(1, 11).Select(n => $"CLOVA{n:000}"), expected.Select(e => e.Id).Distinct().OrderBy(id => id));
     }
 }
 
@@ -65,7 +65,7 @@ public class MistakesSampleTests
 
             result.EnsureSuccess("dotnet build samples/Mistakes");
             var ids = result.Diagnostics.Where(d => d.Severity == "warning" || d.Severity == "info").Select(d => d.Id).ToHashSet();
-            foreach (var rule in Enumerable.Range(1, 10).Select(n => $"CLOVA{n:000}"))
+            foreach (var rule in Enumerable.Range(1, 11).Select(n => $"CLOVA{n:000}"))
             {
                 Assert.True(ids.Contains(rule), $"{rule} missing from build {build} of `dotnet build samples/Mistakes`:\n{CommandResult.Tail(result.Output, 6000)}");
             }
