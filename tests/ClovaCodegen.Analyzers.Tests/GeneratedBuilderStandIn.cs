@@ -31,4 +31,10 @@ internal static class GeneratedBuilderStandIn
             public ChatCompletionRequest Build() => new();
         }
         """;
+
+    /// <summary>
+    /// The same types in the generator's default namespace, <c>ClovaCodegen.Requests</c>, where samples/Mistakes names
+    /// them: for tests that compile the sample without running the generator. Append after the sample's statements.
+    /// </summary>
+    public const string InDefaultNamespace = "\nnamespace ClovaCodegen.Requests\n{" + Source + "\n}\n";
 }

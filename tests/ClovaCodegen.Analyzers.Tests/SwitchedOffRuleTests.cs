@@ -122,7 +122,7 @@ public class SwitchedOffRuleTests
         var compilation = AnalyzerHarness.Compile("").RemoveAllSyntaxTrees().AddSyntaxTrees(
             CSharpSyntaxTree.ParseText(sample, parse, ProgramPath),
             CSharpSyntaxTree.ParseText(service, parse, ServicePath),
-            CSharpSyntaxTree.ParseText("namespace ClovaCodegen.Requests\n{" + GeneratedBuilderStandIn.Source + "\n}\n", parse, "/project/Generated.cs"));
+            CSharpSyntaxTree.ParseText(GeneratedBuilderStandIn.InDefaultNamespace, parse, "/project/Generated.cs"));
         compilation = compilation.WithOptions(compilation.Options
             .WithSpecificDiagnosticOptions(compilation.Options.SpecificDiagnosticOptions.SetItems(severities.Compilation))
             .WithSyntaxTreeOptionsProvider(severities));
