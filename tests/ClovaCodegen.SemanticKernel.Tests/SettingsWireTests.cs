@@ -174,6 +174,25 @@ public sealed class SettingsWireTests : SemanticKernelEmulator
         Assert.Equal(new Dictionary<string, string> { ["stream_options"] = "null" }, ExtraFields(request));
     }
 
+    /// <summary>
+    /// The binding's note "a $. key patches a path", which the rules follow (a $. key's first segment is the field it
+    /// writes): the path goes into the body as nested fields; a dotted key without $. is a literal top-level name.
+    /// </summary>
+    [Fact]
+    public async Task ExtraBody_keys_starting_with_a_json_path_patch_that_path_and_other_dotted_keys_are_literal_names()
+    {
+        var kernel = StockKernel();
+        var chat = kernel.GetRequiredService<IChatCompletionService>();
+
+        var request = await SendOneAsync(() => chat.GetChatMessageContentAsync("hi", new OpenAIPromptExecutionSettings
+        {
+            ExtraBody = new Dictionary<string, object?> { ["$.top_k"] = 5, ["$.thinking.effort"] = "low", ["a.b"] = 1 },
+        }, kernel));
+
+        Assert.Equal(new Dictionary<string, string> { ["top_k"] = "5", ["thinking"] = """{"effort":"low"}""", ["a.b"] = "1" }, ExtraFields(request));
+        Assert.Contains("a $. key patches a path", Spec.FindBinding(Settings + "ExtraBody")!.Note, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_settings_model_id_does_not_change_the_model_sent()
     {
