@@ -95,6 +95,30 @@ public sealed class SettingsWireTests : SemanticKernelEmulator
         Assert.Equal("messages", Spec.FindBinding(Settings + "ChatDeveloperPrompt")!.Field);
     }
 
+    /// <summary>The chat history's developer messages, as the spec's role bindings (which CLOVA010 reads) say.</summary>
+    [Fact]
+    public async Task Chat_history_developer_messages_are_sent_with_role_developer()
+    {
+        var kernel = StockKernel();
+        var chat = kernel.GetRequiredService<IChatCompletionService>();
+        var added = new ChatHistory();
+        added.AddDeveloperMessage("Be brief.");
+        added.AddUserMessage("hi");
+        var made = new ChatHistory([new ChatMessageContent(AuthorRole.Developer, "Be brief."), new ChatMessageContent(AuthorRole.User, "hi")]);
+
+        var fromAdd = await SendOneAsync(() => chat.GetChatMessageContentAsync(added, new OpenAIPromptExecutionSettings(), kernel));
+        var fromRole = await SendOneAsync(() => chat.GetChatMessageContentAsync(made, new OpenAIPromptExecutionSettings(), kernel));
+
+        const string sent = """[{"role":"developer","content":"Be brief."},{"role":"user","content":"hi"}]""";
+        Assert.Equal(sent, Compact(fromAdd.Json!.Value.GetProperty("messages").GetRawText()));
+        Assert.Equal(sent, Compact(fromRole.Json!.Value.GetProperty("messages").GetRawText()));
+        foreach (var (member, replacement) in new[] { ("ChatHistory.AddDeveloperMessage", "ChatHistory.AddSystemMessage"), ("AuthorRole.Developer", "AuthorRole.System") })
+        {
+            var binding = Spec.FindBinding("Microsoft.SemanticKernel.ChatCompletion." + member)!;
+            Assert.Equal(("messages", "developer", "Microsoft.SemanticKernel.ChatCompletion." + replacement), (binding.Field, binding.Role, binding.Replacement));
+        }
+    }
+
     [Fact]
     public async Task ExtensionData_of_the_openai_settings_is_dropped_whatever_its_keys()
     {
@@ -245,7 +269,8 @@ public sealed class SettingsWireTests : SemanticKernelEmulator
         var captured = Members.Select(row => Settings + (string)row[0])
             .Concat([Settings + "Audio", Settings + "ChatSystemPrompt", Settings + "ChatDeveloperPrompt", Settings + "ExtraBody", Settings + "ExtensionData",
                 "Microsoft.SemanticKernel.PromptExecutionSettings.ExtensionData", "Microsoft.SemanticKernel.PromptExecutionSettings.FunctionChoiceBehavior",
-                "Microsoft.SemanticKernel.FunctionChoiceBehaviorOptions.AllowParallelCalls", Settings + "ToolCallBehavior"])
+                "Microsoft.SemanticKernel.FunctionChoiceBehaviorOptions.AllowParallelCalls", Settings + "ToolCallBehavior",
+                "Microsoft.SemanticKernel.ChatCompletion.ChatHistory.AddDeveloperMessage", "Microsoft.SemanticKernel.ChatCompletion.AuthorRole.Developer"])
             .OrderBy(m => m, StringComparer.Ordinal);
 
         var bound = Spec.Bindings.Where(b => b.Source == "sk").Select(b => b.Member).OrderBy(m => m, StringComparer.Ordinal);
