@@ -18,7 +18,7 @@ public static partial class SpecReader
 
     private static BindingSpec? ReadBinding(SpecReadContext context, JsonNode item, EquatableArray<EndpointSpec> endpoints, HashSet<string> members)
     {
-        context.CheckProperties(item, "a binding", "member", "endpoint", "field", "droppedBy", "readKeys", "note", "source");
+        context.CheckProperties(item, "a binding", "member", "endpoint", "field", "droppedBy", "readKeys", "role", "replacement", "note", "source");
         context.CheckSource(item);
         var member = context.GetNonEmptyString(item, "member");
         var endpointId = context.GetNonEmptyString(item, "endpoint");
@@ -38,6 +38,21 @@ public static partial class SpecReader
         }
 
         ResolveEndpointField(context, item, endpoints, "Binding", endpointId, field == BindingSpec.AnyField ? null : field);
+        var role = context.GetString(item, "role", required: false);
+        var replacement = context.GetString(item, "replacement", required: false);
+        if (role is not null && field is not null && field != "messages")
+        {
+            context.Report(SpecDiagnosticIds.InvalidValue, item.Find("role")!.Value, $"A binding with a role sends a message: its field must be 'messages', not '{field}'");
+        }
+
+        if (replacement is not null && role is null)
+        {
+            context.Report(SpecDiagnosticIds.InvalidValue, item.Find("replacement")!.Value, "A replacement is the member that sends the message with another role: it needs the binding's 'role'");
+        }
+        else if (replacement is not null && (replacement.LastIndexOf('.') <= 0 || replacement.EndsWith(".", StringComparison.Ordinal)))
+        {
+            context.Report(SpecDiagnosticIds.InvalidValue, item.Find("replacement")!.Value, $"Replacement '{replacement}' must be 'Namespace.Type.Member'");
+        }
 
         if (member is null || endpointId is null || field is null)
         {
@@ -47,6 +62,8 @@ public static partial class SpecReader
         return new BindingSpec(member, endpointId, field, context.GetString(item, "droppedBy", required: false), context.GetString(item, "note", required: false), context.GetString(item, "source", required: false))
         {
             ReadKeys = context.GetStringArray(item, "readKeys"),
+            Role = role,
+            Replacement = replacement,
         };
     }
 

@@ -36,11 +36,11 @@ internal static class ClovaVerifier
     /// Applies <paramref name="fixer"/> to the marked diagnostics: one by one until none is left, and as Fix All in the
     /// document, project and solution (the framework runs each), each time expecting <paramref name="fixedMarkup"/>.
     /// </summary>
-    public static Task VerifyFixAsync(string markup, string fixedMarkup, CodeFixProvider fixer, int codeActionIndex = 0, string? scope = null)
+    public static Task VerifyFixAsync(string markup, string fixedMarkup, CodeFixProvider fixer, int codeActionIndex = 0, string? scope = null, string? specText = null)
     {
         var test = new FixTest(fixer) { CodeActionIndex = codeActionIndex };
-        Configure(test.TestState, markup, null, scope);
-        Configure(test.FixedState, fixedMarkup, null, scope);
+        Configure(test.TestState, markup, specText, scope);
+        Configure(test.FixedState, fixedMarkup, specText, scope);
         if (fixedMarkup.Contains("{|"))
         {
             // What the fixer leaves (it offers no fix there) is marked in the fixed code too.

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using ClovaCodegen.EndToEnd.Tests.Infrastructure;
 using Xunit;
@@ -10,7 +9,8 @@ namespace ClovaCodegen.EndToEnd.Tests;
 
 /// <summary>
 /// samples/Mistakes/Program.cs makes each rule's mistake and marks its line with "expect: CLOVA0NN". Built from the packed
-/// package by a fresh consumer, every rule must appear exactly on its marked lines, and nowhere else.
+/// package by a fresh consumer, every rule must appear exactly on its marked lines, and nowhere else (see
+/// <see cref="MarkedDiagnostics"/>).
 /// </summary>
 public class MistakesConsumerTests : IClassFixture<PackagedFeed>
 {
@@ -28,25 +28,12 @@ public class MistakesConsumerTests : IClassFixture<PackagedFeed>
     public async Task Package_consumer_sees_each_rule_on_its_marked_line()
     {
         var source = Consumer(_feed.RepositoryRoot)["Program.cs"];
-        var expected = source.Replace("\r", "").Split('\n')
-            .Select((text, index) => (Line: index + 1, Match: Regex.Match(text, @"expect: (CLOVA\d{3})")))
-            .Where(x => x.Match.Success)
-            .Select(x => (x.Line, Id: x.Match.Groups[1].Value))
-            .OrderBy(x => x.Line).ThenBy(x => x.Id)
-            .ToArray();
 
         var (_, build) = await ConsumerBatch.BuildAsync(_feed, "mistakes");
 
         build.EnsureSuccess("building the Mistakes consumer");
-        var actual = build.Diagnostics
-            .Where(d => d.File == "Program.cs" && d.Id.StartsWith("CLOVA", System.StringComparison.Ordinal))
-            .Select(d => (d.Line, d.Id))
-            .Distinct()
-            .OrderBy(x => x.Line).ThenBy(x => x.Id)
-            .ToArray();
-        Assert.True(expected.SequenceEqual(actual),
-            $"expected:\n  {string.Join("\n  ", expected)}\nactual:\n  {string.Join("\n  ", actual)}\n\nbuild output:\n{CommandResult.Tail(build.Output, 6000)}");
-        Assert.Equal(Enumerable.Range(1, 11).Select(n => $"CLOVA{n:000}"), expected.Select(e => e.Id).Distinct().OrderBy(id => id));
+        MarkedDiagnostics.AssertReportedAsMarked(source, build);
+        Assert.Equal(Enumerable.Range(1, 11).Select(n => $"CLOVA{n:000}"), MarkedDiagnostics.Expected(source).Select(e => e.Id).Distinct().OrderBy(id => id));
     }
 }
 

@@ -95,6 +95,30 @@ public sealed class SettingsWireTests : SemanticKernelEmulator
         Assert.Equal("messages", Spec.FindBinding(Settings + "ChatDeveloperPrompt")!.Field);
     }
 
+    /// <summary>The chat history's developer messages, as the spec's role bindings (which CLOVA010 reads) say.</summary>
+    [Fact]
+    public async Task Chat_history_developer_messages_are_sent_with_role_developer()
+    {
+        var kernel = StockKernel();
+        var chat = kernel.GetRequiredService<IChatCompletionService>();
+        var added = new ChatHistory();
+        added.AddDeveloperMessage("Be brief.");
+        added.AddUserMessage("hi");
+        var made = new ChatHistory([new ChatMessageContent(AuthorRole.Developer, "Be brief."), new ChatMessageContent(AuthorRole.User, "hi")]);
+
+        var fromAdd = await SendOneAsync(() => chat.GetChatMessageContentAsync(added, new OpenAIPromptExecutionSettings(), kernel));
+        var fromRole = await SendOneAsync(() => chat.GetChatMessageContentAsync(made, new OpenAIPromptExecutionSettings(), kernel));
+
+        const string sent = """[{"role":"developer","content":"Be brief."},{"role":"user","content":"hi"}]""";
+        Assert.Equal(sent, Compact(fromAdd.Json!.Value.GetProperty("messages").GetRawText()));
+        Assert.Equal(sent, Compact(fromRole.Json!.Value.GetProperty("messages").GetRawText()));
+        foreach (var (member, replacement) in new[] { ("ChatHistory.AddDeveloperMessage", "ChatHistory.AddSystemMessage"), ("AuthorRole.Developer", "AuthorRole.System") })
+        {
+            var binding = Spec.FindBinding("Microsoft.SemanticKernel.ChatCompletion." + member)!;
+            Assert.Equal(("messages", "developer", "Microsoft.SemanticKernel.ChatCompletion." + replacement), (binding.Field, binding.Role, binding.Replacement));
+        }
+    }
+
     [Fact]
     public async Task ExtensionData_of_the_openai_settings_is_dropped_whatever_its_keys()
     {
@@ -174,6 +198,25 @@ public sealed class SettingsWireTests : SemanticKernelEmulator
         Assert.Equal(new Dictionary<string, string> { ["stream_options"] = "null" }, ExtraFields(request));
     }
 
+    /// <summary>
+    /// The binding's note "a $. key patches a path", which the rules follow (a $. key's first segment is the field it
+    /// writes): the path goes into the body as nested fields; a dotted key without $. is a literal top-level name.
+    /// </summary>
+    [Fact]
+    public async Task ExtraBody_keys_starting_with_a_json_path_patch_that_path_and_other_dotted_keys_are_literal_names()
+    {
+        var kernel = StockKernel();
+        var chat = kernel.GetRequiredService<IChatCompletionService>();
+
+        var request = await SendOneAsync(() => chat.GetChatMessageContentAsync("hi", new OpenAIPromptExecutionSettings
+        {
+            ExtraBody = new Dictionary<string, object?> { ["$.top_k"] = 5, ["$.thinking.effort"] = "low", ["a.b"] = 1 },
+        }, kernel));
+
+        Assert.Equal(new Dictionary<string, string> { ["top_k"] = "5", ["thinking"] = """{"effort":"low"}""", ["a.b"] = "1" }, ExtraFields(request));
+        Assert.Contains("a $. key patches a path", Spec.FindBinding(Settings + "ExtraBody")!.Note, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_settings_model_id_does_not_change_the_model_sent()
     {
@@ -226,7 +269,8 @@ public sealed class SettingsWireTests : SemanticKernelEmulator
         var captured = Members.Select(row => Settings + (string)row[0])
             .Concat([Settings + "Audio", Settings + "ChatSystemPrompt", Settings + "ChatDeveloperPrompt", Settings + "ExtraBody", Settings + "ExtensionData",
                 "Microsoft.SemanticKernel.PromptExecutionSettings.ExtensionData", "Microsoft.SemanticKernel.PromptExecutionSettings.FunctionChoiceBehavior",
-                "Microsoft.SemanticKernel.FunctionChoiceBehaviorOptions.AllowParallelCalls", Settings + "ToolCallBehavior"])
+                "Microsoft.SemanticKernel.FunctionChoiceBehaviorOptions.AllowParallelCalls", Settings + "ToolCallBehavior",
+                "Microsoft.SemanticKernel.ChatCompletion.ChatHistory.AddDeveloperMessage", "Microsoft.SemanticKernel.ChatCompletion.AuthorRole.Developer"])
             .OrderBy(m => m, StringComparer.Ordinal);
 
         var bound = Spec.Bindings.Where(b => b.Source == "sk").Select(b => b.Member).OrderBy(m => m, StringComparer.Ordinal);

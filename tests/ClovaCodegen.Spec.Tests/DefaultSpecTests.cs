@@ -103,6 +103,31 @@ public class DefaultSpecTests
         Assert.Equal("user", spec.FindBinding("OpenAI.Chat.ChatCompletionOptions.EndUserId")!.Field);
     }
 
+    /// <summary>
+    /// CLOVA010 reads the SDK members that send a message of a role from the bindings: each developer member with the
+    /// member that sends the same message as system (the fix's replacement), from the SDK that defines both.
+    /// </summary>
+    [Fact]
+    public void The_developer_members_of_the_sdks_are_bound_with_their_system_counterparts()
+    {
+        var spec = SpecReader.ReadDefault().Spec!;
+
+        var developer = spec.Bindings.Where(b => b.Role == "developer").ToDictionary(b => b.Member, b => b.Replacement);
+
+        Assert.Equal(new System.Collections.Generic.Dictionary<string, string?>
+        {
+            ["Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings.ChatDeveloperPrompt"] = "Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings.ChatSystemPrompt",
+            ["Microsoft.SemanticKernel.ChatCompletion.ChatHistory.AddDeveloperMessage"] = "Microsoft.SemanticKernel.ChatCompletion.ChatHistory.AddSystemMessage",
+            ["Microsoft.SemanticKernel.ChatCompletion.AuthorRole.Developer"] = "Microsoft.SemanticKernel.ChatCompletion.AuthorRole.System",
+            ["OpenAI.Chat.ChatMessage.CreateDeveloperMessage"] = "OpenAI.Chat.ChatMessage.CreateSystemMessage",
+            ["OpenAI.Chat.ChatMessageRole.Developer"] = "OpenAI.Chat.ChatMessageRole.System",
+            ["OpenAI.Chat.DeveloperChatMessage"] = "OpenAI.Chat.SystemChatMessage",
+        }, developer);
+        Assert.All(spec.Bindings.Where(b => b.Role is not null), b => Assert.Equal("messages", b.Field));
+        Assert.DoesNotContain("developer", spec.FindEndpoint(EndpointSpec.ChatCompletions)!.FindField("messages")!.Roles);
+        Assert.Equal("ChatSystemPrompt", spec.FindBinding("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings.ChatDeveloperPrompt")!.ReplacementName);
+    }
+
     [Fact]
     public void Each_endpoint_with_models_marks_the_model_of_the_source_documents_examples_as_its_default()
     {

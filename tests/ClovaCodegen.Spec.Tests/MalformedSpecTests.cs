@@ -60,6 +60,9 @@ public class MalformedSpecTests
         { "CLOVA111", "\"models\": [ { \"name\": \"HCX-005\" } ]", "\"models\": [ { \"name\": \"HCX-005\" }, { \"name\": «\"HCX-005\" } ]" },
         { "CLOVA116", "\"models\": [ { \"name\": \"HCX-005\" } ]", "\"models\": [ { \"name\": \"HCX-005\", \"default\": true }, { \"name\": \"HCX-007\", \"default\": «true } ]" },
         { "CLOVA112", "\"field\": \"max_tokens\"", "\"field\": «\"max_output_tokens\"" },
+        // A role belongs to a member that sends a message; a replacement to a member with a role.
+        { "CLOVA116", "\"field\": \"max_tokens\" }", "\"field\": \"max_tokens\", \"role\": «\"developer\" }" },
+        { "CLOVA116", "\"field\": \"max_tokens\" }", "\"field\": \"max_tokens\", \"replacement\": «\"OpenAI.Chat.ChatCompletionOptions.MaxOutputTokenCount\" }" },
         { "CLOVA102", "{ \"name\": \"top_k\", \"status\": \"clova-only\", ", "«{ \"status\": \"clova-only\", " },
         { "CLOVA103", "\"required\": true", "\"required\": «\"yes\"" },
         { "CLOVA113", "\"required\": true", "«\"requierd\": true" },

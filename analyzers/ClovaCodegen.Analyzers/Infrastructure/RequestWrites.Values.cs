@@ -145,8 +145,6 @@ internal static partial class RequestWrites
             return null;
         }
 
-        var name = path.Substring(2);
-        var dot = name.IndexOfAny(new[] { '.', '[' });
-        return (dot < 0 ? name : name.Substring(0, dot), invocation.Arguments[0].Value.Syntax, endpointId);
+        return (PathFirstSegment(path), invocation.Arguments[0].Value.Syntax, endpointId);
     }
 }

@@ -156,13 +156,14 @@ internal static partial class RequestWrites
     /// <summary>
     /// The fields a write into a bag member an adapter sends as it is (the spec binds it to <c>*</c> with no
     /// <c>droppedBy</c>: Semantic Kernel's <c>ExtraBody</c>) puts into the request: each constant key is a top-level wire
-    /// field, as a raw body's key is. Empty for any other write, and for keys the endpoint does not declare.
+    /// field, as a raw body's key is, or (a key starting with <c>$.</c>) a path whose first segment is (see
+    /// <see cref="SentKeyField"/>). The value is the field's only when the key names the field alone. Empty for any other
+    /// write, and for keys the endpoint does not declare.
     /// </summary>
     public static IReadOnlyList<(FieldWrite Write, IOperation? Value)> SentBagFields(BoundMemberWrite bound, IOperation write, CompatSpec spec)
     {
         // Most bound writes are no such bag: ruled out before anything is allocated.
-        if (bound.Binding is not { Field: BindingSpec.AnyField, DroppedBy: null } binding
-            || spec.FindEndpoint(binding.Endpoint) is not { } endpoint || BagEntries(write) is not { } entries)
+        if (!IsSentBag(bound.Binding) || spec.FindEndpoint(bound.Binding.Endpoint) is not { } endpoint || BagEntries(write) is not { } entries)
         {
             return Array.Empty<(FieldWrite, IOperation?)>();
         }
@@ -170,14 +171,43 @@ internal static partial class RequestWrites
         var fields = new List<(FieldWrite, IOperation?)>(entries.Count);
         foreach (var (key, location, value) in entries)
         {
-            if (endpoint.FindField(key) is { } field)
+            var (name, nested) = SentKeyField(key);
+            if (endpoint.FindField(name) is { } field)
             {
-                fields.Add((new FieldWrite(location, key, endpoint, field), value));
+                fields.Add((new FieldWrite(location, key, endpoint, field), nested ? null : value));
             }
         }
 
         return fields;
     }
+
+    /// <summary>A bag member an adapter sends entry by entry as it is (the spec binds it to <c>*</c> with no <c>droppedBy</c>: SK's <c>ExtraBody</c>).</summary>
+    public static bool IsSentBag(BindingSpec binding) => binding is { Field: BindingSpec.AnyField, DroppedBy: null };
+
+    /// <summary>
+    /// The top-level wire field a key of a sent bag writes. SK applies each entry through the SDK's <c>Patch</c>: a key
+    /// starting with <c>$.</c> as a JSON path (<c>$.thinking.effort</c> writes <c>effort</c> inside <c>thinking</c>), any
+    /// other as a literal field name (dots and all). Nested: the path goes below the field.
+    /// </summary>
+    public static (string Name, bool Nested) SentKeyField(string key)
+    {
+        if (!key.StartsWith("$.", StringComparison.Ordinal))
+        {
+            return (key, false);
+        }
+
+        var name = PathFirstSegment(key);
+        return (name, key.Length > 2 + name.Length);
+    }
+
+    /// <summary>The first segment of a JSON path <c>$.a.b</c> or <c>$.a[0]</c>: <c>a</c>.</summary>
+    public static string PathFirstSegment(string path)
+    {
+        var end = path.IndexOfAny(PathSeparators, 2);
+        return end < 0 ? path.Substring(2) : path.Substring(2, end - 2);
+    }
+
+    private static readonly char[] PathSeparators = { '.', '[' };
 
     /// <summary>Every element's constant key (false when an element's key can't be seen).</summary>
     private static bool InitializerKeys(IObjectOrCollectionInitializerOperation? initializer, List<(string, SyntaxNode, IOperation?)> keys)

@@ -41,7 +41,7 @@ public sealed class DroppedOptionAnalyzer : ClovaRule
             operation =>
             {
                 if (RequestWrites.BoundMember(operation.Operation, spec, types) is not { Binding.DroppedBy: not null } bound
-                    || ReceiverBinding(operation.Operation, bound, spec) is not { DroppedBy: { } adapter } binding
+                    || RequestWrites.ReceiverBinding(operation.Operation, bound, spec) is not { DroppedBy: { } adapter } binding
                     || !types.References(adapter))
                 {
                     return;
@@ -70,29 +70,6 @@ public sealed class DroppedOptionAnalyzer : ClovaRule
                 }
             },
             RequestWrites.MemberWriteKinds);
-    }
-
-    /// <summary>
-    /// The binding of the member on the type the code writes it through, when the spec binds it there as well as where it
-    /// is declared: SK's connector drops every <c>ExtensionData</c> entry of <c>OpenAIPromptExecutionSettings</c> but reads
-    /// some keys of a plain <c>PromptExecutionSettings</c>'s. The most derived type's binding wins; a variable typed as the
-    /// base may hold either, so it gets the base's (only what that drops is certain).
-    /// </summary>
-    private static BindingSpec ReceiverBinding(IOperation write, BoundMemberWrite bound, CompatSpec spec)
-    {
-        var declaring = bound.Property.ContainingType;
-        for (var type = RequestWrites.WrittenProperty(write)?.Instance?.Type as INamedTypeSymbol; type is not null && !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, declaring.OriginalDefinition); type = type.BaseType)
-        {
-            foreach (var candidate in spec.Bindings)
-            {
-                if (candidate.MemberName == bound.Property.Name && type.HasBindingName(candidate.TypeName))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return bound.Binding;
     }
 
     /// <summary>

@@ -11,14 +11,14 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ClovaCodegen.Analyzers.Rules;
 
 /// <summary>
-/// CLOVA010: a chat message with a role the spec's <c>messages</c> field does not list (its <c>roles</c>). The SDKs' ways
-/// of sending OpenAI's <c>developer</c> role: Semantic Kernel's <c>ChatDeveloperPrompt</c> (written),
+/// CLOVA010: a chat message with a role the spec's <c>messages</c> field does not list (its <c>roles</c>). The SDK members
+/// the spec binds with a <c>role</c> (its <c>bindings</c>: Semantic Kernel's <c>ChatDeveloperPrompt</c> (written),
 /// <c>ChatHistory.AddDeveloperMessage</c> and <c>AuthorRole.Developer</c>; the OpenAI SDK's <c>DeveloperChatMessage</c>,
-/// <c>ChatMessage.CreateDeveloperMessage</c> and <c>ChatMessageRole.Developer</c>; and a role made from a constant
+/// <c>ChatMessage.CreateDeveloperMessage</c> and <c>ChatMessageRole.Developer</c>, all of role <c>developer</c>); and a role made from a constant
 /// (<c>new ChatRole("developer")</c> of Microsoft.Extensions.AI, whose OpenAI adapter sends it as a developer message;
 /// <c>new AuthorRole("developer")</c>). Comparing a role (<c>role == AuthorRole.Developer</c>) sends nothing and is not
-/// flagged. The fix uses the <c>system</c> counterpart (OpenAI's developer role is its newer name for system), when the
-/// spec lists <c>system</c>.
+/// flagged. The fix uses the <c>system</c> counterpart the binding names (its <c>replacement</c>; OpenAI's developer role is
+/// its newer name for system), when the spec lists <c>system</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MessageRoleAnalyzer : ClovaRule
@@ -28,17 +28,6 @@ public sealed class MessageRoleAnalyzer : ClovaRule
 
     private const string Developer = "developer";
     private const string System = "system";
-
-    /// <summary>The SDK members that send a developer message, and their system counterparts.</summary>
-    private static readonly (string Member, string SystemMember)[] DeveloperMembers =
-    {
-        ("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings.ChatDeveloperPrompt", "ChatSystemPrompt"),
-        ("Microsoft.SemanticKernel.ChatCompletion.ChatHistory.AddDeveloperMessage", "AddSystemMessage"),
-        ("Microsoft.SemanticKernel.ChatCompletion.AuthorRole.Developer", "System"),
-        ("OpenAI.Chat.ChatMessage.CreateDeveloperMessage", "CreateSystemMessage"),
-        ("OpenAI.Chat.ChatMessageRole.Developer", "System"),
-        ("OpenAI.Chat.DeveloperChatMessage", "SystemChatMessage"),
-    };
 
     /// <summary>Role types made from a string: the role is the constant given to the constructor.</summary>
     private static readonly string[] RoleTypes = { "Microsoft.Extensions.AI.ChatRole", "Microsoft.SemanticKernel.ChatCompletion.AuthorRole" };
@@ -59,14 +48,15 @@ public sealed class MessageRoleAnalyzer : ClovaRule
         var roles = messages.Roles;
         var accepted = string.Join(", ", roles);
         var fixable = roles.Contains(System);
-        if (roles.Contains(Developer))
+        var refused = spec.Bindings.Where(b => b.Role is { } role && !roles.Contains(role)).ToArray();
+        if (refused.Length == 0)
         {
             // Nothing the SDK forms send is refused; only a role made from another string could be.
             context.RegisterOperationAction(operation => AnalyzeRoleCreation(operation, types, roles, accepted, fixable), OperationKind.ObjectCreation);
             return;
         }
 
-        var bySimpleName = DeveloperMembers.GroupBy(m => m.Member.Substring(m.Member.LastIndexOf('.') + 1)).ToImmutableDictionary(g => g.Key, g => g.ToArray());
+        var bySimpleName = refused.GroupBy(b => b.MemberName).ToImmutableDictionary(g => g.Key, g => g.ToArray());
         context.RegisterOperationAction(
             operation =>
             {
@@ -89,13 +79,13 @@ public sealed class MessageRoleAnalyzer : ClovaRule
                     return;
                 }
 
-                Report(operation, types, name, symbol.Name, Developer, accepted, fixable ? member.SystemMember : null);
+                Report(operation, types, name, symbol.Name, member.Role!, accepted, fixable ? member.ReplacementName : null);
             },
             OperationKind.PropertyReference, OperationKind.FieldReference, OperationKind.Invocation, OperationKind.ObjectCreation);
     }
 
-    /// <summary>The developer member this symbol is (AuthorRole.Developer and ChatMessageRole.Developer share a simple name).</summary>
-    private static (string Member, string SystemMember)? Matching((string Member, string SystemMember)[] candidates, ISymbol symbol)
+    /// <summary>The binding this symbol is (AuthorRole.Developer and ChatMessageRole.Developer share a simple name).</summary>
+    private static BindingSpec? Matching(BindingSpec[] candidates, ISymbol symbol)
     {
         foreach (var candidate in candidates)
         {

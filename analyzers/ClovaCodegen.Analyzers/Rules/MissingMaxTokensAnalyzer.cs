@@ -18,8 +18,9 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// generated builder chains that reach <c>Build()</c> without <c>MaxTokens</c>/<c>MaxCompletionTokens</c>, raw chat bodies
 /// (dictionary, JsonObject, anonymous object) without a <c>max_tokens</c> or <c>max_completion_tokens</c> key, and JSON
 /// bodies written as constant text (the SDK's protocol <c>CompleteChat(BinaryContent)</c>, <c>new StringContent(...)</c>),
-/// judged by their content, and Semantic Kernel's <c>OpenAIPromptExecutionSettings</c> created without <c>MaxTokens</c> (in a
-/// local's declaration never given one later in the body, or as a call's argument). Options or bodies it can't see (a
+/// judged by their content, and Semantic Kernel's <c>OpenAIPromptExecutionSettings</c> created without <c>MaxTokens</c> or a
+/// <c>max_tokens</c>/<c>max_completion_tokens</c> key in <c>ExtraBody</c> (in a local's declaration never given either later
+/// in the body, or as a call's argument). Options or bodies it can't see (a
 /// parameter, a field, a call's result) are not guessed at.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -128,11 +129,14 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
             RequestWrites.RawBodyKinds);
         if (types.SemanticKernelOpenAISettings is { } settingsType)
         {
+            // The settings' bags SK sends entry by entry (ExtraBody): a max token key there sets the count too.
+            var sentBags = spec.Bindings.Where(b => RequestWrites.IsSentBag(b) && settingsType.HasBindingName(b.TypeName)).Select(b => b.MemberName).ToImmutableHashSet(StringComparer.Ordinal);
+            var settings = new SettingsWrites(sentBags, maxTokenKeys);
             context.RegisterOperationAction(
                 operation =>
                 {
                     var creation = (IObjectCreationOperation)operation.Operation;
-                    if (creation.Type.IsOrDerivesFrom(settingsType) && !SettingsSetMaxTokens(creation, operation))
+                    if (creation.Type.IsOrDerivesFrom(settingsType) && !SettingsSetMaxTokens(creation, settings, operation))
                     {
                         var at = creation.Syntax is ObjectCreationExpressionSyntax { Type: var typeName } ? typeName.GetLocation() : creation.Syntax.GetFirstToken().GetLocation();
                         Report(operation, at, FormSettings, creation.Syntax);
@@ -144,10 +148,12 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
 
     /// <summary>
     /// Whether Semantic Kernel settings get a max token count (SK sends MaxTokens as max_completion_tokens): in their
-    /// initializer, or (settings kept in a local) by an assignment in the same body. Settings made anywhere else than a
-    /// local's declaration or a call's argument (a field, a returned value) may get it elsewhere: not guessed at.
+    /// initializer, or (settings kept in a local) by an assignment in the same body; or a max token key in a bag SK sends
+    /// entry by entry (<c>ExtraBody["max_tokens"]</c>, also as the path <c>$.max_tokens</c>), given there or added to the
+    /// local's bag in the same body. Settings made anywhere else than a local's declaration or a call's argument (a field,
+    /// a returned value) may get it elsewhere, as may a bag whose keys can't be seen: not guessed at.
     /// </summary>
-    private static bool SettingsSetMaxTokens(IObjectCreationOperation creation, OperationAnalysisContext context)
+    private static bool SettingsSetMaxTokens(IObjectCreationOperation creation, SettingsWrites settings, OperationAnalysisContext context)
     {
         const string member = "MaxTokens";
         if (InitializerSets(creation, member))
@@ -155,12 +161,91 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
             return true;
         }
 
+        foreach (var initializer in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+        {
+            if (RequestWrites.WrittenProperty(initializer) is { Property.Name: var name } && settings.SentBags.Contains(name) && settings.MaySetMaxTokens(initializer))
+            {
+                return true;
+            }
+        }
+
         var parent = creation.Parent is IConversionOperation conversion ? conversion.Parent : creation.Parent;
         return parent switch
         {
             IArgumentOperation => false,
-            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => BodyAssigns(declarator.Symbol.Name, member, context),
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } =>
+                BodyAssigns(declarator.Symbol.Name, member, context) || settings.BodyFillsBag(declarator.Symbol.Name, context),
             _ => true,
+        };
+    }
+
+    /// <summary>The bag members of SK's settings that SK sends as they are, and the keys that set a max token count.</summary>
+    private sealed class SettingsWrites
+    {
+        private readonly ImmutableHashSet<string> _maxTokenKeys;
+
+        public SettingsWrites(ImmutableHashSet<string> sentBags, ImmutableHashSet<string> maxTokenKeys)
+        {
+            SentBags = sentBags;
+            _maxTokenKeys = maxTokenKeys;
+        }
+
+        public ImmutableHashSet<string> SentBags { get; }
+
+        /// <summary>Whether a write into a sent bag may set a max token field: one of its keys does, or its keys can't be seen.</summary>
+        public bool MaySetMaxTokens(IOperation write)
+        {
+            if (RequestWrites.BagKeys(write) is not { } keys)
+            {
+                return true;
+            }
+
+            foreach (var (key, _) in keys)
+            {
+                var (name, nested) = RequestWrites.SentKeyField(key);
+                if (!nested && _maxTokenKeys.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether the containing member's body writes into the local's sent bag in a way that may set a max token field:
+        /// <c>local.ExtraBody["max_tokens"] = n</c>, <c>local.ExtraBody.Add(...)</c>, <c>local.ExtraBody = new() { ... }</c>.
+        /// Reads of the bag write nothing.
+        /// </summary>
+        public bool BodyFillsBag(string local, OperationAnalysisContext context)
+        {
+            var body = context.ContainingSymbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken);
+            if (SentBags.IsEmpty || body is null || context.Operation.SemanticModel is not { } model || body.SyntaxTree != model.SyntaxTree)
+            {
+                return false;
+            }
+
+            foreach (var node in body.DescendantNodes())
+            {
+                if (node is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax identifier } access && identifier.Identifier.ValueText == local
+                    && SentBags.Contains(access.Name.Identifier.ValueText) && WriteThrough(access) is { } write
+                    && model.GetOperation(write, context.CancellationToken) is { } operation && RequestWrites.WrittenProperty(operation) is not null
+                    && MaySetMaxTokens(operation))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The assignment or call that writes through <c>local.Bag</c>, or null when the access only reads it.</summary>
+        private static SyntaxNode? WriteThrough(MemberAccessExpressionSyntax access) => access.Parent switch
+        {
+            AssignmentExpressionSyntax assignment when assignment.Left == access => assignment,
+            ElementAccessExpressionSyntax { Parent: AssignmentExpressionSyntax assignment } element when assignment.Left == element => assignment,
+            MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } called when invocation.Expression == called => invocation,
+            _ => null,
         };
     }
 

@@ -16,7 +16,8 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// CLOVA005: a request field spelled the native API's way (<c>topK</c>, <c>repetitionPenalty</c>, <c>maxTokens</c>: the
 /// spec's <c>nativeNames</c>), written into something that becomes a CLOVA request body, however the name is written: a
 /// key or member of a raw request body (dictionary, JsonObject, anonymous object; see <see cref="RequestWrites.RawBody"/>),
-/// a key of an options bag the spec binds (<c>ChatOptions.AdditionalProperties</c>), a <c>Patch</c> path on the OpenAI
+/// a key of an options bag the spec binds (<c>ChatOptions.AdditionalProperties</c>; in a bag the adapter sends as it is,
+/// SK's <c>ExtraBody</c>, also a <c>$.</c> path's first segment), a <c>Patch</c> path on the OpenAI
 /// SDK's options, a member name in a chat body written as constant JSON text (see <see cref="RequestWrites.JsonChatBody"/>), or a property of the user's own request DTO serialized under a native name (<c>[JsonPropertyName("topP")]</c>,
 /// Json.NET's <c>[JsonProperty("topP")]</c>), reported where the property is written; the name as a literal or a constant.
 /// The same names in other dictionaries (settings bags, reads in assertions) and DTOs that are no chat or embeddings body
@@ -82,14 +83,20 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
         context.RegisterOperationAction(
             operation =>
             {
-                if (RequestWrites.BoundMember(operation.Operation, spec, types) is { Binding.Field: BindingSpec.AnyField }
+                if (RequestWrites.BoundMember(operation.Operation, spec, types) is { Binding: { Field: BindingSpec.AnyField } binding }
                     && RequestWrites.BagKeys(operation.Operation) is { } keys)
                 {
+                    var paths = RequestWrites.IsSentBag(binding);
                     foreach (var (key, location) in keys)
                     {
                         if (byNativeName.TryGetValue(key, out var wire))
                         {
                             Report(operation, types, location, key, wire, wire);
+                        }
+                        else if (paths && RequestWrites.SentKeyField(key).Name is var name && name.Length != key.Length && byNativeName.TryGetValue(name, out wire))
+                        {
+                            // SK's ExtraBody["$.topK"]: a path, renamed in place.
+                            Report(operation, types, location, name, wire, "$." + wire + key.Substring(2 + name.Length));
                         }
                     }
                 }

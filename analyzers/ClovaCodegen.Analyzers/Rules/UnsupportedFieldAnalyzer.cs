@@ -9,7 +9,9 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// <summary>
 /// CLOVA001: writing a field the spec marks unsupported (warning) or undocumented (info) — through an SDK member the
 /// spec's bindings name (assigned, initialized, or filled with Add/indexers), a <c>Patch</c> path, a key of a raw
-/// request body, or a key of a bag an adapter sends as top-level fields (Semantic Kernel's <c>ExtraBody</c>). Which member writes which field comes from the spec, so a user's spec can change what is flagged.
+/// request body, a key of a bag an adapter sends as top-level fields (Semantic Kernel's <c>ExtraBody</c>, where a
+/// <c>$.</c> key is a path whose first segment is the field), or a key an adapter reads from a bag it otherwise drops
+/// (the spec's <c>readKeys</c>: plain SK settings' <c>ExtensionData["user"]</c> sends <c>user</c>). Which member writes which field comes from the spec, so a user's spec can change what is flagged.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnsupportedFieldAnalyzer : ClovaRule
@@ -34,6 +36,12 @@ public sealed class UnsupportedFieldAnalyzer : ClovaRule
 
                     // A bag the adapter sends entry by entry (SK's ExtraBody): each key is a wire field of its own.
                     foreach (var (write, _) in RequestWrites.SentBagFields(bound, operation.Operation, spec))
+                    {
+                        Report(operation, types.Scope, write.Location, write.MemberOrKey, write.Field);
+                    }
+
+                    // A bag the adapter drops but for the keys it reads (plain SK settings' ExtensionData): those keys are sent.
+                    foreach (var write in RequestWrites.ReadBagFields(bound, operation.Operation, spec, types))
                     {
                         Report(operation, types.Scope, write.Location, write.MemberOrKey, write.Field);
                     }

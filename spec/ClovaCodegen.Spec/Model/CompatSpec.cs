@@ -263,4 +263,19 @@ public sealed record BindingSpec(string Member, string Endpoint, string Field, s
     /// dropped (Microsoft.Extensions.AI.OpenAI reads <c>strict</c> from <c>ChatOptions.AdditionalProperties</c>).
     /// </summary>
     public EquatableArray<string> ReadKeys { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>
+    /// For a member that sends a chat message (field <c>messages</c>): the role the message has (<c>developer</c> for
+    /// Semantic Kernel's <c>ChatDeveloperPrompt</c> and the OpenAI SDK's <c>DeveloperChatMessage</c>), or null.
+    /// </summary>
+    public string? Role { get; init; }
+
+    /// <summary>
+    /// For a member with a <see cref="Role"/>: the member (<c>Namespace.Type.Member</c>) that sends the same message with
+    /// the role <c>system</c> (OpenAI's developer role is its newer name for system), which CLOVA010's fix puts in; or null.
+    /// </summary>
+    public string? Replacement { get; init; }
+
+    /// <summary>The simple name of <see cref="Replacement"/> (<c>ChatSystemPrompt</c>), or null.</summary>
+    public string? ReplacementName => Replacement?.Substring(Replacement.LastIndexOf('.') + 1);
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using ClovaCodegen.CodeFixes.Rules;
 using Xunit;
@@ -76,6 +77,25 @@ public class MessageRoleAnalyzerTests
         System.Console.WriteLine(sdk);
         """, specText: System.IO.File.ReadAllText(System.IO.Path.Combine(Paths.Root, "spec", "clova-openai-compat.json"))
             .Replace("\"roles\": [\"system\", \"user\", \"assistant\", \"tool\"], ", roles));
+
+    /// <summary>
+    /// The SDK members come from the spec's bindings with a role, their fixes from each binding's replacement: a spec
+    /// without the DeveloperChatMessage binding leaves it alone, and one that names another replacement gets that one.
+    /// </summary>
+    [Fact]
+    public Task The_members_and_their_replacements_are_the_specs_role_bindings() => ClovaVerifier.VerifyFixAsync("""
+        var history = new Microsoft.SemanticKernel.ChatCompletion.ChatHistory();
+        history.{|CLOVA010:AddDeveloperMessage|}("Answer briefly.");
+        var sdk = new OpenAI.Chat.DeveloperChatMessage("Answer briefly.");
+        System.Console.WriteLine(sdk);
+        """, """
+        var history = new Microsoft.SemanticKernel.ChatCompletion.ChatHistory();
+        history.AddUserMessage("Answer briefly.");
+        var sdk = new OpenAI.Chat.DeveloperChatMessage("Answer briefly.");
+        System.Console.WriteLine(sdk);
+        """, new MessageRoleFixer(), specText: string.Join('\n', System.IO.File.ReadAllLines(System.IO.Path.Combine(Paths.Root, "spec", "clova-openai-compat.json"))
+            .Where(line => !line.Contains("\"member\": \"OpenAI.Chat.DeveloperChatMessage\"", System.StringComparison.Ordinal)))
+            .Replace("\"replacement\": \"Microsoft.SemanticKernel.ChatCompletion.ChatHistory.AddSystemMessage\"", "\"replacement\": \"Microsoft.SemanticKernel.ChatCompletion.ChatHistory.AddUserMessage\""));
 
     [Fact]
     public Task In_endpoint_scope_only_messages_sent_to_clova_warn() => ClovaVerifier.VerifyAsync("""

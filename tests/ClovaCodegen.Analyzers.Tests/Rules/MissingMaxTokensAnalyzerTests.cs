@@ -318,6 +318,36 @@ public class MissingMaxTokensAnalyzerTests
         System.Console.WriteLine($"{given}{later}");
         """);
 
+    /// <summary>
+    /// Issue 19: SK sends an ExtraBody entry as a top-level field (a $. key patches that path), so max_tokens or
+    /// max_completion_tokens there sets the count: in the initializer, or added to the local's ExtraBody later in the body.
+    /// An ExtraBody whose keys can't be seen (a dictionary from elsewhere) is not guessed at.
+    /// </summary>
+    [Fact]
+    public Task Semantic_kernel_settings_with_a_max_token_key_in_extra_body_do_not_warn() => ClovaVerifier.VerifyAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var kernel = Kernel.CreateBuilder().Build();
+        var initialized = new OpenAIPromptExecutionSettings { ExtraBody = new Dictionary<string, object?> { ["max_tokens"] = 256, ["top_k"] = 20 } };
+        var added = new OpenAIPromptExecutionSettings { ExtraBody = new Dictionary<string, object?> { { "max_completion_tokens", 256 } } };
+        var path = new OpenAIPromptExecutionSettings { ExtraBody = new Dictionary<string, object?> { ["$.max_tokens"] = 256 } };
+        var indexed = new OpenAIPromptExecutionSettings { ExtraBody = new Dictionary<string, object?>() };
+        indexed.ExtraBody["max_tokens"] = 256;
+        var laterAdd = new OpenAIPromptExecutionSettings();
+        laterAdd.ExtraBody = new Dictionary<string, object?>();
+        laterAdd.ExtraBody.Add("max_completion_tokens", 256);
+        var laterNew = new OpenAIPromptExecutionSettings();
+        laterNew.ExtraBody = new Dictionary<string, object?> { ["max_tokens"] = 256 };
+        var extra = new Dictionary<string, object?>();
+        var unseen = new OpenAIPromptExecutionSettings { ExtraBody = extra };
+        await kernel.InvokePromptAsync("hi", new KernelArguments(new OpenAIPromptExecutionSettings { ExtraBody = new Dictionary<string, object?> { ["max_tokens"] = 256 } }));
+        var other = new {|CLOVA008:OpenAIPromptExecutionSettings|} { ExtraBody = new Dictionary<string, object?> { ["top_k"] = 20 } };
+        other.ExtraBody["top_p"] = 0.5;
+        var nested = new {|CLOVA008:OpenAIPromptExecutionSettings|} { ExtraBody = new Dictionary<string, object?> { ["$.thinking.max_tokens"] = 256 } };
+        System.Console.WriteLine($"{initialized}{added}{path}{indexed}{laterAdd}{laterNew}{unseen}{other}{nested}");
+        """);
+
     [Fact]
     public Task Semantic_kernel_settings_kept_where_they_may_be_set_elsewhere_are_not_guessed_at() => ClovaVerifier.VerifyAsync("""
         using Microsoft.SemanticKernel.Connectors.OpenAI;

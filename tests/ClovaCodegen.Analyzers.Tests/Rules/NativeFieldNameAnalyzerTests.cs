@@ -279,6 +279,22 @@ public class NativeFieldNameAnalyzerTests
         }
         """ + JsonNetStandIn, new LiteralReplacementFixer());
 
+    /// <summary>Issue 19: a $. ExtraBody key is a path whose first segment is the top-level field: a native name there is renamed in the path.</summary>
+    [Fact]
+    public Task Semantic_kernel_extra_body_path_keys_with_native_names_are_renamed_in_the_path() => ClovaVerifier.VerifyFixAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, ExtraBody = new Dictionary<string, object?> { [{|CLOVA005:"$.topK"|}] = 20, ["$.thinking.effort"] = "low" } };
+        settings.ExtraBody[{|CLOVA005:"$.repetitionPenalty"|}] = 1.1;
+        System.Console.WriteLine(settings);
+        """, """
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, ExtraBody = new Dictionary<string, object?> { ["$.top_k"] = 20, ["$.thinking.effort"] = "low" } };
+        settings.ExtraBody["$.repetition_penalty"] = 1.1;
+        System.Console.WriteLine(settings);
+        """, new LiteralReplacementFixer());
+
     /// <summary>Issue 19: an ExtraBody key is a top-level wire field, so a native name there never reaches the field.</summary>
     [Fact]
     public Task Semantic_kernel_extra_body_keys_spelled_the_native_way_are_renamed() => ClovaVerifier.VerifyFixAsync("""

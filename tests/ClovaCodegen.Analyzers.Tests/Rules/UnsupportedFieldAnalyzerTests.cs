@@ -287,6 +287,65 @@ public class UnsupportedFieldAnalyzerTests
         System.Console.WriteLine($"{settings}{added}{unrelated}");
         """);
 
+    /// <summary>
+    /// Issue 19: plain PromptExecutionSettings reach SK's OpenAI connector through a JSON round trip into
+    /// OpenAIPromptExecutionSettings, so an ExtensionData key the connector reads (the spec's readKeys) sends the field
+    /// that member is bound to: user, logprobs, token_selection_biases (logit_bias) are unsupported. Keys it drops are
+    /// CLOVA009's, supported ones are silent, and on OpenAIPromptExecutionSettings every entry is dropped (no CLOVA001).
+    /// </summary>
+    [Fact]
+    public Task Semantic_kernel_plain_settings_extension_data_keys_the_connector_sends_as_unsupported_fields_warn() => ClovaVerifier.VerifyAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var plain = new PromptExecutionSettings
+        {
+            ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256, [{|CLOVA001:"user"|}] = "user-1", [{|CLOVA009:"top_k"|}] = 20 },
+        };
+        plain.ExtensionData[{|CLOVA001:"logprobs"|}] = true;
+        plain.ExtensionData.Add({|CLOVA001:"token_selection_biases"|}, new Dictionary<int, int> { [42] = 5 });
+        plain.ExtensionData["temperature"] = 0.5;
+        var later = new PromptExecutionSettings();
+        later.ExtensionData = new Dictionary<string, object> { { {|CLOVA001:"store"|}, true }, { "stop_sequences", new[] { "END" } } };
+        var openai = new OpenAIPromptExecutionSettings { MaxTokens = 256, {|CLOVA009:ExtensionData|} = new Dictionary<string, object> { ["user"] = "user-1" } };
+        var unrelated = new Dictionary<string, object> { ["user"] = "not a request" };
+        System.Console.WriteLine($"{plain}{later}{openai}{unrelated}");
+        """);
+
+    [Fact]
+    public Task Fix_removes_an_unsupported_key_of_plain_semantic_kernel_settings() => ClovaVerifier.VerifyFixAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256, [{|CLOVA001:"user"|}] = "user-1" } };
+        plain.ExtensionData[{|CLOVA001:"logprobs"|}] = true;
+        System.Console.WriteLine(plain);
+        """, """
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256 } };
+        System.Console.WriteLine(plain);
+        """, new UnsupportedFieldFixer());
+
+    /// <summary>
+    /// Issue 19: SK applies an ExtraBody key that starts with <c>$.</c> as a JSON path patch (SettingsWireTests captures it),
+    /// so the path's first segment is the top-level field it writes: unsupported there as it is as a plain key. A key
+    /// without <c>$.</c> is a literal field name, dots and all.
+    /// </summary>
+    [Fact]
+    public Task Semantic_kernel_extra_body_path_keys_warn_for_the_top_level_field_they_write() => ClovaVerifier.VerifyAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings
+        {
+            MaxTokens = 256,
+            ExtraBody = new Dictionary<string, object?> { ["$.top_k"] = 20, [{|CLOVA001:"$.user"|}] = "user-1", [{|CLOVA001:"$.metadata.team"|}] = "a" },
+        };
+        settings.ExtraBody[{|CLOVA001:"$.logprobs"|}] = true;
+        settings.ExtraBody["$.thinking.effort"] = "low";
+        settings.ExtraBody["user.name"] = "a literal top-level field named user.name";
+        System.Console.WriteLine(settings);
+        """);
+
     [Fact]
     public Task Fix_removes_an_unsupported_semantic_kernel_extra_body_entry() => ClovaVerifier.VerifyFixAsync("""
         using System.Collections.Generic;

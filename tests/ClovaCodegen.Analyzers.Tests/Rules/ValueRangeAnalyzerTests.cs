@@ -85,6 +85,21 @@ public class ValueRangeAnalyzerTests
         System.Console.WriteLine($"{wrong}{right}");
         """);
 
+    /// <summary>
+    /// Issue 19: a $. ExtraBody key that names a field alone (<c>$.top_k</c>) gives that field its value and is checked as
+    /// the plain key is; a deeper path gives the value to something inside the field, which the field's range does not judge.
+    /// </summary>
+    [Fact]
+    public Task Semantic_kernel_extra_body_path_keys_naming_a_field_are_range_checked() => ClovaVerifier.VerifyAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, ExtraBody = new Dictionary<string, object?> { ["$.top_k"] = {|CLOVA006:500|}, ["$.top_p"] = 0.5 } };
+        settings.ExtraBody["$.temperature"] = {|CLOVA006:3.5|};
+        settings.ExtraBody["$.top_k.x"] = 500;
+        settings.ExtraBody["$.thinking.effort"] = "extreme";
+        System.Console.WriteLine(settings);
+        """);
+
     /// <summary>Issue 19: a constant given to a known ExtraBody key is checked against that field's range, and fixed as other writes are.</summary>
     [Fact]
     public Task Semantic_kernel_extra_body_constants_are_checked_and_fixed() => ClovaVerifier.VerifyFixAsync("""

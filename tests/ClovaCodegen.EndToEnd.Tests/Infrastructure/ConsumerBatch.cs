@@ -29,6 +29,8 @@ public static class ConsumerBatch
         ["clean-netstandard2.0"] = _ => TargetFrameworkConsumerTests.CleanConsumer("netstandard2.0"),
         ["clean-net8.0"] = _ => TargetFrameworkConsumerTests.CleanConsumer("net8.0"),
         ["mistakes"] = MistakesConsumerTests.Consumer,
+        ["sk-mistakes"] = SemanticKernelConsumerTests.MistakesConsumer,
+        ["sk-sample"] = SemanticKernelConsumerTests.SampleConsumer,
         ["app"] = _ => PackagedAppRunsTests.Consumer(),
     };
 

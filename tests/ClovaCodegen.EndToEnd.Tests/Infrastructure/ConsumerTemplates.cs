@@ -7,6 +7,7 @@ public static class ConsumerTemplates
 {
     public const string OpenAIVersion = "2.15.0";
     public const string MeaiVersion = "10.11.0";
+    public const string SemanticKernelVersion = "1.82.0";
 
     public static string Project(string targetFramework, string extraProperties = "", string extraItems = "", bool withOpenAI = true, string outputType = "Exe") => $"""
         <Project Sdk="Microsoft.NET.Sdk">
