@@ -14,7 +14,14 @@ internal static class JsonValues
 {
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Write(Utf8JsonWriter writer, object? value)
+    public static void Write(Utf8JsonWriter writer, object? value) => Write(writer, value, AIJsonUtilities.DefaultOptions);
+
+    /// <summary>
+    /// Writes <paramref name="value"/>: JSON values and the common primitives directly, anything else through
+    /// <paramref name="options"/>' metadata for its type (no reflection under Native AOT: a type the options' resolver does
+    /// not know throws <see cref="NotSupportedException"/>).
+    /// </summary>
+    public static void Write(Utf8JsonWriter writer, object? value, JsonSerializerOptions options)
     {
         switch (value)
         {
@@ -43,9 +50,9 @@ internal static class JsonValues
                 writer.WriteEndArray();
                 break;
             default:
-                // Anything else goes through MEAI's own serializer options (source-generated for MEAI's types; a type it
-                // cannot describe throws NotSupportedException rather than falling back to reflection under AOT).
-                JsonSerializer.Serialize(writer, value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType()));
+                // Anything else goes through the serializer options (by default MEAI's own, source-generated for MEAI's
+                // types; a type they cannot describe throws NotSupportedException rather than falling back to reflection under AOT).
+                JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
                 break;
         }
     }
@@ -71,6 +78,42 @@ internal static class JsonValues
             {
                 writer.WritePropertyName(pair.Key);
                 Write(writer, pair.Value);
+            }
+        }
+
+        writer.WriteEndObject();
+    });
+
+    /// <summary>
+    /// The arguments of a call of tool <paramref name="toolName"/> as a JSON object, for its generated reader. A value
+    /// <paramref name="options"/> cannot write is the caller's mistake, not the model's: an <see cref="ArgumentException"/>
+    /// that names the argument and its type.
+    /// </summary>
+    public static string Arguments(IDictionary<string, object?> arguments, JsonSerializerOptions options, string toolName) => ToJsonString(writer =>
+    {
+        writer.WriteStartObject();
+        foreach (var pair in arguments)
+        {
+            writer.WritePropertyName(pair.Key);
+            try
+            {
+                if (pair.Value is Enum value)
+                {
+                    // By name, as the generated schema lists an enum's values (and no metadata is needed for the name).
+                    writer.WriteStringValue(value.ToString());
+                }
+                else
+                {
+                    Write(writer, pair.Value, options);
+                }
+            }
+            catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException)
+            {
+                throw new ArgumentException(
+                    $"The argument '{pair.Key}' of tool '{toolName}' is a {pair.Value!.GetType()}, which the serializer options cannot write without reflection: "
+                    + "pass it as a JsonElement or a primitive, or pass AsAIFunctions serializer options whose resolver knows the type.",
+                    nameof(arguments),
+                    ex);
             }
         }
 
