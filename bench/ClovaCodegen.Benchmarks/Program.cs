@@ -1,19 +1,38 @@
+using System;
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using ClovaCodegen.Benchmarks;
 
-if (args.Length > 0 && args[0] == "--interleaved-structured")
+// Issue 20's interleaved modes (Interleaved.cs): ours against MEAI's path, round by round in one process.
+// --interleaved-structured [rounds]: reading a structured answer. --interleaved-tools [rounds]: dispatching a tool call.
+if (args.Length > 0 && args[0] is "--interleaved-structured" or "--interleaved-tools")
 {
-    // Issue 20: reading a structured answer, ours against MEAI's path, interleaved round by round (Interleaved.cs).
     var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 9;
-    var reading = new ClovaCodegen.Benchmarks.StructuredOutputReading();
-    reading.Setup();
-    ClovaCodegen.Benchmarks.Interleaved.Run("Reading a structured answer", rounds, 20_000, new (string, System.Func<object?>)[]
+    if (args[0] == "--interleaved-structured")
     {
-        ("MEAI ChatResponse<T>.Result", reading.MeaiResult),
-        ("ClovaCodegen ReadAs<T>()", reading.Generated),
-        ("STJ Deserialize alone", reading.StjAlone),
-    });
+        var reading = new StructuredOutputReading();
+        reading.Setup();
+        Interleaved.Run("Reading a structured answer", rounds, 20_000, new (string, Func<object?>)[]
+        {
+            ("MEAI ChatResponse<T>.Result", reading.MeaiResult),
+            ("ClovaCodegen ReadAs<T>()", reading.Generated),
+            ("STJ Deserialize alone", reading.StjAlone),
+        });
+    }
+    else
+    {
+        var dispatch = new ToolDispatch();
+        dispatch.Setup();
+        Interleaved.Run("Dispatching a tool call", rounds, 50_000, new (string, Func<object?>)[]
+        {
+            ("MEAI AIFunctionFactory (source-gen options)", dispatch.MeaiSourceGenerated),
+            ("MEAI AIFunctionFactory (default options)", dispatch.MeaiReflection),
+            ("ClovaCodegen generated InvokeAsync", dispatch.Generated),
+            ("ClovaCodegen .AsAIFunction()", dispatch.GeneratedAsAIFunction),
+        });
+    }
+
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(ClovaCodegen.Benchmarks.ChatRequestSerialization).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(ChatRequestSerialization).Assembly).Run(args);
