@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ClovaCodegen;
 using Microsoft.Extensions.AI;
 
 namespace ClovaCodegen.Extensions.AI;
@@ -89,8 +90,11 @@ internal static class JsonValues
     /// <paramref name="options"/> cannot write is the caller's mistake, not the model's: an <see cref="ArgumentException"/>
     /// that names the argument and its type.
     /// </summary>
-    public static string Arguments(IDictionary<string, object?> arguments, JsonSerializerOptions options, string toolName) => ToJsonString(writer =>
+    public static string Arguments(IDictionary<string, object?> arguments, JsonSerializerOptions options, string toolName)
     {
+        // The runtime's per-thread writer: a tool call through FunctionInvokingChatClient costs the arguments' string only.
+        var text = ClovaJsonTextWriter.Start();
+        var writer = text.Json;
         writer.WriteStartObject();
         foreach (var pair in arguments)
         {
@@ -118,7 +122,8 @@ internal static class JsonValues
         }
 
         writer.WriteEndObject();
-    });
+        return text.Finish();
+    }
 
     /// <summary>A tool result as the string content of a <c>tool</c> message.</summary>
     public static string Result(object? result) => result switch
