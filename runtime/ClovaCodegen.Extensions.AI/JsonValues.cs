@@ -93,7 +93,7 @@ internal static class JsonValues
     public static string Arguments(IDictionary<string, object?> arguments, JsonSerializerOptions options, string toolName)
     {
         // The runtime's per-thread writer: a tool call through FunctionInvokingChatClient costs the arguments' string only.
-        var text = ClovaJsonTextWriter.Start();
+        var text = ClovaToolJsonWriter.Start();
         var writer = text.Json;
         writer.WriteStartObject();
         foreach (var pair in arguments)

@@ -241,7 +241,7 @@ internal static class ToolEmitter
         }
 
         // A writer and buffer reused per thread: the result costs its string only.
-        writer.Line("var result = global::ClovaCodegen.ClovaJsonTextWriter.Start();");
+        writer.Line("var result = global::ClovaCodegen.ClovaToolJsonWriter.Start();");
         writer.Line("var writer = result.Json;");
         var counter = 0;
         WriteValue(writer, "value", result, tool, ref counter);

@@ -9,12 +9,12 @@ namespace ClovaCodegen;
 
 /// <summary>
 /// Writes one JSON value to a string: a tool's result for the model (generated code:
-/// <c>var result = ClovaJsonTextWriter.Start(); var writer = result.Json; ...; return result.Finish();</c>), or a tool
+/// <c>var result = ClovaToolJsonWriter.Start(); var writer = result.Json; ...; return result.Finish();</c>), or a tool
 /// call's arguments. The writer and its buffer are kept per thread and reused, so the text costs its string and nothing
 /// else; text outside ASCII (Korean) is not escaped.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class ClovaJsonTextWriter
+public sealed class ClovaToolJsonWriter
 {
     // A value bigger than this is rare; its buffer is not kept for the thread's lifetime.
     private const int MaxKeptCapacity = 64 * 1024;
@@ -24,11 +24,11 @@ public sealed class ClovaJsonTextWriter
     // Taken out while a value is written and put back by Finish: a value written inside another (a property getter that
     // dispatches a tool) or one whose writing threw never shares a buffer with another.
     [ThreadStatic]
-    private static ClovaJsonTextWriter? t_idle;
+    private static ClovaToolJsonWriter? t_idle;
 
     private readonly GrowingBuffer _buffer = new();
 
-    private ClovaJsonTextWriter()
+    private ClovaToolJsonWriter()
     {
         Json = new Utf8JsonWriter(_buffer, Options);
     }
@@ -37,12 +37,12 @@ public sealed class ClovaJsonTextWriter
     public Utf8JsonWriter Json { get; }
 
     /// <summary>A writer at the start of an empty buffer; end with <see cref="Finish"/>.</summary>
-    public static ClovaJsonTextWriter Start()
+    public static ClovaToolJsonWriter Start()
     {
         var result = t_idle;
         if (result is null)
         {
-            return new ClovaJsonTextWriter();
+            return new ClovaToolJsonWriter();
         }
 
         t_idle = null;

@@ -3,18 +3,18 @@ using Xunit;
 namespace ClovaCodegen.Runtime.Tests.Tools;
 
 /// <summary>The per-thread writer that generated tools write their results with: reused, never shared by two open values.</summary>
-public sealed class JsonTextWriterTests
+public sealed class ToolJsonWriterTests
 {
     [Fact]
     public void Each_value_is_its_own_text_after_the_writer_is_reused()
     {
-        var first = ClovaJsonTextWriter.Start();
+        var first = ClovaToolJsonWriter.Start();
         first.Json.WriteStartObject();
         first.Json.WriteString("city", "서울특별시");
         first.Json.WriteEndObject();
         Assert.Equal("""{"city":"서울특별시"}""", first.Finish());
 
-        var second = ClovaJsonTextWriter.Start();
+        var second = ClovaToolJsonWriter.Start();
         second.Json.WriteNumberValue(1);
 
         Assert.Same(first, second);
@@ -24,9 +24,9 @@ public sealed class JsonTextWriterTests
     [Fact]
     public void A_value_started_while_another_is_open_gets_its_own_writer()
     {
-        var outer = ClovaJsonTextWriter.Start();
+        var outer = ClovaToolJsonWriter.Start();
         outer.Json.WriteStartArray();
-        var inner = ClovaJsonTextWriter.Start();
+        var inner = ClovaToolJsonWriter.Start();
         inner.Json.WriteStringValue("inner");
 
         Assert.NotSame(outer, inner);
@@ -39,10 +39,10 @@ public sealed class JsonTextWriterTests
     [Fact]
     public void A_value_past_the_kept_size_is_written_whole_and_its_buffer_is_not_kept()
     {
-        var big = ClovaJsonTextWriter.Start();
+        var big = ClovaToolJsonWriter.Start();
         big.Json.WriteStringValue(new string('가', 30_000)); // 90,000 bytes of UTF-8
 
         Assert.Equal(30_002, big.Finish().Length);
-        Assert.NotSame(big, ClovaJsonTextWriter.Start());
+        Assert.NotSame(big, ClovaToolJsonWriter.Start());
     }
 }
