@@ -10,14 +10,18 @@ if (args.Length > 0 && args[0] is "--interleaved-structured" or "--interleaved-t
     var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 9;
     if (args[0] == "--interleaved-structured")
     {
-        var reading = new StructuredOutputReading();
-        reading.Setup();
-        Interleaved.Run("Reading a structured answer", rounds, 20_000, new (string, Func<object?>)[]
+        foreach (var escaped in new[] { true, false })
         {
-            ("MEAI ChatResponse<T>.Result", reading.MeaiResult),
-            ("ClovaCodegen ReadAs<T>()", reading.Generated),
-            ("STJ Deserialize alone", reading.StjAlone),
-        });
+            var reading = new StructuredOutputReading { EscapedKorean = escaped };
+            reading.Setup();
+            Interleaved.Run($"Reading a structured answer, Korean {(escaped ? "escaped" : "as is")}", rounds, 20_000, new (string, Func<object?>)[]
+            {
+                ("MEAI ChatResponse<T>.Result", reading.MeaiResult),
+                ("ClovaCodegen ReadAs<T>()", reading.Generated),
+                ("STJ Deserialize alone", reading.StjAlone),
+                ("Floor: tokens + value strings", () => reading.TokensAndValueStrings()),
+            });
+        }
     }
     else
     {
