@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ClovaCodegen;
 using Microsoft.Extensions.AI;
 
 namespace ClovaCodegen.Extensions.AI;
@@ -14,7 +15,14 @@ internal static class JsonValues
 {
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Write(Utf8JsonWriter writer, object? value)
+    public static void Write(Utf8JsonWriter writer, object? value) => Write(writer, value, AIJsonUtilities.DefaultOptions);
+
+    /// <summary>
+    /// Writes <paramref name="value"/>: JSON values and the common primitives directly, anything else through
+    /// <paramref name="options"/>' metadata for its type (no reflection under Native AOT: a type the options' resolver does
+    /// not know throws <see cref="NotSupportedException"/>).
+    /// </summary>
+    public static void Write(Utf8JsonWriter writer, object? value, JsonSerializerOptions options)
     {
         switch (value)
         {
@@ -43,9 +51,9 @@ internal static class JsonValues
                 writer.WriteEndArray();
                 break;
             default:
-                // Anything else goes through MEAI's own serializer options (source-generated for MEAI's types; a type it
-                // cannot describe throws NotSupportedException rather than falling back to reflection under AOT).
-                JsonSerializer.Serialize(writer, value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType()));
+                // Anything else goes through the serializer options (by default MEAI's own, source-generated for MEAI's
+                // types; a type they cannot describe throws NotSupportedException rather than falling back to reflection under AOT).
+                JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
                 break;
         }
     }
@@ -76,6 +84,46 @@ internal static class JsonValues
 
         writer.WriteEndObject();
     });
+
+    /// <summary>
+    /// The arguments of a call of tool <paramref name="toolName"/> as a JSON object, for its generated reader. A value
+    /// <paramref name="options"/> cannot write is the caller's mistake, not the model's: an <see cref="ArgumentException"/>
+    /// that names the argument and its type.
+    /// </summary>
+    public static string Arguments(IDictionary<string, object?> arguments, JsonSerializerOptions options, string toolName)
+    {
+        // The runtime's per-thread writer: a tool call through FunctionInvokingChatClient costs the arguments' string only.
+        var text = ClovaToolJsonWriter.Start();
+        var writer = text.Json;
+        writer.WriteStartObject();
+        foreach (var pair in arguments)
+        {
+            writer.WritePropertyName(pair.Key);
+            try
+            {
+                if (pair.Value is Enum value)
+                {
+                    // By name, as the generated schema lists an enum's values (and no metadata is needed for the name).
+                    writer.WriteStringValue(value.ToString());
+                }
+                else
+                {
+                    Write(writer, pair.Value, options);
+                }
+            }
+            catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException)
+            {
+                throw new ArgumentException(
+                    $"The argument '{pair.Key}' of tool '{toolName}' is a {pair.Value!.GetType()}, which the serializer options cannot write without reflection: "
+                    + "pass it as a JsonElement or a primitive, or pass AsAIFunctions serializer options whose resolver knows the type.",
+                    nameof(arguments),
+                    ex);
+            }
+        }
+
+        writer.WriteEndObject();
+        return text.Finish();
+    }
 
     /// <summary>A tool result as the string content of a <c>tool</c> message.</summary>
     public static string Result(object? result) => result switch

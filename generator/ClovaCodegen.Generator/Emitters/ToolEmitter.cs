@@ -117,8 +117,11 @@ internal static class ToolEmitter
             }
         }
 
+        // The arguments' UTF-8 copy lives only while they are read: a pooled buffer, not an array per call.
+        writer.Line("var utf8 = global::System.Buffers.ArrayPool<byte>.Shared.Rent(global::System.Text.Encoding.UTF8.GetMaxByteCount(arguments.Length));");
         writer.Open("try");
-        writer.Line("var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(arguments), new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });");
+        writer.Line("var length = global::System.Text.Encoding.UTF8.GetBytes(arguments, 0, arguments.Length, utf8, 0);");
+        writer.Line("var reader = new global::System.Text.Json.Utf8JsonReader(new global::System.ReadOnlySpan<byte>(utf8, 0, length), new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });");
         writer.Open("if (!reader.Read())").Line($"throw new {JsonException}(\"The arguments are empty.\");").Close();
         writer.Line();
         writer.Line($"{Reading}.Expect(ref reader, {TokenType}.StartObject, \"an object of arguments\");");
@@ -177,6 +180,7 @@ internal static class ToolEmitter
             writer.Open($"catch ({misfit} ex)").Line($"throw {ArgumentException}.From(ex, {Literal(tool.ToolName)}, arguments);").Close();
         }
 
+        writer.Open("finally").Line("global::System.Buffers.ArrayPool<byte>.Shared.Return(utf8);").Close();
         writer.Close();
         writer.Lines(readerWriter.ToString().TrimEnd('\n'));
 
@@ -236,13 +240,12 @@ internal static class ToolEmitter
             return;
         }
 
-        writer.Line("var buffer = new global::System.IO.MemoryStream();");
-        writer.Open("using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer, new global::System.Text.Json.JsonWriterOptions { Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))");
+        // A writer and buffer reused per thread: the result costs its string only.
+        writer.Line("var result = global::ClovaCodegen.ClovaToolJsonWriter.Start();");
+        writer.Line("var writer = result.Json;");
         var counter = 0;
         WriteValue(writer, "value", result, tool, ref counter);
-        writer.Close();
-        writer.Line();
-        writer.Line("return global::System.Text.Encoding.UTF8.GetString(buffer.ToArray());");
+        writer.Line("return result.Finish();");
         writer.Close();
     }
 
