@@ -41,20 +41,31 @@ internal sealed partial class BenchReceiptContext : JsonSerializerContext
 [MinColumn, MedianColumn, MaxColumn]
 public class StructuredOutputReading
 {
-    private static readonly string Answer = JsonSerializer.Serialize(
-        new BenchReceipt("김밥천국 강남점", BenchPayment.Card, 120, new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.FromHours(9)),
-            Enumerable.Range(1, 12).Select(i => new BenchLine("메뉴 " + i, i % 3 + 1, 3500.5 + i, i % 2 == 0 ? null : "포장")).ToList()),
-        BenchReceiptContext.Default.BenchReceipt);
+    private static readonly BenchReceipt Receipt = new("김밥천국 강남점", BenchPayment.Card, 120, new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.FromHours(9)),
+        Enumerable.Range(1, 12).Select(i => new BenchLine("메뉴 " + i, i % 3 + 1, 3500.5 + i, i % 2 == 0 ? null : "포장")).ToList());
 
+    private string _answer = null!;
+    private byte[] _answerUtf8 = null!;
     private ClovaChatCompletion _completion = null!;
     private ChatResponse _response = null!;
     private JsonSerializerOptions _options = null!;
 
+    /// <summary>
+    /// How the answer spells Korean: as <c>\uXXXX</c> escapes (System.Text.Json's default encoder) or as the characters
+    /// themselves (what a model writes unless told otherwise). Unescaping is most of a string's cost, so the two differ.
+    /// </summary>
+    [Params(true, false)]
+    public bool EscapedKorean { get; set; } = true;
+
     [GlobalSetup]
     public void Setup()
     {
-        _completion = new ClovaChatCompletion { Choices = new[] { new ClovaChatChoice { Message = new ClovaChatResponseMessage { Role = "assistant", Content = Answer } } } };
-        _response = new ChatResponse(new ChatMessage(ChatRole.Assistant, Answer));
+        _answer = EscapedKorean
+            ? JsonSerializer.Serialize(Receipt, BenchReceiptContext.Default.BenchReceipt)
+            : JsonSerializer.Serialize(Receipt, new JsonSerializerOptions(BenchReceiptContext.Default.Options) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }.GetTypeInfo(typeof(BenchReceipt)));
+        _answerUtf8 = System.Text.Encoding.UTF8.GetBytes(_answer);
+        _completion = new ClovaChatCompletion { Choices = new[] { new ClovaChatChoice { Message = new ClovaChatResponseMessage { Role = "assistant", Content = _answer } } } };
+        _response = new ChatResponse(new ChatMessage(ChatRole.Assistant, _answer));
         _options = BenchReceiptContext.Default.Options;
 
         // The three read the same value, so the comparison is of like with like.
@@ -65,7 +76,7 @@ public class StructuredOutputReading
             throw new InvalidOperationException("The readers disagree.");
         }
 
-        Console.WriteLine($"// answer: {System.Text.Encoding.UTF8.GetByteCount(Answer)} bytes of JSON");
+        Console.WriteLine($"// answer: {_answerUtf8.Length} bytes of JSON, Korean {(EscapedKorean ? "escaped" : "as is")}: {_answer.Substring(0, 40)}...");
     }
 
     [Benchmark(Baseline = true, Description = "MEAI ChatResponse<T>.Result (STJ source-gen context)")]
@@ -75,5 +86,25 @@ public class StructuredOutputReading
     public BenchReceipt Generated() => _completion.ReadAs<BenchReceipt>();
 
     [Benchmark(Description = "STJ Deserialize(string, JsonTypeInfo) alone")]
-    public BenchReceipt StjAlone() => JsonSerializer.Deserialize(Answer, BenchReceiptContext.Default.BenchReceipt)!;
+    public BenchReceipt StjAlone() => JsonSerializer.Deserialize(_answer, BenchReceiptContext.Default.BenchReceipt)!;
+
+    /// <summary>
+    /// The floor under any reader of this answer: Utf8JsonReader over the UTF-8 bytes, every token read and every string
+    /// value made a .NET string (property names not). No reader that returns the record can do less.
+    /// </summary>
+    [Benchmark(Description = "Floor: Utf8JsonReader tokens + value strings")]
+    public int TokensAndValueStrings()
+    {
+        var reader = new Utf8JsonReader(_answerUtf8);
+        var characters = 0;
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                characters += reader.GetString()!.Length;
+            }
+        }
+
+        return characters;
+    }
 }

@@ -22,4 +22,18 @@ if (args.Length > 0 && args[0] == "--interleaved-structured")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--interleaved-tools")
+{
+    // Issue 20: the tool step (100 [ClovaTool] methods) against STJ's generator on the same argument types, interleaved.
+    var cost = new ClovaCodegen.Generator.Benchmarks.ToolGeneratorCost();
+    cost.Setup();
+    ClovaCodegen.Benchmarks.Interleaved.Run("Generator cost, 100 tool methods, cold", args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7, 3, new (string, Func<object?>)[]
+    {
+        ("STJ generator", cost.Stj),
+        ("ClovaCodegen generator", cost.ClovaTools),
+        ("ClovaCodegen generator, no tools", cost.ClovaNoTools),
+    });
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ClovaCodegen.Generator.Benchmarks.GeneratorCost).Assembly).Run(args);

@@ -106,7 +106,7 @@ internal static class StructuredOutputEmitter
         for (var p = 0; p < shape.Properties.Count; p++)
         {
             var property = shape.Properties[p];
-            writer.Open($"{(p == 0 ? "" : "else ")}if (reader.ValueTextEquals({OptionField.Literal(property.JsonName)}))");
+            writer.Open($"{(p == 0 ? "" : "else ")}if (reader.ValueTextEquals({OptionField.Utf8Literal(property.JsonName)}))");
             writer.Line("reader.Read();");
             writer.Open("try");
             writer.Line($"p{p} = {ReadExpression(model, property.Schema, helpers)};");
@@ -180,15 +180,15 @@ internal static class StructuredOutputEmitter
         if (node.Kind == SchemaKind.Enum)
         {
             writer.Open($"private static {node.TypeName} {method}(ref {JsonReader} reader)");
-            writer.Line($"var name = {Reading}.ReadString(ref reader);");
-            writer.Open("switch (name)");
+            // Compared as UTF-8 where it lies: a string is made only for the error message.
+            writer.Line($"{Reading}.Expect(ref reader, {TokenType}.String, \"a string\");");
             for (var i = 0; i < node.EnumMembers.Count; i++)
             {
-                writer.Line($"case {OptionField.Literal(node.EnumMembers[i])}: return {node.TypeName}.{node.EnumMemberNames[i]};");
+                writer.Open($"if (reader.ValueTextEquals({OptionField.Utf8Literal(node.EnumMembers[i])}))").Line($"return {node.TypeName}.{node.EnumMemberNames[i]};").Close();
+                writer.Line();
             }
 
-            writer.Line($"default: throw {Reading}.UnknownEnumValue(name, {OptionField.Literal(node.TypeName.Replace("global::", ""))}, {OptionField.Literal(string.Join(", ", node.EnumMembers))});");
-            writer.Close();
+            writer.Line($"throw {Reading}.UnknownEnumValue(reader.GetString(), {OptionField.Literal(node.TypeName.Replace("global::", ""))}, {OptionField.Literal(string.Join(", ", node.EnumMembers))});");
             writer.Close();
             return;
         }

@@ -137,7 +137,7 @@ internal static class ToolEmitter
         for (var i = 0; i < arguments.Count; i++)
         {
             var (parameter, local) = arguments[i];
-            writer.Open($"{(i == 0 ? "" : "else ")}if (reader.ValueTextEquals({Literal(parameter.Name)}))");
+            writer.Open($"{(i == 0 ? "" : "else ")}if (reader.ValueTextEquals({OptionField.Utf8Literal(parameter.Name)}))");
             writer.Line("reader.Read();");
             writer.Open("try").Line($"{local} = {expressions[i]};").Close();
             writer.Open($"catch ({JsonException} ex)").Line($"throw {Reading}.At(ex, {Literal("." + parameter.Name)});").Close();

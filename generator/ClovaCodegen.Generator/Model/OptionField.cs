@@ -183,5 +183,14 @@ internal sealed class OptionField
     /// <summary>A C# string literal, quoted and escaped by Roslyn itself.</summary>
     public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
+    /// <summary>
+    /// <paramref name="value"/>'s UTF-8 bytes as a C# expression for a <c>ReadOnlySpan&lt;byte&gt;</c> parameter, with the text
+    /// in a comment. Unlike a string argument, which <c>Utf8JsonReader.ValueTextEquals</c> transcodes on every call, the
+    /// compiler stores a constant byte array converted to a span in the assembly's data (no allocation, any C# version;
+    /// <c>"..."u8</c> would need C# 11).
+    /// </summary>
+    public static string Utf8Literal(string value) =>
+        "new byte[] { " + string.Join(", ", Encoding.UTF8.GetBytes(value).Select(b => b.ToString(CultureInfo.InvariantCulture))) + " } /* " + Literal(value).Replace("*/", "*\\/") + " */";
+
     public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -19,3 +19,16 @@ public enum Spice
 
 [ClovaStructuredOutput]
 public sealed record Dish([property: JsonPropertyName("dish_name")] string Name, Spice Spice, Spice? Fallback);
+
+/// <summary>Wire names the reader compares as UTF-8: non-ASCII, and text that would end a C# comment.</summary>
+public enum Mark
+{
+    [JsonStringEnumMemberName("*/")]
+    Star,
+
+    [JsonStringEnumMemberName("매운맛")]
+    Hot,
+}
+
+[ClovaStructuredOutput]
+public sealed record Label([property: JsonPropertyName("이름*/")] string Name, Mark Mark);

@@ -32,6 +32,14 @@ public class NamingTests
         Assert.Equal(new Dish("떡볶이", Spice.ExtraHot, Spice.Medium), dish);
     }
 
+    [Theory]
+    [InlineData("""{"이름*/":"a","Mark":"*/"}""", Mark.Star)]
+    [InlineData("""{"\uC774\uB984*\/":"a","Mark":"\uB9E4\uC6B4\uB9DB"}""", Mark.Hot)] // the same names escaped, as a model may send them
+    public void Names_are_matched_as_UTF8_whether_the_answer_escapes_them_or_not(string answer, Mark mark)
+    {
+        Assert.Equal(new Label("a", mark), ClovaStructuredOutputs.For<Label>().Read(answer));
+    }
+
     [Fact]
     public void A_csharp_member_name_the_attribute_replaced_is_a_misfit()
     {
@@ -72,7 +80,7 @@ public class NamingTests
 
         var paint = result.GeneratedTrees.Single(t => t.FilePath.EndsWith("ClovaStructuredOutput.App_Paint.g.cs", StringComparison.Ordinal)).ToString();
         Assert.Contains("\\\"enum\\\":[\\\"dark-red\\\",\\\"Blue\\\"]", paint, StringComparison.Ordinal);
-        Assert.Contains("case \"dark-red\": return global::App.Color.DarkRed;", paint, StringComparison.Ordinal);
+        Assert.Matches(@"/\* ""dark-red"" \*/\)\)\s*\{\s*return global::App\.Color\.DarkRed;", paint);
         var clash = Assert.Single(diagnostics, d => d.Id == "CLOVA205");
         Assert.Contains("two members of the enum 'Size' have the JSON name 'small'", clash.GetMessage(), StringComparison.Ordinal);
         Assert.Equal(DiagnosticSeverity.Error, clash.Severity);
