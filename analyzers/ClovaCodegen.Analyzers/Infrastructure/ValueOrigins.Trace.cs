@@ -136,7 +136,7 @@ internal sealed partial class ValueOrigins
         public Nodes PassedOn(ISymbol symbol)
         {
             var start = _found.Count;
-            AddUses(symbol, passedOnly: true);
+            AddPassedOn(symbol);
             return new Nodes(_found, start, _found.Count - start);
         }
 
@@ -191,29 +191,68 @@ internal sealed partial class ValueOrigins
 
         private void AddOrigins(ISymbol symbol)
         {
-            if (DeclarationIn(symbol, _model.SyntaxTree, _cancellationToken) is { } declaration)
+            var declaration = DeclarationIn(symbol, _model.SyntaxTree, _cancellationToken);
+            if (declaration is not null)
             {
                 _found.Add(declaration);
             }
 
-            // The uses are gathered after the declaration and kept only when they write or configure the symbol.
-            var usesFrom = _found.Count;
-            AddUses(symbol, passedOnly: false);
-            var kept = usesFrom;
-            for (var i = usesFrom; i < _found.Count; i++)
+            // Then the statements that write or configure it, in the order written. Whether a mention writes (the root of an
+            // assignment's left side) or configures (the receiver's root of a configuring call made as a statement) shows in
+            // the syntax around it, so only those mentions are bound: most mentions read the symbol, and binding each of them
+            // and walking its statement for what it writes cost more than the rest of the search.
+            if (Region(symbol, _model.SyntaxTree, _cancellationToken) is not { } region)
             {
-                var use = _found[i];
-                if (Written(use).Contains(symbol) || IsCallOn(use, symbol))
-                {
-                    _found[kept++] = use;
-                }
+                return;
             }
 
-            _found.RemoveRange(kept, _found.Count - kept);
+            var start = _found.Count;
+            foreach (var identifier in ValueOrigins.IdentifiersNamed(region, symbol.Name, FileText()))
+            {
+                if (WritesOrConfigures(identifier, out var statement)
+                    && statement != declaration
+                    && SymbolEqualityComparer.Default.Equals(Symbol(identifier), symbol)
+                    && !FoundSince(start, statement))
+                {
+                    _found.Add(statement);
+                }
+            }
         }
 
-        /// <summary>The statements (or member declarations) in the symbol's region that mention it (with <paramref name="passedOnly"/>, that pass it on).</summary>
-        private void AddUses(ISymbol symbol, bool passedOnly)
+        /// <summary>
+        /// Whether the name is written to (<c>x = v</c>, <c>x.A = v</c>, <c>this.x[i] = v</c>: the root of an assignment's
+        /// left side) or configured (<c>x.AddPolicy(...)</c>, <c>x.Patch.Set(...)</c>, see <see cref="ConfiguringCall"/>) where it
+        /// stands; <paramref name="statement"/> is the statement that holds it.
+        /// </summary>
+        private static bool WritesOrConfigures(IdentifierNameSyntax identifier, out SyntaxNode statement)
+        {
+            // Up the access chain the name is the root of: x, x.A, x.A[i], this.x.
+            ExpressionSyntax chain = identifier;
+            while (true)
+            {
+                if (chain.Parent is MemberAccessExpressionSyntax access && (access.Expression == chain || access.Expression is ThisExpressionSyntax && access.Name == chain)
+                    || chain.Parent is ElementAccessExpressionSyntax element && element.Expression == chain)
+                {
+                    chain = (ExpressionSyntax)chain.Parent;
+                    continue;
+                }
+
+                break;
+            }
+
+            statement = Statement(identifier);
+            if (chain.Parent is AssignmentExpressionSyntax assignment && assignment.Left == chain)
+            {
+                return true;
+            }
+
+            return ConfiguringCall(statement) is { } call
+                && call.Expression is MemberAccessExpressionSyntax receiver
+                && SyntaxRoot(receiver.Expression) == identifier;
+        }
+
+        /// <summary>The statements (or member declarations) in the symbol's region that pass it on.</summary>
+        private void AddPassedOn(ISymbol symbol)
         {
             if (Region(symbol, _model.SyntaxTree, _cancellationToken) is not { } region)
             {
@@ -223,7 +262,7 @@ internal sealed partial class ValueOrigins
             var start = _found.Count;
             foreach (var identifier in ValueOrigins.IdentifiersNamed(region, symbol.Name, FileText()))
             {
-                if ((!passedOnly || identifier.Parent is ArgumentSyntax or EqualsValueClauseSyntax or AssignmentExpressionSyntax || identifier.Parent is MemberAccessExpressionSyntax access && access.Expression == identifier)
+                if ((identifier.Parent is ArgumentSyntax or EqualsValueClauseSyntax or AssignmentExpressionSyntax || identifier.Parent is MemberAccessExpressionSyntax access && access.Expression == identifier)
                     && SymbolEqualityComparer.Default.Equals(Symbol(identifier), symbol)
                     && Statement(identifier) is var statement
                     && !FoundSince(start, statement))
@@ -247,21 +286,22 @@ internal sealed partial class ValueOrigins
         }
 
         /// <summary>
-        /// A statement that configures the symbol: <c>x.AddPolicy(...)</c>, <c>x.SetY(...)</c>, <c>x.Patch.Set(...)</c>,
+        /// The call a statement configures something with: <c>x.AddPolicy(...)</c>, <c>x.SetY(...)</c>, <c>x.Patch.Set(...)</c>,
         /// <c>x.Headers.Add(...)</c>, as a statement or as the expression body of a constructor or method
         /// (<c>static T() => Options.AddPolicy(...);</c>). Calls that merely use it (<c>http.PostAsync(...)</c>) don't count:
         /// they say nothing about where the object points.
         /// </summary>
-        private bool IsCallOn(SyntaxNode statement, ISymbol symbol) =>
+        private static InvocationExpressionSyntax? ConfiguringCall(SyntaxNode statement) =>
             statement switch
             {
                 ExpressionStatementSyntax expression => expression.Expression,
                 BaseMethodDeclarationSyntax { ExpressionBody: { } body } => body.Expression,
                 LocalFunctionStatementSyntax { ExpressionBody: { } body } => body.Expression,
                 _ => null,
-            } is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
+            } is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation
             && (access.Expression is MemberAccessExpressionSyntax || IsConfiguringName(access.Name.Identifier.ValueText))
-            && SyntaxRoot(access.Expression) is { } root && SymbolEqualityComparer.Default.Equals(Symbol(root), symbol);
+                ? invocation
+                : null;
 
         /// <summary>The local, parameter, field or property a name refers to, from its operation; null when it has none of its own.</summary>
         private ISymbol? ReferencedVariable(IdentifierNameSyntax identifier) =>

@@ -56,19 +56,22 @@ public sealed class MessageRoleAnalyzer : ClovaRule
             return;
         }
 
-        var bySimpleName = refused.GroupBy(b => b.MemberName).ToImmutableDictionary(g => g.Key, g => g.ToArray());
+        // A plain dictionary: every property and field reference, call and creation of the project comes here, and most
+        // are ruled out by their member's simple name (an immutable dictionary's lookup cost more than the rest of the check).
+        var bySimpleName = refused.GroupBy(b => b.MemberName).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         context.RegisterOperationAction(
             operation =>
             {
-                var (symbol, name) = operation.Operation switch
+                ISymbol? symbol = operation.Operation switch
                 {
-                    IPropertyReferenceOperation property => ((ISymbol)property.Property, NameSyntax(property.Syntax)),
-                    IFieldReferenceOperation field => (field.Field, NameSyntax(field.Syntax)),
-                    IInvocationOperation invocation => (invocation.TargetMethod, NameSyntax((invocation.Syntax as InvocationExpressionSyntax)?.Expression)),
-                    IObjectCreationOperation creation => (creation.Type, NameSyntax((creation.Syntax as ObjectCreationExpressionSyntax)?.Type)),
-                    _ => (null, null),
+                    IPropertyReferenceOperation property => property.Property,
+                    IFieldReferenceOperation field => field.Field,
+                    IInvocationOperation invocation => invocation.TargetMethod,
+                    IObjectCreationOperation creation => creation.Type,
+                    _ => null,
                 };
-                if (symbol is null || name is null || !bySimpleName.TryGetValue(symbol.Name, out var candidates)
+                if (symbol is null || !bySimpleName.TryGetValue(symbol.Name, out var candidates)
+                    || NameSyntax(operation.Operation) is not { } name
                     || Matching(candidates, symbol) is not { } member || !Sends(operation.Operation, symbol))
                 {
                     if (operation.Operation is IObjectCreationOperation)
@@ -147,6 +150,14 @@ public sealed class MessageRoleAnalyzer : ClovaRule
         var properties = replacement is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(ReplacementProperty, replacement);
         operation.ReportDiagnostic(Diagnostic.Create(Descriptor, location.GetLocation(), properties, what, role, accepted));
     }
+
+    /// <summary>The simple name a reference, call or creation writes the member or type with (what the fix renames).</summary>
+    private static SimpleNameSyntax? NameSyntax(IOperation operation) => NameSyntax(operation switch
+    {
+        IInvocationOperation invocation => (invocation.Syntax as InvocationExpressionSyntax)?.Expression,
+        IObjectCreationOperation creation => (creation.Syntax as ObjectCreationExpressionSyntax)?.Type,
+        _ => operation.Syntax,
+    });
 
     /// <summary>The simple name a member access, a qualified type name or a name is written with (what the fix renames).</summary>
     private static SimpleNameSyntax? NameSyntax(SyntaxNode? node) => node switch

@@ -162,6 +162,47 @@ public class ScopeTests
     public Task Endpoint_scope_finds_a_variables_writes_by_name_including_verbatim_identifiers_and_not_lookalikes() =>
         ClovaVerifier.VerifyAsync(LookalikeNames, scope: "endpoint");
 
+    /// <summary>
+    /// A field's origins are the statements that write it (<c>this.x = ...</c>) or configure it (<c>x.Headers.Add(...)</c>),
+    /// told from the syntax around each mention; a statement that only reads it (passes it to a method) is none, even with
+    /// a CLOVA host beside it.
+    /// </summary>
+    private const string WrittenConfiguredAndRead = """
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using System.Text.Json;
+
+        new Poster().Post();
+
+        class Poster
+        {
+            private readonly HttpClient _clova;
+            private readonly HttpClient _other;
+
+            public Poster()
+            {
+                this._clova = new HttpClient();
+                _clova.DefaultRequestHeaders.Add("Referer", "https://clovastudio.stream.ntruss.com/");
+                _other = new HttpClient();
+                Log(_other, "https://clovastudio.stream.ntruss.com/");
+            }
+
+            private static void Log(HttpClient client, string note) => System.Console.WriteLine(note + client.Timeout);
+
+            public void Post()
+            {
+                var body = new Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], [{|CLOVA001:"logprobs"|}] = true, ["max_tokens"] = 10 };
+                _clova.PostAsync("chat/completions", new StringContent(JsonSerializer.Serialize(body)));
+                var other = new Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], ["logprobs"] = true, ["max_tokens"] = 10 };
+                _other.PostAsync("chat/completions", new StringContent(JsonSerializer.Serialize(other)));
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Endpoint_scope_takes_a_fields_writes_and_configuring_calls_as_origins_and_not_its_reads() =>
+        ClovaVerifier.VerifyAsync(WrittenConfiguredAndRead, scope: "endpoint");
+
     [Fact]
     public async Task Project_scope_checks_both_clients()
     {
