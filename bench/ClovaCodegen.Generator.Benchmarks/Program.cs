@@ -30,8 +30,8 @@ if (args.Length > 0 && args[0] == "--interleaved-tools")
     ClovaCodegen.Benchmarks.Interleaved.Run("Generator cost, 100 tool methods, cold", args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7, 3, new (string, Func<object?>)[]
     {
         ("STJ generator", cost.Stj),
-        ("ClovaCodegen generator", cost.ClovaTools),
-        ("ClovaCodegen generator, no tools", cost.ClovaNoTools),
+        ("ClovaCodegen generator", cost.ClovaMarked),
+        ("ClovaCodegen generator, no tools", cost.ClovaUnmarked),
     });
     return;
 }
