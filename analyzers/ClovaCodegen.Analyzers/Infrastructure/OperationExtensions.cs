@@ -11,6 +11,18 @@ internal static class OperationExtensions
 {
     private static readonly ConditionalWeakTable<CompatSpec, BindingIndex> BindingIndexes = new();
 
+    /// <summary>
+    /// The calls of a fluent chain (<c>Create(model).A().B()</c>) that <paramref name="call"/> ends, from <paramref name="call"/>
+    /// back to the first: each call's receiver, as long as the receiver is a call.
+    /// </summary>
+    public static IEnumerable<IInvocationOperation> ChainBackFrom(this IInvocationOperation call)
+    {
+        for (IOperation? current = call; current is IInvocationOperation link; current = link.Instance?.WithoutConversions())
+        {
+            yield return link;
+        }
+    }
+
     /// <summary>The operation without implicit conversions around it.</summary>
     public static IOperation WithoutConversions(this IOperation operation)
     {

@@ -373,12 +373,9 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
 
     private static bool ChainCalls(IInvocationOperation build, params string[] names)
     {
-        for (var receiver = build.Instance?.WithoutConversions(); receiver is IInvocationOperation call; receiver = call.Instance?.WithoutConversions())
+        if (build.ChainBackFrom().Skip(1).Any(call => names.Contains(call.TargetMethod.Name)))
         {
-            if (names.Contains(call.TargetMethod.Name))
-            {
-                return true;
-            }
+            return true;
         }
 
         // A builder kept in a variable may be configured across statements: only judge fluent chains.

@@ -87,20 +87,8 @@ public sealed class ModelCapabilityAnalyzer : ClovaRule
         spec.FindCapability(id) is { Models.IsEmpty: false } capability && capability.Endpoint == chat?.Id ? capability : null;
 
     /// <summary>The static call a fluent chain starts with (<c>Create(model)</c>), or null when it starts with anything else.</summary>
-    private static IInvocationOperation? ChainRoot(IInvocationOperation call)
-    {
-        while (call.Instance?.WithoutConversions() is { } receiver)
-        {
-            if (receiver is not IInvocationOperation previous)
-            {
-                return null;
-            }
-
-            call = previous;
-        }
-
-        return call.TargetMethod.IsStatic ? call : null;
-    }
+    private static IInvocationOperation? ChainRoot(IInvocationOperation call) =>
+        call.ChainBackFrom().Last() is var first && first.Instance is null && first.TargetMethod.IsStatic ? first : null;
 
     /// <summary>Every call of the fluent chain <paramref name="call"/> is part of, from its last call back to its root.</summary>
     private static IEnumerable<IInvocationOperation> ChainCalls(IInvocationOperation call)
@@ -110,10 +98,7 @@ public sealed class ModelCapabilityAnalyzer : ClovaRule
             call = next;
         }
 
-        for (IOperation? current = call; current is IInvocationOperation link; current = link.Instance?.WithoutConversions())
-        {
-            yield return link;
-        }
+        return call.ChainBackFrom();
     }
 
     /// <summary>The method as the message names it: <c>ResponseFormat&lt;Receipt&gt;()</c>, <c>AddTools(...)</c>.</summary>
