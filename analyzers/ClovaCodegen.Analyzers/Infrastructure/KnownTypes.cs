@@ -29,6 +29,7 @@ public sealed class KnownTypes
     private readonly INamedTypeSymbol?[] _configuredRequests;
     private readonly ConcurrentDictionary<INamedTypeSymbol, GeneratedRequest> _generated = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _stringKeyedBags = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _typesBySpecName = new(StringComparer.Ordinal);
     private readonly Lazy<bool> _registersOnlyClovaChatClient;
 
     public KnownTypes(Compilation compilation, AnalysisScope scope)
@@ -185,6 +186,10 @@ public sealed class KnownTypes
 
     /// <summary>ClovaCodegen.Extensions.AI's <c>services.AddClovaStudio(...)</c>.</summary>
     public INamedTypeSymbol? ClovaStudioRegistration { get; }
+
+    /// <summary>A type the spec names by its metadata name (a binding's <c>readAs</c>), looked up once per compilation; null when not referenced.</summary>
+    public INamedTypeSymbol? TypeNamed(string metadataName) =>
+        _typesBySpecName.TryGetValue(metadataName, out var known) ? known : _typesBySpecName.GetOrAdd(metadataName, _compilation.GetTypeByMetadataName(metadataName));
 
     /// <summary>Whether the compilation references the assembly (an adapter named by the spec's <c>droppedBy</c>).</summary>
     public bool References(string assemblyName) => _referencedAssemblies.Contains(assemblyName);

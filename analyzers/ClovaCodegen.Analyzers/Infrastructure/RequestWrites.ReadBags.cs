@@ -33,21 +33,18 @@ internal static partial class RequestWrites
     }
 
     /// <summary>
-    /// The fields the keys an adapter reads from a bag it otherwise drops put on the wire. Semantic Kernel's OpenAI connector
-    /// reads a plain <c>PromptExecutionSettings</c> through a JSON round trip into <c>OpenAIPromptExecutionSettings</c>: a
-    /// key of <c>ExtensionData</c> that is one of the spec's <c>readKeys</c> sets the member whose JSON name it is, and sends
-    /// the field the spec binds that member to (<c>"user"</c> sends <c>user</c>, <c>"token_selection_biases"</c>
-    /// <c>logit_bias</c>). Empty for any other write, for keys whose member the spec binds to no field of the endpoint, and
-    /// when the compilation does not reference the adapter.
+    /// The fields the keys an adapter reads from a bag it otherwise drops put on the wire, when the spec says which type it
+    /// reads the bag into (<c>readAs</c>). Semantic Kernel's OpenAI connector reads a plain <c>PromptExecutionSettings</c>
+    /// through a JSON round trip into <c>OpenAIPromptExecutionSettings</c>: a key of <c>ExtensionData</c> that is one of the
+    /// spec's <c>readKeys</c> sets the member whose JSON name it is, and sends the field the spec binds that member to
+    /// (<c>"user"</c> sends <c>user</c>, <c>"token_selection_biases"</c> <c>logit_bias</c>). Empty for any other write, for
+    /// keys whose member the spec binds to no field of the endpoint, and when the compilation does not reference the
+    /// adapter or the type.
     /// </summary>
     public static IReadOnlyList<FieldWrite> ReadBagFields(BoundMemberWrite bound, IOperation write, CompatSpec spec, KnownTypes types)
     {
         // Most bound writes are no such bag: ruled out before anything is allocated.
-        if (bound.Binding is not { Field: BindingSpec.AnyField, DroppedBy: { } adapter, ReadKeys.IsEmpty: false }
-            || types.SemanticKernelOpenAISettings is not { } readAs
-            || !readAs.IsOrDerivesFrom(bound.Property.ContainingType)
-            || !types.References(adapter)
-            || ReceiverBinding(write, bound, spec) is not { ReadKeys.IsEmpty: false } binding
+        if (ReadBag(bound, write, spec, types) is not var (binding, readAs)
             || spec.FindEndpoint(binding.Endpoint) is not { } endpoint
             || BagKeys(write) is not { } keys)
         {
@@ -65,6 +62,25 @@ internal static partial class RequestWrites
         }
 
         return fields;
+    }
+
+    /// <summary>
+    /// The binding of a bag an adapter reads into a type (the spec's <c>readKeys</c> and <c>readAs</c>) that this write
+    /// fills, as the receiver's type has it, and that type; null for any other write, and when the compilation references
+    /// neither the adapter nor a type of that name deriving from the bag's.
+    /// </summary>
+    private static (BindingSpec Binding, INamedTypeSymbol ReadAs)? ReadBag(BoundMemberWrite bound, IOperation write, CompatSpec spec, KnownTypes types)
+    {
+        if (bound.Binding is not { Field: BindingSpec.AnyField, DroppedBy: { } adapter, ReadKeys.IsEmpty: false }
+            || !types.References(adapter)
+            || ReceiverBinding(write, bound, spec) is not { ReadKeys.IsEmpty: false, ReadAs: { } readAsName } binding
+            || types.TypeNamed(readAsName) is not { } readAs
+            || !readAs.IsOrDerivesFrom(bound.Property.ContainingType))
+        {
+            return null;
+        }
+
+        return (binding, readAs);
     }
 
     /// <summary>The property of the type (or a base) that System.Text.Json reads under this name (its <c>[JsonPropertyName]</c>).</summary>

@@ -312,6 +312,44 @@ public class UnsupportedFieldAnalyzerTests
         System.Console.WriteLine($"{plain}{later}{openai}{unrelated}");
         """);
 
+    /// <summary>
+    /// The type plain settings are read into comes from the spec's <c>readAs</c>, not from the analyzer: a user spec that
+    /// says the adapter reads ExtensionData into its own settings type (whose <c>end_user</c> property sends <c>user</c>)
+    /// flags <c>"end_user"</c>, and no longer <c>"user"</c>, which names no property of that type.
+    /// </summary>
+    [Fact]
+    public Task The_type_plain_settings_are_read_into_is_the_specs_read_as() => ClovaVerifier.VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+        using Microsoft.SemanticKernel;
+        var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { [{|CLOVA001:"end_user"|}] = "u", ["user"] = "u" } };
+        plain.ExtensionData[{|CLOVA001:"end_user"|}] = "u";
+        System.Console.WriteLine(plain);
+        namespace Custom
+        {
+            public sealed class ConnectorSettings : PromptExecutionSettings
+            {
+                [JsonPropertyName("end_user")]
+                public string? EndUser { get; set; }
+            }
+        }
+        """, specText: SpecReadingPlainSettingsInto("Custom.ConnectorSettings", "end_user", """{ "member": "Custom.ConnectorSettings.EndUser", "endpoint": "chat.completions", "field": "user" }"""));
+
+    /// <summary>The default spec with plain SK settings' ExtensionData read into another type, one more read key, and one more binding.</summary>
+    internal static string SpecReadingPlainSettingsInto(string readAs, string readKey, string binding)
+    {
+        const string defaultReadAs = "\"readAs\": \"Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings\"";
+        const string readKeys = "\"readKeys\": [\"audio\",";
+        const string bindings = "\"bindings\": [";
+        var spec = ClovaCodegen.Spec.SpecReader.DefaultSpecText;
+        Assert.Contains(defaultReadAs, spec);
+        Assert.Contains(readKeys, spec);
+        Assert.Contains(bindings, spec);
+        return spec.Replace(defaultReadAs, $"\"readAs\": \"{readAs}\"")
+            .Replace(readKeys, $"\"readKeys\": [\"{readKey}\", \"audio\",")
+            .Replace(bindings, bindings + binding + ",");
+    }
+
     [Fact]
     public Task Fix_removes_an_unsupported_key_of_plain_semantic_kernel_settings() => ClovaVerifier.VerifyFixAsync("""
         using System.Collections.Generic;
