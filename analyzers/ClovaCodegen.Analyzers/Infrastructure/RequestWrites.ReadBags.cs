@@ -65,6 +65,39 @@ internal static partial class RequestWrites
     }
 
     /// <summary>
+    /// The entries of a sent bag (<see cref="IsSentBag"/>) that a write into a read bag gives as the value of a read key,
+    /// each with its syntax and value: plain SK settings' <c>ExtensionData["extra_body"] = new Dictionary&lt;string,
+    /// object?&gt; { ["top_k"] = 20 }</c>, which the connector reads into <c>OpenAIPromptExecutionSettings.ExtraBody</c> and
+    /// sends entry by entry. Only a bag created in place is seen; empty for any other write.
+    /// </summary>
+    public static IReadOnlyList<(string Key, SyntaxNode Location, IOperation? Value)> ReadSentBagEntries(BoundMemberWrite bound, IOperation write, CompatSpec spec, KnownTypes types)
+    {
+        if (ReadBag(bound, write, spec, types) is not var (binding, readAs) || BagEntries(write) is not { } entries)
+        {
+            return Array.Empty<(string, SyntaxNode, IOperation?)>();
+        }
+
+        var sent = new List<(string, SyntaxNode, IOperation?)>();
+        foreach (var (key, _, value) in entries)
+        {
+            if (binding.ReadKeys.Contains(key) && ReadKeyBinding(readAs, key, spec) is { } member && IsSentBag(member) && member.Endpoint == binding.Endpoint
+                && value is not null && CreatedBagEntries(value) is { } inside)
+            {
+                sent.AddRange(inside);
+            }
+        }
+
+        return sent;
+    }
+
+    /// <summary>
+    /// What the spec binds the member of the <c>readAs</c> type that a read key sets (its property of that JSON name) to;
+    /// null when the type has no such property or the spec binds it to nothing.
+    /// </summary>
+    public static BindingSpec? ReadKeyBinding(INamedTypeSymbol readAs, string key, CompatSpec spec) =>
+        JsonNamedProperty(readAs, key) is { } member ? spec.FindBinding(member)?.Binding : null;
+
+    /// <summary>
     /// The binding of a bag an adapter reads into a type (the spec's <c>readKeys</c> and <c>readAs</c>) that this write
     /// fills, as the receiver's type has it, and that type; null for any other write, and when the compilation references
     /// neither the adapter nor a type of that name deriving from the bag's.

@@ -313,6 +313,39 @@ public class UnsupportedFieldAnalyzerTests
         """);
 
     /// <summary>
+    /// Issue 19: the connector reads plain settings' <c>ExtensionData["extra_body"]</c> into ExtraBody (readAs; captured in
+    /// SettingsWireTests), whose entries it sends as top-level fields: their keys are judged as ExtraBody's are. On
+    /// OpenAIPromptExecutionSettings ExtensionData is dropped whole, "extra_body" and all (CLOVA009 only).
+    /// </summary>
+    [Fact]
+    public Task Semantic_kernel_plain_settings_extra_body_keys_naming_unsupported_fields_warn() => ClovaVerifier.VerifyAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var plain = new PromptExecutionSettings
+        {
+            ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256, ["extra_body"] = new Dictionary<string, object?> { ["top_k"] = 20, [{|CLOVA001:"user"|}] = "u", [{|CLOVA001:"$.logprobs"|}] = true } },
+        };
+        plain.ExtensionData["extra_body"] = new Dictionary<string, object?> { { {|CLOVA001:"store"|}, true } };
+        plain.ExtensionData.Add("extra_body", new Dictionary<string, object?> { [{|CLOVA001:"metadata"|}] = null });
+        var openai = new OpenAIPromptExecutionSettings { MaxTokens = 256, {|CLOVA009:ExtensionData|} = new Dictionary<string, object> { ["extra_body"] = new Dictionary<string, object?> { ["user"] = "u" } } };
+        System.Console.WriteLine($"{plain}{openai}");
+        """);
+
+    [Fact]
+    public Task Fix_removes_an_unsupported_key_of_plain_semantic_kernel_settings_extra_body() => ClovaVerifier.VerifyFixAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256, ["extra_body"] = new Dictionary<string, object?> { ["top_k"] = 20, [{|CLOVA001:"user"|}] = "u" } } };
+        System.Console.WriteLine(plain);
+        """, """
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256, ["extra_body"] = new Dictionary<string, object?> { ["top_k"] = 20 } } };
+        System.Console.WriteLine(plain);
+        """, new UnsupportedFieldFixer());
+
+    /// <summary>
     /// The type plain settings are read into comes from the spec's <c>readAs</c>, not from the analyzer: a user spec that
     /// says the adapter reads ExtensionData into its own settings type (whose <c>end_user</c> property sends <c>user</c>)
     /// flags <c>"end_user"</c>, and no longer <c>"user"</c>, which names no property of that type.
