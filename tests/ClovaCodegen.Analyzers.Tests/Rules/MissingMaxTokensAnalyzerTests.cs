@@ -358,6 +358,7 @@ public class MissingMaxTokensAnalyzerTests
     public Task Semantic_kernel_plain_settings_count_a_max_tokens_key_in_extension_data() => ClovaVerifier.VerifyAsync("""
         using System.Collections.Generic;
         using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
         var kernel = Kernel.CreateBuilder().Build();
         var initialized = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 1024, ["temperature"] = 0.5 } };
         var added = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { { "max_tokens", 1024 } } };
@@ -370,15 +371,15 @@ public class MissingMaxTokensAnalyzerTests
         laterNew.ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 1024 };
         var extraBody = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["extra_body"] = new Dictionary<string, object?> { ["max_tokens"] = 1024 } } };
         var extra = new Dictionary<string, object>();
-        var unseen = new PromptExecutionSettings { ExtensionData = extra };
+        var unseen = new PromptExecutionSettings { {|CLOVA009:ExtensionData|} = extra };
         await kernel.InvokePromptAsync("hi", new KernelArguments(new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 1024 } }));
         var missing = new {|CLOVA008:PromptExecutionSettings|} { ExtensionData = new Dictionary<string, object> { ["temperature"] = 0.5 } };
         missing.ExtensionData["top_p"] = 0.8;
         var empty = new {|CLOVA008:PromptExecutionSettings|}();
         await kernel.InvokePromptAsync("hi", new KernelArguments(new {|CLOVA008:PromptExecutionSettings|}()));
         var extraBodyWithout = new {|CLOVA008:PromptExecutionSettings|} { ExtensionData = new Dictionary<string, object> { ["extra_body"] = new Dictionary<string, object?> { ["top_k"] = 20 } } };
-        var notRead = new {|CLOVA008:PromptExecutionSettings|} { ExtensionData = new Dictionary<string, object> { [{|CLOVA009:"max_completion_tokens"|}] = 1024 } };
-        var openai = new Microsoft.SemanticKernel.Connectors.OpenAI.{|CLOVA008:OpenAIPromptExecutionSettings|} { {|CLOVA009:ExtensionData|} = new Dictionary<string, object> { ["max_tokens"] = 1024 } };
+        var notRead = new {|CLOVA008:PromptExecutionSettings|} { {|CLOVA009:ExtensionData|} = new Dictionary<string, object> { ["max_completion_tokens"] = 1024 } };
+        var openai = new {|CLOVA008:OpenAIPromptExecutionSettings|} { {|CLOVA009:ExtensionData|} = new Dictionary<string, object> { ["max_tokens"] = 1024 } };
         System.Console.WriteLine($"{initialized}{added}{indexed}{laterAdd}{laterNew}{extraBody}{unseen}{missing}{empty}{extraBodyWithout}{notRead}{openai}");
         """);
 

@@ -305,7 +305,7 @@ public class UnsupportedFieldAnalyzerTests
         plain.ExtensionData[{|CLOVA001:"logprobs"|}] = true;
         plain.ExtensionData.Add({|CLOVA001:"token_selection_biases"|}, new Dictionary<int, int> { [42] = 5 });
         plain.ExtensionData["temperature"] = 0.5;
-        var later = new PromptExecutionSettings();
+        var later = new {|CLOVA008:PromptExecutionSettings|}();
         later.ExtensionData = new Dictionary<string, object> { { {|CLOVA001:"store"|}, true }, { "stop_sequences", new[] { "END" } } };
         var openai = new OpenAIPromptExecutionSettings { MaxTokens = 256, {|CLOVA009:ExtensionData|} = new Dictionary<string, object> { ["user"] = "user-1" } };
         var unrelated = new Dictionary<string, object> { ["user"] = "not a request" };
