@@ -99,8 +99,8 @@ internal static partial class RequestWrites
 
     /// <summary>
     /// The binding of a bag an adapter reads into a type (the spec's <c>readKeys</c> and <c>readAs</c>) that this write
-    /// fills, as the receiver's type has it, and that type; null for any other write, and when the compilation references
-    /// neither the adapter nor a type of that name deriving from the bag's.
+    /// fills, as the receiver's type has it, and that type; null for any other write, when the compilation does not
+    /// reference the adapter, and when it has no type of that name deriving from the bag's declaring type.
     /// </summary>
     private static (BindingSpec Binding, INamedTypeSymbol ReadAs)? ReadBag(BoundMemberWrite bound, IOperation write, CompatSpec spec, KnownTypes types)
     {

@@ -218,7 +218,8 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
     /// initializer, or (settings kept in a local) by an assignment in the same body; or a max token key in a bag SK sends
     /// entry by entry (<c>ExtraBody["max_tokens"]</c>, also as the path <c>$.max_tokens</c>), given there or added to the
     /// local's bag in the same body. Settings made anywhere else than a local's declaration or a call's argument (a field,
-    /// a returned value) may get it elsewhere, as may a bag whose keys can't be seen: not guessed at.
+    /// a returned value) may get it elsewhere, as may a bag whose keys can't be seen: not guessed at. Plain settings
+    /// (<paramref name="member"/> null) have no member of their own that sets it, only their bag's keys.
     /// </summary>
     private static bool SettingsSetMaxTokens(IObjectCreationOperation creation, string? member, SettingsWrites settings, OperationAnalysisContext context)
     {
