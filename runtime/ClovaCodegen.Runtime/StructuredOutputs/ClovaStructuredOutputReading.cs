@@ -45,7 +45,11 @@ public static class ClovaStructuredOutputReading
     public static string ReadString(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.String, "a string");
+#if NETSTANDARD2_0
         return reader.GetString()!;
+#else
+        return reader.ValueIsEscaped && !reader.HasValueSequence ? JsonStringUnescaping.Unescape(reader.ValueSpan) : reader.GetString()!;
+#endif
     }
 
     /// <summary>Reads true or false.</summary>
@@ -132,40 +136,44 @@ public static class ClovaStructuredOutputReading
     internal static bool TryReadShortDecimal(ReadOnlySpan<byte> number, out double value)
     {
         value = 0;
-        var negative = number.Length > 0 && number[0] == (byte)'-';
-        var i = negative ? 1 : 0;
-        ulong digits = 0;
-        var count = 0;
-        var fractionDigits = -1;
-        for (; i < number.Length; i++)
-        {
-            var b = number[i];
-            if (b == (byte)'.' && fractionDigits < 0)
-            {
-                fractionDigits = 0;
-                continue;
-            }
-
-            var digit = (uint)(b - (byte)'0');
-            if (digit > 9 || ++count > 15)
-            {
-                return false;
-            }
-
-            digits = digits * 10 + digit;
-            if (fractionDigits >= 0)
-            {
-                fractionDigits++;
-            }
-        }
-
-        if (count == 0)
+        var start = number.Length > 0 && number[0] == (byte)'-' ? 1 : 0;
+        if (number.Length - start > 16)
         {
             return false;
         }
 
-        var magnitude = fractionDigits > 0 ? digits / PowersOfTen[fractionDigits] : digits;
-        value = negative ? -magnitude : magnitude;
+        long digits = 0;
+        var point = -1;
+        for (var i = start; i < number.Length; i++)
+        {
+            var digit = (uint)(number[i] - (byte)'0');
+            if (digit <= 9)
+            {
+                digits = (digits * 10) + digit;
+            }
+            else if (number[i] == (byte)'.' && point < 0)
+            {
+                point = i;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        var count = number.Length - start - (point < 0 ? 0 : 1);
+        if (count is 0 or > 15)
+        {
+            return false;
+        }
+
+        double magnitude = digits;
+        if (point >= 0)
+        {
+            magnitude /= PowersOfTen[number.Length - point - 1];
+        }
+
+        value = start == 1 ? -magnitude : magnitude;
         return true;
     }
 

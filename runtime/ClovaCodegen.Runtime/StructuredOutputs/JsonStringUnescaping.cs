@@ -1,0 +1,112 @@
+#if !NETSTANDARD2_0
+using System;
+using System.Buffers;
+using System.Text;
+
+namespace ClovaCodegen;
+
+/// <summary>
+/// Makes a .NET string of a JSON string value that has escapes, writing UTF-16 straight from the text. System.Text.Json's
+/// <c>GetString</c> unescapes into UTF-8 first and then validates and transcodes that copy, which for text a model
+/// writes as <c>\uAC00</c> escapes (Korean under the default encoder) costs most of the read.
+/// The reader has already checked the escapes' syntax; this checks what it leaves to <c>GetString</c>: that UTF-8 is
+/// valid and that <c>\u</c> surrogates pair, throwing <see cref="InvalidOperationException"/> as <c>GetString</c> does.
+/// </summary>
+internal static class JsonStringUnescaping
+{
+    private const int StackLimit = 256;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The value of <paramref name="escaped"/>, the raw bytes between a JSON string's quotes.</summary>
+    public static string Unescape(ReadOnlySpan<byte> escaped)
+    {
+        // Never more UTF-16 units than bytes: an escape gives one unit per 2 to 6 bytes, a UTF-8 sequence one per 1 to 2.
+        char[]? rented = null;
+        var chars = escaped.Length <= StackLimit ? stackalloc char[escaped.Length] : (rented = ArrayPool<char>.Shared.Rent(escaped.Length));
+        try
+        {
+            var written = 0;
+            while (true)
+            {
+                var backslash = escaped.IndexOf((byte)'\\');
+                var run = backslash < 0 ? escaped : escaped.Slice(0, backslash);
+                if (!run.IsEmpty)
+                {
+                    written += Transcode(run, chars.Slice(written));
+                }
+
+                if (backslash < 0)
+                {
+                    return new string(chars.Slice(0, written));
+                }
+
+                escaped = escaped.Slice(backslash);
+                var consumed = 2;
+                switch (escaped[1])
+                {
+                    case (byte)'"': chars[written++] = '"'; break;
+                    case (byte)'\\': chars[written++] = '\\'; break;
+                    case (byte)'/': chars[written++] = '/'; break;
+                    case (byte)'b': chars[written++] = '\b'; break;
+                    case (byte)'f': chars[written++] = '\f'; break;
+                    case (byte)'n': chars[written++] = '\n'; break;
+                    case (byte)'r': chars[written++] = '\r'; break;
+                    case (byte)'t': chars[written++] = '\t'; break;
+                    default:
+                        var unit = Hex4(escaped.Slice(2));
+                        consumed = 6;
+                        if (char.IsHighSurrogate(unit))
+                        {
+                            // A high surrogate stands only before an escaped low one.
+                            if (escaped.Length < 12 || escaped[6] != (byte)'\\' || escaped[7] != (byte)'u' || !char.IsLowSurrogate(Hex4(escaped.Slice(8))))
+                            {
+                                throw InvalidUtf16();
+                            }
+
+                            chars[written++] = unit;
+                            unit = Hex4(escaped.Slice(8));
+                            consumed = 12;
+                        }
+                        else if (char.IsLowSurrogate(unit))
+                        {
+                            throw InvalidUtf16();
+                        }
+
+                        chars[written++] = unit;
+                        break;
+                }
+
+                escaped = escaped.Slice(consumed);
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static int Transcode(ReadOnlySpan<byte> utf8, Span<char> destination)
+    {
+        try
+        {
+            return StrictUtf8.GetChars(utf8, destination);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new InvalidOperationException("The JSON string is not valid UTF-8.", ex);
+        }
+    }
+
+    // The reader let through only four hex digits here.
+    private static char Hex4(ReadOnlySpan<byte> digits) =>
+        (char)((HexDigit(digits[0]) << 12) | (HexDigit(digits[1]) << 8) | (HexDigit(digits[2]) << 4) | HexDigit(digits[3]));
+
+    private static int HexDigit(byte b) => b <= (byte)'9' ? b - '0' : (b | 0x20) - 'a' + 10;
+
+    private static InvalidOperationException InvalidUtf16() => new("The JSON string escapes an unpaired UTF-16 surrogate.");
+}
+#endif
