@@ -103,7 +103,7 @@ internal static class StructuredOutputEmitter
         for (var p = 0; p < shape.Properties.Count; p++)
         {
             var property = shape.Properties[p];
-            writer.Line($"case {p}:");
+            writer.Line($"case {p}:").Indent();
             writer.Open("try");
             writer.Line($"p{p} = {ReadExpression(model, property.Schema, helpers)};");
             writer.Close();
@@ -116,12 +116,12 @@ internal static class StructuredOutputEmitter
                 writer.Line($"has{p} = true;");
             }
 
-            writer.Line("break;");
+            writer.Line("break;").Outdent();
         }
 
-        writer.Line("default:");
+        writer.Line("default:").Indent();
         writer.Line("reader.Skip();");
-        writer.Line("break;");
+        writer.Line("break;").Outdent();
         writer.Close();
         writer.Close();
         for (var p = 0; p < shape.Properties.Count; p++)
@@ -167,15 +167,15 @@ internal static class StructuredOutputEmitter
             .OrderBy(group => group.Key);
         foreach (var group in byLength)
         {
-            writer.Line($"case {group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
+            writer.Line($"case {group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)}:").Indent();
             var candidates = string.Join(" : ", group.Select(x => $"global::System.MemoryExtensions.SequenceEqual(name, (global::System.ReadOnlySpan<byte>){OptionField.Utf8Literal(x.JsonName)}) ? {x.Index}"));
-            writer.Line($"    property = {candidates} : -1;");
-            writer.Line("    break;");
+            writer.Line($"property = {candidates} : -1;");
+            writer.Line("break;").Outdent();
         }
 
-        writer.Line("default:");
-        writer.Line("    property = -1;");
-        writer.Line("    break;");
+        writer.Line("default:").Indent();
+        writer.Line("property = -1;");
+        writer.Line("break;").Outdent();
         writer.Close();
         writer.Close();
         writer.Line();
