@@ -72,6 +72,39 @@ public sealed class StructuredOutputReadingTests
         Assert.Equal(GetString(utf8), ReadString(utf8));
     }
 
+    public static TheoryData<string> PlainStrings => new()
+    {
+        "\"\"",
+        "\"GS25\"",
+        "\"김밥천국 강남점\"",
+        "\"emoji 😀 raw\"",
+        "\"" + string.Concat(Enumerable.Repeat("김밥 a ", 60)) + "\"",
+    };
+
+    [Theory]
+    [MemberData(nameof(PlainStrings))]
+    public void A_string_without_escapes_reads_as_GetString_reads_it(string json)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(utf8);
+        reader.Read();
+
+        Assert.False(reader.ValueIsEscaped);
+        Assert.Equal(GetString(utf8), ReadString(utf8));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(300)]
+    public void Invalid_UTF8_without_escapes_throws_as_GetString_does(int length)
+    {
+        var utf8 = Encoding.UTF8.GetBytes("\"" + new string('a', length) + "\"");
+        utf8[1] = 0xC3;
+
+        Assert.Throws<InvalidOperationException>(() => GetString(utf8));
+        Assert.Throws<InvalidOperationException>(() => ReadString(utf8));
+    }
+
     [Theory]
     [InlineData(""" "\uD800" """)]
     [InlineData(""" "\uDC00" """)]

@@ -48,7 +48,12 @@ public static class ClovaStructuredOutputReading
 #if NETSTANDARD2_0
         return reader.GetString()!;
 #else
-        return reader.ValueIsEscaped && !reader.HasValueSequence ? JsonStringUnescaping.Unescape(reader.ValueSpan) : reader.GetString()!;
+        if (reader.HasValueSequence)
+        {
+            return reader.GetString()!;
+        }
+
+        return reader.ValueIsEscaped ? JsonStringUnescaping.Unescape(reader.ValueSpan) : JsonStringUnescaping.Transcode(reader.ValueSpan);
 #endif
     }
 

@@ -2,6 +2,7 @@
 using System;
 using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 
 namespace ClovaCodegen;
 
@@ -89,6 +90,35 @@ internal static class JsonStringUnescaping
         }
     }
 
+    /// <summary>
+    /// The value of <paramref name="utf8"/>, a JSON string without escapes: transcoded once into a stack buffer and copied,
+    /// where <c>GetString</c> makes two passes (one to validate and count the UTF-16 length, one to transcode).
+    /// </summary>
+    public static string Transcode(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > StackLimit)
+        {
+            return StrictGetString(utf8);
+        }
+
+        Span<char> chars = stackalloc char[utf8.Length];
+        return Utf8.ToUtf16(utf8, chars, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done
+            ? new string(chars.Slice(0, written))
+            : throw InvalidUtf8(null);
+    }
+
+    private static string StrictGetString(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            return StrictUtf8.GetString(utf8);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw InvalidUtf8(ex);
+        }
+    }
+
     private static int Transcode(ReadOnlySpan<byte> utf8, Span<char> destination)
     {
         try
@@ -97,7 +127,7 @@ internal static class JsonStringUnescaping
         }
         catch (DecoderFallbackException ex)
         {
-            throw new InvalidOperationException("The JSON string is not valid UTF-8.", ex);
+            throw InvalidUtf8(ex);
         }
     }
 
@@ -106,6 +136,8 @@ internal static class JsonStringUnescaping
         (char)((HexDigit(digits[0]) << 12) | (HexDigit(digits[1]) << 8) | (HexDigit(digits[2]) << 4) | HexDigit(digits[3]));
 
     private static int HexDigit(byte b) => b <= (byte)'9' ? b - '0' : (b | 0x20) - 'a' + 10;
+
+    private static InvalidOperationException InvalidUtf8(Exception? inner) => new("The JSON string is not valid UTF-8.", inner);
 
     private static InvalidOperationException InvalidUtf16() => new("The JSON string escapes an unpaired UTF-16 surrogate.");
 }
