@@ -23,71 +23,86 @@ internal static class JsonStringUnescaping
     public static string Unescape(ReadOnlySpan<byte> escaped)
     {
         // Never more UTF-16 units than bytes: an escape gives one unit per 2 to 6 bytes, a UTF-8 sequence one per 1 to 2.
-        char[]? rented = null;
-        var chars = escaped.Length <= StackLimit ? stackalloc char[escaped.Length] : (rented = ArrayPool<char>.Shared.Rent(escaped.Length));
+        if (escaped.Length <= StackLimit)
+        {
+            Span<char> chars = stackalloc char[escaped.Length];
+            return new string(chars.Slice(0, Unescape(escaped, chars)));
+        }
+
+        var rented = ArrayPool<char>.Shared.Rent(escaped.Length);
         try
         {
-            var written = 0;
-            while (true)
+            return new string(rented, 0, Unescape(escaped, rented));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    private static int Unescape(ReadOnlySpan<byte> escaped, Span<char> chars)
+    {
+        var written = 0;
+        var i = 0;
+        while (i < escaped.Length)
+        {
+            var b = escaped[i];
+            if (b < 0x80 && b != (byte)'\\')
             {
-                var backslash = escaped.IndexOf((byte)'\\');
-                var run = backslash < 0 ? escaped : escaped.Slice(0, backslash);
-                if (!run.IsEmpty)
-                {
-                    written += Transcode(run, chars.Slice(written));
-                }
+                chars[written++] = (char)b;
+                i++;
+                continue;
+            }
 
-                if (backslash < 0)
-                {
-                    return new string(chars.Slice(0, written));
-                }
+            if (b != (byte)'\\')
+            {
+                // Non-ASCII UTF-8 up to the next escape, validated as it is transcoded.
+                var run = escaped.Slice(i);
+                var end = run.IndexOf((byte)'\\');
+                run = end < 0 ? run : run.Slice(0, end);
+                written += Transcode(run, chars.Slice(written));
+                i += run.Length;
+                continue;
+            }
 
-                escaped = escaped.Slice(backslash);
-                var consumed = 2;
-                switch (escaped[1])
-                {
-                    case (byte)'"': chars[written++] = '"'; break;
-                    case (byte)'\\': chars[written++] = '\\'; break;
-                    case (byte)'/': chars[written++] = '/'; break;
-                    case (byte)'b': chars[written++] = '\b'; break;
-                    case (byte)'f': chars[written++] = '\f'; break;
-                    case (byte)'n': chars[written++] = '\n'; break;
-                    case (byte)'r': chars[written++] = '\r'; break;
-                    case (byte)'t': chars[written++] = '\t'; break;
-                    default:
-                        var unit = Hex4(escaped.Slice(2));
-                        consumed = 6;
-                        if (char.IsHighSurrogate(unit))
-                        {
-                            // A high surrogate stands only before an escaped low one.
-                            if (escaped.Length < 12 || escaped[6] != (byte)'\\' || escaped[7] != (byte)'u' || !char.IsLowSurrogate(Hex4(escaped.Slice(8))))
-                            {
-                                throw InvalidUtf16();
-                            }
-
-                            chars[written++] = unit;
-                            unit = Hex4(escaped.Slice(8));
-                            consumed = 12;
-                        }
-                        else if (char.IsLowSurrogate(unit))
+            switch (escaped[i + 1])
+            {
+                case (byte)'"': chars[written++] = '"'; break;
+                case (byte)'\\': chars[written++] = '\\'; break;
+                case (byte)'/': chars[written++] = '/'; break;
+                case (byte)'b': chars[written++] = '\b'; break;
+                case (byte)'f': chars[written++] = '\f'; break;
+                case (byte)'n': chars[written++] = '\n'; break;
+                case (byte)'r': chars[written++] = '\r'; break;
+                case (byte)'t': chars[written++] = '\t'; break;
+                default:
+                    var unit = Hex4(escaped.Slice(i + 2));
+                    if (char.IsHighSurrogate(unit))
+                    {
+                        // A high surrogate stands only before an escaped low one.
+                        if (escaped.Length - i < 12 || escaped[i + 6] != (byte)'\\' || escaped[i + 7] != (byte)'u' || !char.IsLowSurrogate(Hex4(escaped.Slice(i + 8))))
                         {
                             throw InvalidUtf16();
                         }
 
                         chars[written++] = unit;
-                        break;
-                }
+                        unit = Hex4(escaped.Slice(i + 8));
+                        i += 6;
+                    }
+                    else if (char.IsLowSurrogate(unit))
+                    {
+                        throw InvalidUtf16();
+                    }
 
-                escaped = escaped.Slice(consumed);
+                    chars[written++] = unit;
+                    i += 4;
+                    break;
             }
+
+            i += 2;
         }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+
+        return written;
     }
 
     /// <summary>
@@ -135,7 +150,8 @@ internal static class JsonStringUnescaping
     private static char Hex4(ReadOnlySpan<byte> digits) =>
         (char)((HexDigit(digits[0]) << 12) | (HexDigit(digits[1]) << 8) | (HexDigit(digits[2]) << 4) | HexDigit(digits[3]));
 
-    private static int HexDigit(byte b) => b <= (byte)'9' ? b - '0' : (b | 0x20) - 'a' + 10;
+    // Without a branch: '0'-'9' are 0x30-0x39, 'A'-'F' 0x41-0x46, 'a'-'f' 0x61-0x66; bit 6 marks a letter, worth 9 more.
+    private static int HexDigit(byte b) => (b & 0xF) + (9 * (b >> 6));
 
     private static InvalidOperationException InvalidUtf8(Exception? inner) => new("The JSON string is not valid UTF-8.", inner);
 
