@@ -62,15 +62,7 @@ public sealed class StructuredOutputReadingTests
 
     [Theory]
     [MemberData(nameof(EscapedStrings))]
-    public void An_escaped_string_reads_as_GetString_reads_it(string json)
-    {
-        var utf8 = Encoding.UTF8.GetBytes(json);
-        var reader = new Utf8JsonReader(utf8);
-        reader.Read();
-
-        Assert.True(reader.ValueIsEscaped);
-        Assert.Equal(GetString(utf8), ReadString(utf8));
-    }
+    public void An_escaped_string_reads_as_GetString_reads_it(string json) => AssertReadsAsGetString(json, escaped: true);
 
     public static TheoryData<string> PlainStrings => new()
     {
@@ -83,15 +75,7 @@ public sealed class StructuredOutputReadingTests
 
     [Theory]
     [MemberData(nameof(PlainStrings))]
-    public void A_string_without_escapes_reads_as_GetString_reads_it(string json)
-    {
-        var utf8 = Encoding.UTF8.GetBytes(json);
-        var reader = new Utf8JsonReader(utf8);
-        reader.Read();
-
-        Assert.False(reader.ValueIsEscaped);
-        Assert.Equal(GetString(utf8), ReadString(utf8));
-    }
+    public void A_string_without_escapes_reads_as_GetString_reads_it(string json) => AssertReadsAsGetString(json, escaped: false);
 
     [Theory]
     [InlineData(1)]
@@ -148,6 +132,16 @@ public sealed class StructuredOutputReadingTests
         Assert.Equal(expected, list);
         Assert.Equal(count, list.Capacity);
         Assert.Equal(expected, forArray.ToArray());
+    }
+
+    private static void AssertReadsAsGetString(string json, bool escaped)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(utf8);
+        reader.Read();
+
+        Assert.Equal(escaped, reader.ValueIsEscaped);
+        Assert.Equal(GetString(utf8), ReadString(utf8));
     }
 
     private static string? GetString(byte[] utf8)
