@@ -58,7 +58,7 @@ internal static class ToolParser
 
         if (!method.IsStatic)
         {
-            Refuse(methodLocation, "it must be static (the generated dispatcher has no instance to call it on)");
+            Refuse(methodLocation, "it must be static, because the generated All, <Method>Tool and InvokeAsync are static and have no instance to call it on; make it static and pass what it needs as parameters or keep it in static state, or call your instance from a static [ClovaTool] method");
         }
 
         if (method.IsGenericMethod)
