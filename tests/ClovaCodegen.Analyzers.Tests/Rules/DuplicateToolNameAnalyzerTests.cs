@@ -107,21 +107,23 @@ public class DuplicateToolNameAnalyzerTests
             diagnostics.Where(d => d.Id == "CLOVA012").OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    [Fact]
-    public Task Fix_names_the_later_tool_after_its_class() => ClovaVerifier.VerifyFixAsync("""
+    [Theory]
+    [InlineData("""[ClovaCodegen.ClovaTool("Forecast")]""")]
+    [InlineData("""[ClovaCodegen.ClovaTool("Forecast", Name = "GetWeather")]""")]
+    public Task Fix_names_the_later_tool_after_its_class_replacing_a_name_it_sets(string attribute) => ClovaVerifier.VerifyFixAsync("""
         var combined = ClovaCodegen.ClovaToolSet.Combine(WeatherTools.All, {|CLOVA012:ForecastTools.All|});
         System.Console.WriteLine(combined);
-        """ + Tools, """
+        """ + Tools.Replace("""[ClovaCodegen.ClovaTool("Forecast")]""", attribute), """
         var combined = ClovaCodegen.ClovaToolSet.Combine(WeatherTools.All, ForecastTools.All);
         System.Console.WriteLine(combined);
         """ + Tools.Replace("""[ClovaCodegen.ClovaTool("Forecast")]""", """[ClovaCodegen.ClovaTool("Forecast", Name = "ForecastTools_GetWeather")]"""), new DuplicateToolNameFixer());
 
     [Fact]
-    public Task Fix_replaces_a_name_the_attribute_already_sets() => ClovaVerifier.VerifyFixAsync("""
-        var combined = ClovaCodegen.ClovaToolSet.Combine(WeatherTools.All, {|CLOVA012:ForecastTools.All|});
+    public Task No_fix_when_the_class_made_name_breaks_the_specs_tool_name_rule() => ClovaVerifier.VerifyFixAsync("""
+        var combined = ClovaCodegen.ClovaToolSet.Combine(WeatherTools.All, {|CLOVA012:예보Tools.All|});
         System.Console.WriteLine(combined);
-        """ + Tools.Replace("""[ClovaCodegen.ClovaTool("Forecast")]""", """[ClovaCodegen.ClovaTool("Forecast", Name = "GetWeather")]"""), """
-        var combined = ClovaCodegen.ClovaToolSet.Combine(WeatherTools.All, ForecastTools.All);
+        """ + Tools.Replace("ForecastTools", "예보Tools"), """
+        var combined = ClovaCodegen.ClovaToolSet.Combine(WeatherTools.All, {|CLOVA012:예보Tools.All|});
         System.Console.WriteLine(combined);
-        """ + Tools.Replace("""[ClovaCodegen.ClovaTool("Forecast")]""", """[ClovaCodegen.ClovaTool("Forecast", Name = "ForecastTools_GetWeather")]"""), new DuplicateToolNameFixer());
+        """ + Tools.Replace("ForecastTools", "예보Tools"), new DuplicateToolNameFixer());
 }
