@@ -64,6 +64,9 @@ public sealed class KnownTypes
 
         ClovaStudioClientOptions = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaStudioClientOptions");
         ClovaStudioClient = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaStudioClient");
+        ClovaTool = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaTool");
+        ClovaToolSet = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaToolSet");
+        ClovaToolAttribute = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaToolAttribute");
         ClovaOpenAI = compilation.GetTypeByMetadataName("ClovaCodegen.OpenAI.ClovaOpenAI");
         ClovaCompatibilityPolicy = compilation.GetTypeByMetadataName("ClovaCodegen.OpenAI.ClovaCompatibilityPolicy");
         ClovaChatClient = compilation.GetTypeByMetadataName("ClovaCodegen.Extensions.AI.ClovaChatClient");
@@ -174,6 +177,15 @@ public sealed class KnownTypes
     public INamedTypeSymbol? ClovaStudioClientOptions { get; }
 
     public INamedTypeSymbol? ClovaStudioClient { get; }
+
+    /// <summary>The runtime's tool (a generated <c>MyTools.GetWeatherTool</c>).</summary>
+    public INamedTypeSymbol? ClovaTool { get; }
+
+    /// <summary>The runtime's tool set (a generated <c>MyTools.All</c>, <c>ClovaToolSet.Combine</c>).</summary>
+    public INamedTypeSymbol? ClovaToolSet { get; }
+
+    /// <summary>The runtime's <c>[ClovaTool]</c>, which marks the methods the generator makes tools of.</summary>
+    public INamedTypeSymbol? ClovaToolAttribute { get; }
 
     public INamedTypeSymbol? ClovaOpenAI { get; }
 
