@@ -3,7 +3,8 @@
 # -p:PublishAot would reach their netstandard2.0 references) publish with zero trimming/AOT warnings (warnings are
 # errors), and each works against the emulator: AotChat's chat, stream and embeddings; ToolsAndStructuredOutput's
 # generated tools run by the tool loop (whole and streamed) and its structured answer read. Installs what Native AOT
-# needs on Linux when it is missing.
+# needs on Linux when it is missing. ToolsAndStructuredOutput also runs its tools through Microsoft.Extensions.AI's
+# UseFunctionInvocation() with AsAIFunctions(), the one Native AOT publish of that adapter.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -46,6 +47,10 @@ grep -q '^tool loop: Tool said: {"City":".\+","Degrees":21.5,"Unit":"Celsius","S
 grep -q '^tool ran: convert_won(won: .\+, currency: .\+)$' <<<"$answer"
 grep -qE '^streamed tool loop: Tool said: [0-9.]+ \([0-9]+ chunks\)$' <<<"$answer"
 grep -qE '^structured: .+, Relaxed, budget [0-9]+, [1-9][0-9]* stop\(s\): .+ \([0-9.]+ h\)$' <<<"$answer"
+# Microsoft.Extensions.AI's UseFunctionInvocation() with TravelTools.All.AsAIFunctions(): the same generated tool, called
+# through FunctionInvokingChatClient in the AOT binary.
+grep -q '^tool ran: GetWeather(city: What is the weather in Busan today?, unit: Celsius)$' <<<"$answer"
+grep -q '^function invocation: Tool said: {"City":"What is the weather in Busan today?","Degrees":21.5,"Unit":"Celsius","Sky":"clear"}$' <<<"$answer"
 
 for sample in "${samples[@]}"; do
   echo "AOT sample $sample OK: $(( $(stat -c %s "artifacts/aot/$sample/$sample") / 1024 )) KiB"

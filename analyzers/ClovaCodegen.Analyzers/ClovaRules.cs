@@ -5,7 +5,7 @@ using ClovaCodegen.Analyzers.Rules;
 namespace ClovaCodegen.Analyzers;
 
 /// <summary>
-/// The rules CLOVA001–CLOVA011. The compiler finds each one by its <c>[DiagnosticAnalyzer]</c> attribute and runs it as an
+/// The rules CLOVA001–CLOVA012. The compiler finds each one by its <c>[DiagnosticAnalyzer]</c> attribute and runs it as an
 /// analyzer of its own (see <see cref="ClovaRule"/> for why); code that drives analyzers itself (tests, benchmarks) takes
 /// them from here.
 /// </summary>
@@ -23,5 +23,6 @@ public static class ClovaRules
         new MissingMaxTokensAnalyzer(),
         new DroppedOptionAnalyzer(),
         new MessageRoleAnalyzer(),
-        new ModelCapabilityAnalyzer());
+        new ModelCapabilityAnalyzer(),
+        new DuplicateToolNameAnalyzer());
 }

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace ClovaCodegen.Analyzers;
 
-/// <summary>The descriptors of CLOVA001–CLOVA011, each linking to its page under docs/rules/.</summary>
+/// <summary>The descriptors of CLOVA001–CLOVA012, each linking to its page under docs/rules/.</summary>
 public static class DiagnosticDescriptors
 {
     private const string Compatibility = "ClovaCodegen.Compatibility";
@@ -51,6 +51,10 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ModelCapability = Create(
         RuleIdentifiers.ModelCapability, "Model the spec does not list for structured outputs or tools",
         "'{0}' asks model '{1}' for {2}, which the spec lists for {3}", Compatibility, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DuplicateToolName = Create(
+        RuleIdentifiers.DuplicateToolName, "Two tools of one name offered or combined together",
+        "'{0}' is the name of both {1} and {2}; {3}", Compatibility, DiagnosticSeverity.Warning);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true,

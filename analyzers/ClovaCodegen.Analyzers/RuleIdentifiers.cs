@@ -14,4 +14,5 @@ public static class RuleIdentifiers
     public const string DroppedOption = "CLOVA009";
     public const string MessageRole = "CLOVA010";
     public const string ModelCapability = "CLOVA011";
+    public const string DuplicateToolName = "CLOVA012";
 }

@@ -61,7 +61,7 @@ internal sealed class ClovaToolFunction : AIFunction
     /// </summary>
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
-        var json = JsonValues.Arguments(arguments, _serializerOptions, _tool.Name);
+        var json = JsonValues.Arguments(arguments, _serializerOptions, _tool);
 
         // The call's id only labels the ClovaToolResult, which is not returned; FunctionInvokingChatClient keeps the id.
         var result = await _tool.InvokeAsync(toolCallId: "", json, cancellationToken).ConfigureAwait(false);

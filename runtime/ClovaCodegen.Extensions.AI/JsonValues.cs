@@ -86,11 +86,13 @@ internal static class JsonValues
     });
 
     /// <summary>
-    /// The arguments of a call of tool <paramref name="toolName"/> as a JSON object, for its generated reader. A value
-    /// <paramref name="options"/> cannot write is the caller's mistake, not the model's: an <see cref="ArgumentException"/>
-    /// that names the argument and its type.
+    /// The arguments of a call of <paramref name="tool"/> as a JSON object, for its generated reader. JSON values are
+    /// written as they are; a CLR value of a parameter's enum, list or record type with the tool's generated writer (so an
+    /// enum member goes by the JSON name its schema lists, <c>[JsonStringEnumMemberName]</c> included); strings, numbers
+    /// and booleans directly; anything else through <paramref name="options"/>. A value <paramref name="options"/> cannot
+    /// write is the caller's mistake, not the model's: an <see cref="ArgumentException"/> that names the argument and its type.
     /// </summary>
-    public static string Arguments(IDictionary<string, object?> arguments, JsonSerializerOptions options, string toolName)
+    public static string Arguments(IDictionary<string, object?> arguments, JsonSerializerOptions options, ClovaTool tool)
     {
         // The runtime's per-thread writer: a tool call through FunctionInvokingChatClient costs the arguments' string only.
         var text = ClovaToolJsonWriter.Start();
@@ -101,9 +103,14 @@ internal static class JsonValues
             writer.WritePropertyName(pair.Key);
             try
             {
+                if (pair.Value is not JsonElement && tool.TryWriteArgument(writer, pair.Key, pair.Value))
+                {
+                    continue;
+                }
+
                 if (pair.Value is Enum value)
                 {
-                    // By name, as the generated schema lists an enum's values (and no metadata is needed for the name).
+                    // An enum that is not a parameter's type (the tool's writer knows those): by its C# name.
                     writer.WriteStringValue(value.ToString());
                 }
                 else
@@ -114,7 +121,7 @@ internal static class JsonValues
             catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException)
             {
                 throw new ArgumentException(
-                    $"The argument '{pair.Key}' of tool '{toolName}' is a {pair.Value!.GetType()}, which the serializer options cannot write without reflection: "
+                    $"The argument '{pair.Key}' of tool '{tool.Name}' is a {pair.Value!.GetType()}, which the serializer options cannot write without reflection: "
                     + "pass it as a JsonElement or a primitive, or pass AsAIFunctions serializer options whose resolver knows the type.",
                     nameof(arguments),
                     ex);

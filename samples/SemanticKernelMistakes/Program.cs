@@ -24,3 +24,14 @@ var settings = new OpenAIPromptExecutionSettings // expect: CLOVA008 (no MaxToke
 };
 var answer = await kernel.InvokePromptAsync("인공지능에 대해 설명해 주세요.", new KernelArguments(settings));
 Console.WriteLine(answer);
+
+// Plain settings reach the connector through a JSON round trip into OpenAIPromptExecutionSettings: "extra_body" becomes
+// ExtraBody (sent), "max_tokens" would have become MaxTokens.
+var plain = new PromptExecutionSettings // expect: CLOVA008 (no "max_tokens" key in ExtensionData)
+{
+    ExtensionData = new Dictionary<string, object>
+    {
+        ["extra_body"] = new Dictionary<string, object?> { ["top_k"] = 500 }, // expect: CLOVA006
+    },
+};
+Console.WriteLine(await kernel.InvokePromptAsync("인공지능에 대해 한 문장으로 설명해 주세요.", new KernelArguments(plain)));

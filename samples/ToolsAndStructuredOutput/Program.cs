@@ -3,9 +3,11 @@ using System.Linq;
 using System.Text;
 using ClovaCodegen;
 using ClovaCodegen.Requests;
+using Microsoft.Extensions.AI;
 using ToolsAndStructuredOutput;
 
-// [ClovaTool] methods run by the tool loop (whole and streamed) and a [ClovaStructuredOutput] answer, in a Native AOT binary.
+// [ClovaTool] methods run by the tool loop (whole and streamed) and by Microsoft.Extensions.AI's UseFunctionInvocation(),
+// and a [ClovaStructuredOutput] answer, in a Native AOT binary.
 // Talks to CLOVA Studio with CLOVA_STUDIO_API_KEY, or to the local emulator at CLOVA_STUDIO_BASE_URL when no key is set
 // (a Native AOT app cannot host the ASP.NET Core emulator in process; start it first, see the message below).
 var baseUrl = Environment.GetEnvironmentVariable("CLOVA_STUDIO_BASE_URL");
@@ -74,4 +76,11 @@ var plan = ChatCompletionRequest.Create("HCX-007")
 var trip = (await client.CompleteChatAsync(plan)).ReadAs<TripPlan>();
 Console.WriteLine($"structured: {trip.City}, {trip.Pace}, budget {trip.BudgetWon?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, {trip.Stops.Count} stop(s): "
     + string.Join("; ", trip.Stops.Select(s => $"{s.Place} ({s.Hours.ToString(System.Globalization.CultureInfo.InvariantCulture)} h)")));
+
+// 4. The same tools as Microsoft.Extensions.AI functions: UseFunctionInvocation() runs the model's call through the
+//    generated argument reader and dispatcher (AsAIFunctions: no AIFunctionFactory, no reflection, AOT-safe).
+using IChatClient chat = new ChatClientBuilder(client.AsIChatClient("HCX-005")).UseFunctionInvocation().Build();
+var functions = new ChatOptions { Tools = TravelTools.All.AsAIFunctions(), MaxOutputTokens = 256 };
+var invoked = await chat.GetResponseAsync("What is the weather in Busan today?", functions);
+Console.WriteLine("function invocation: " + invoked.Text);
 return 0;

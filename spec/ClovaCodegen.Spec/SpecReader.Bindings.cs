@@ -18,7 +18,7 @@ public static partial class SpecReader
 
     private static BindingSpec? ReadBinding(SpecReadContext context, JsonNode item, EquatableArray<EndpointSpec> endpoints, HashSet<string> members)
     {
-        context.CheckProperties(item, "a binding", "member", "endpoint", "field", "droppedBy", "readKeys", "role", "replacement", "note", "source");
+        context.CheckProperties(item, "a binding", "member", "endpoint", "field", "droppedBy", "readKeys", "readAs", "role", "replacement", "note", "source");
         context.CheckSource(item);
         var member = context.GetNonEmptyString(item, "member");
         var endpointId = context.GetNonEmptyString(item, "endpoint");
@@ -54,6 +54,17 @@ public static partial class SpecReader
             context.Report(SpecDiagnosticIds.InvalidValue, item.Find("replacement")!.Value, $"Replacement '{replacement}' must be 'Namespace.Type.Member'");
         }
 
+        var readKeys = context.GetStringArray(item, "readKeys");
+        var readAs = context.GetString(item, "readAs", required: false);
+        if (readAs is not null && readKeys.IsEmpty)
+        {
+            context.Report(SpecDiagnosticIds.InvalidValue, item.Find("readAs")!.Value, "readAs is the type an adapter reads a bag's keys into: it needs the binding's 'readKeys'");
+        }
+        else if (readAs is not null && !IsMetadataTypeName(readAs))
+        {
+            context.Report(SpecDiagnosticIds.InvalidValue, item.Find("readAs")!.Value, $"readAs '{readAs}' must be a type's metadata name, 'Namespace.Type'");
+        }
+
         if (member is null || endpointId is null || field is null)
         {
             return null;
@@ -61,10 +72,37 @@ public static partial class SpecReader
 
         return new BindingSpec(member, endpointId, field, context.GetString(item, "droppedBy", required: false), context.GetString(item, "note", required: false), context.GetString(item, "source", required: false))
         {
-            ReadKeys = context.GetStringArray(item, "readKeys"),
+            ReadKeys = readKeys,
+            ReadAs = readAs,
             Role = role,
             Replacement = replacement,
         };
+    }
+
+    /// <summary>
+    /// A name <c>Compilation.GetTypeByMetadataName</c> can find: dot-separated identifiers (a nested type after <c>+</c>,
+    /// a generic's arity after a backtick), with a namespace.
+    /// </summary>
+    private static bool IsMetadataTypeName(string name)
+    {
+        var segments = name.Split('.', '+');
+        if (segments.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var segment in segments)
+        {
+            var tick = segment.IndexOf('`');
+            var identifier = tick < 0 ? segment : segment.Substring(0, tick);
+            if (identifier.Length == 0 || !(char.IsLetter(identifier[0]) || identifier[0] == '_') || !identifier.All(c => char.IsLetterOrDigit(c) || c == '_')
+                || (tick >= 0 && (tick == segment.Length - 1 || !segment.Substring(tick + 1).All(char.IsDigit))))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -111,7 +111,10 @@ public class SwitchedOffRuleTests
     private static async Task<Run> RunAsync(SeverityOptions severities)
     {
         // Two files with every rule's mistake: the Mistakes sample (top-level statements) and the same code in a method.
-        var sample = File.ReadAllText(Path.Combine(Paths.Root, "samples", "Mistakes", "Program.cs"));
+        // CLOVA012's mistake is added here rather than kept in samples/Mistakes: a clash of two raw AddFunctionTool names
+        // has no fix, and dotnet format's run over the sample (DotnetFormatTests) must leave no rule behind.
+        var sample = File.ReadAllText(Path.Combine(Paths.Root, "samples", "Mistakes", "Program.cs")).TrimEnd('\n')
+            + "\nvar twice = ClovaCodegen.Requests.ChatCompletionRequest.Create(\"HCX-005\").MaxTokens(256).AddFunctionTool(\"get_weather\", \"d\", \"{}\").AddFunctionTool(\"get_weather\", \"d\", \"{}\").Build();\nConsole.WriteLine(twice is null);\n";
         var lines = sample.Split('\n');
         var usings = lines.TakeWhile(l => !l.StartsWith("var ", StringComparison.Ordinal)).ToList();
         var statements = lines.Skip(usings.Count);

@@ -139,6 +139,23 @@ public sealed class ToolFunctionTests : EmulatorClientTests
     }
 
     [Fact]
+    public async Task Clr_values_of_the_tools_own_parameter_types_are_written_as_its_schema_names_them()
+    {
+        // Spice's JSON names are [JsonStringEnumMemberName]s; the generated reader takes only those, so a value written by
+        // its C# name (or a record through options that know no such names) would come back as a misfit.
+        var order = OrderTools.OrderTool.AsAIFunction();
+
+        var result = await order.InvokeAsync(new AIFunctionArguments
+        {
+            ["spice"] = Spice.ExtraHot,
+            ["side"] = new Dish("김치", Spice.Mild),
+            ["extras"] = new List<Spice> { Spice.Mild, Spice.ExtraHot },
+        });
+
+        Assert.Equal("ExtraHot/김치:Mild/Mild,ExtraHot", result?.ToString());
+    }
+
+    [Fact]
     public async Task A_value_the_serializer_options_cannot_write_is_a_clear_exception_naming_the_argument()
     {
         var greet = WeatherTools.GreetTool.AsAIFunction(IntOnlyContext.Default.Options);

@@ -63,6 +63,10 @@ public class LegacyTargetCompilationTests
         Assert.Contains(embedding!.AllInterfaces, i => i.ToDisplayString() == "ClovaCodegen.IClovaEmbeddingRequest");
     }
 
+    /// <summary>A runtime source file as the runtime's netstandard2.0 build (the one both targets consume) compiles it.</summary>
+    internal static string RuntimeSource(string path) =>
+        "#define NETSTANDARD2_0\n" + File.ReadAllText(path);
+
     internal static IEnumerable<MetadataReference> References(string target)
     {
         var files = new List<string>();

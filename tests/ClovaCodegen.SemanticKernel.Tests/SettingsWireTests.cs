@@ -150,6 +150,36 @@ public sealed class SettingsWireTests : SemanticKernelEmulator
         Assert.Equal(new Dictionary<string, string> { ["temperature"] = "0.5", ["max_completion_tokens"] = "64", ["stop"] = """["END"]""" }, ExtraFields(request));
     }
 
+    /// <summary>
+    /// Plain settings' <c>ExtensionData["extra_body"]</c> is read into <c>OpenAIPromptExecutionSettings.ExtraBody</c> by the
+    /// same JSON round trip (the spec's readAs), so its entries are sent as ExtraBody's are: top-level fields, a <c>$.</c>
+    /// key patching a path.
+    /// </summary>
+    [Fact]
+    public async Task ExtensionData_extra_body_of_plain_settings_is_sent_as_the_openai_settings_ExtraBody_is()
+    {
+        var kernel = StockKernel();
+        var chat = kernel.GetRequiredService<IChatCompletionService>();
+
+        var request = await SendOneAsync(() => chat.GetChatMessageContentAsync("hi", new PromptExecutionSettings
+        {
+            ExtensionData = new Dictionary<string, object>
+            {
+                ["extra_body"] = new Dictionary<string, object?> { ["top_k"] = 5, ["$.thinking.effort"] = "low", ["max_tokens"] = 64 },
+            },
+        }, kernel));
+
+        Assert.Equal(new Dictionary<string, string> { ["top_k"] = "5", ["thinking"] = """{"effort":"low"}""", ["max_tokens"] = "64" }, ExtraFields(request));
+        var binding = Spec.FindBinding("Microsoft.SemanticKernel.PromptExecutionSettings.ExtensionData")!;
+        Assert.Contains("extra_body", binding.ReadKeys);
+        Assert.Equal("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings", binding.ReadAs);
+        Assert.Equal(typeof(OpenAIPromptExecutionSettings).FullName, binding.ReadAs);
+        Assert.Equal("extra_body", typeof(OpenAIPromptExecutionSettings).GetProperty(nameof(OpenAIPromptExecutionSettings.ExtraBody))!.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name);
+        Assert.True(RequestBagIsSent(Spec.FindBinding(Settings + "ExtraBody")!));
+    }
+
+    private static bool RequestBagIsSent(BindingSpec binding) => binding is { Field: BindingSpec.AnyField, DroppedBy: null };
+
     [Fact]
     public void The_keys_the_connector_reads_from_ExtensionData_are_the_openai_settings_json_names()
     {

@@ -63,6 +63,10 @@ public class MalformedSpecTests
         // A role belongs to a member that sends a message; a replacement to a member with a role.
         { "CLOVA116", "\"field\": \"max_tokens\" }", "\"field\": \"max_tokens\", \"role\": «\"developer\" }" },
         { "CLOVA116", "\"field\": \"max_tokens\" }", "\"field\": \"max_tokens\", \"replacement\": «\"OpenAI.Chat.ChatCompletionOptions.MaxOutputTokenCount\" }" },
+        // readAs names the type a bag's readKeys are read into: it needs readKeys, and a type's metadata name.
+        { "CLOVA116", "\"field\": \"max_tokens\" }", "\"field\": \"max_tokens\", \"readAs\": «\"OpenAI.Chat.ChatCompletionOptions\" }" },
+        { "CLOVA116", "\"field\": \"max_tokens\" }", "\"field\": \"max_tokens\", \"readKeys\": [\"max_tokens\"], \"readAs\": «\"ChatCompletionOptions\" }" },
+        { "CLOVA116", "\"field\": \"max_tokens\" }", "\"field\": \"max_tokens\", \"readKeys\": [\"max_tokens\"], \"readAs\": «\"OpenAI.Chat.Chat Options\" }" },
         { "CLOVA102", "{ \"name\": \"top_k\", \"status\": \"clova-only\", ", "«{ \"status\": \"clova-only\", " },
         { "CLOVA103", "\"required\": true", "\"required\": «\"yes\"" },
         { "CLOVA113", "\"required\": true", "«\"requierd\": true" },

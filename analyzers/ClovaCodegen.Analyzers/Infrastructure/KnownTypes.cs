@@ -29,6 +29,7 @@ public sealed class KnownTypes
     private readonly INamedTypeSymbol?[] _configuredRequests;
     private readonly ConcurrentDictionary<INamedTypeSymbol, GeneratedRequest> _generated = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _stringKeyedBags = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _typesBySpecName = new(StringComparer.Ordinal);
     private readonly Lazy<bool> _registersOnlyClovaChatClient;
 
     public KnownTypes(Compilation compilation, AnalysisScope scope)
@@ -63,6 +64,9 @@ public sealed class KnownTypes
 
         ClovaStudioClientOptions = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaStudioClientOptions");
         ClovaStudioClient = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaStudioClient");
+        ClovaTool = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaTool");
+        ClovaToolSet = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaToolSet");
+        ClovaToolAttribute = compilation.GetTypeByMetadataName("ClovaCodegen.ClovaToolAttribute");
         ClovaOpenAI = compilation.GetTypeByMetadataName("ClovaCodegen.OpenAI.ClovaOpenAI");
         ClovaCompatibilityPolicy = compilation.GetTypeByMetadataName("ClovaCodegen.OpenAI.ClovaCompatibilityPolicy");
         ClovaChatClient = compilation.GetTypeByMetadataName("ClovaCodegen.Extensions.AI.ClovaChatClient");
@@ -174,6 +178,15 @@ public sealed class KnownTypes
 
     public INamedTypeSymbol? ClovaStudioClient { get; }
 
+    /// <summary>The runtime's tool (a generated <c>MyTools.GetWeatherTool</c>).</summary>
+    public INamedTypeSymbol? ClovaTool { get; }
+
+    /// <summary>The runtime's tool set (a generated <c>MyTools.All</c>, <c>ClovaToolSet.Combine</c>).</summary>
+    public INamedTypeSymbol? ClovaToolSet { get; }
+
+    /// <summary>The runtime's <c>[ClovaTool]</c>, which marks the methods the generator makes tools of.</summary>
+    public INamedTypeSymbol? ClovaToolAttribute { get; }
+
     public INamedTypeSymbol? ClovaOpenAI { get; }
 
     public INamedTypeSymbol? ClovaCompatibilityPolicy { get; }
@@ -185,6 +198,10 @@ public sealed class KnownTypes
 
     /// <summary>ClovaCodegen.Extensions.AI's <c>services.AddClovaStudio(...)</c>.</summary>
     public INamedTypeSymbol? ClovaStudioRegistration { get; }
+
+    /// <summary>A type the spec names by its metadata name (a binding's <c>readAs</c>), looked up once per compilation; null when not referenced.</summary>
+    public INamedTypeSymbol? TypeNamed(string metadataName) =>
+        _typesBySpecName.TryGetValue(metadataName, out var known) ? known : _typesBySpecName.GetOrAdd(metadataName, _compilation.GetTypeByMetadataName(metadataName));
 
     /// <summary>Whether the compilation references the assembly (an adapter named by the spec's <c>droppedBy</c>).</summary>
     public bool References(string assemblyName) => _referencedAssemblies.Contains(assemblyName);

@@ -33,21 +33,18 @@ internal static partial class RequestWrites
     }
 
     /// <summary>
-    /// The fields the keys an adapter reads from a bag it otherwise drops put on the wire. Semantic Kernel's OpenAI connector
-    /// reads a plain <c>PromptExecutionSettings</c> through a JSON round trip into <c>OpenAIPromptExecutionSettings</c>: a
-    /// key of <c>ExtensionData</c> that is one of the spec's <c>readKeys</c> sets the member whose JSON name it is, and sends
-    /// the field the spec binds that member to (<c>"user"</c> sends <c>user</c>, <c>"token_selection_biases"</c>
-    /// <c>logit_bias</c>). Empty for any other write, for keys whose member the spec binds to no field of the endpoint, and
-    /// when the compilation does not reference the adapter.
+    /// The fields the keys an adapter reads from a bag it otherwise drops put on the wire, when the spec says which type it
+    /// reads the bag into (<c>readAs</c>). Semantic Kernel's OpenAI connector reads a plain <c>PromptExecutionSettings</c>
+    /// through a JSON round trip into <c>OpenAIPromptExecutionSettings</c>: a key of <c>ExtensionData</c> that is one of the
+    /// spec's <c>readKeys</c> sets the member whose JSON name it is, and sends the field the spec binds that member to
+    /// (<c>"user"</c> sends <c>user</c>, <c>"token_selection_biases"</c> <c>logit_bias</c>). Empty for any other write, for
+    /// keys whose member the spec binds to no field of the endpoint, and when the compilation does not reference the
+    /// adapter or the type.
     /// </summary>
     public static IReadOnlyList<FieldWrite> ReadBagFields(BoundMemberWrite bound, IOperation write, CompatSpec spec, KnownTypes types)
     {
         // Most bound writes are no such bag: ruled out before anything is allocated.
-        if (bound.Binding is not { Field: BindingSpec.AnyField, DroppedBy: { } adapter, ReadKeys.IsEmpty: false }
-            || types.SemanticKernelOpenAISettings is not { } readAs
-            || !readAs.IsOrDerivesFrom(bound.Property.ContainingType)
-            || !types.References(adapter)
-            || ReceiverBinding(write, bound, spec) is not { ReadKeys.IsEmpty: false } binding
+        if (ReadBag(bound, write, spec, types) is not var (binding, readAs)
             || spec.FindEndpoint(binding.Endpoint) is not { } endpoint
             || BagKeys(write) is not { } keys)
         {
@@ -65,6 +62,58 @@ internal static partial class RequestWrites
         }
 
         return fields;
+    }
+
+    /// <summary>
+    /// The entries of a sent bag (<see cref="IsSentBag"/>) that a write into a read bag gives as the value of a read key,
+    /// each with its syntax and value: plain SK settings' <c>ExtensionData["extra_body"] = new Dictionary&lt;string,
+    /// object?&gt; { ["top_k"] = 20 }</c>, which the connector reads into <c>OpenAIPromptExecutionSettings.ExtraBody</c> and
+    /// sends entry by entry. Only a bag created in place is seen; empty for any other write.
+    /// </summary>
+    public static IReadOnlyList<(string Key, SyntaxNode Location, IOperation? Value)> ReadSentBagEntries(BoundMemberWrite bound, IOperation write, CompatSpec spec, KnownTypes types)
+    {
+        if (ReadBag(bound, write, spec, types) is not var (binding, readAs) || BagEntries(write) is not { } entries)
+        {
+            return Array.Empty<(string, SyntaxNode, IOperation?)>();
+        }
+
+        var sent = new List<(string, SyntaxNode, IOperation?)>();
+        foreach (var (key, _, value) in entries)
+        {
+            if (binding.ReadKeys.Contains(key) && ReadKeyBinding(readAs, key, spec) is { } member && IsSentBag(member) && member.Endpoint == binding.Endpoint
+                && value is not null && CreatedBagEntries(value) is { } inside)
+            {
+                sent.AddRange(inside);
+            }
+        }
+
+        return sent;
+    }
+
+    /// <summary>
+    /// What the spec binds the member of the <c>readAs</c> type that a read key sets (its property of that JSON name) to;
+    /// null when the type has no such property or the spec binds it to nothing.
+    /// </summary>
+    public static BindingSpec? ReadKeyBinding(INamedTypeSymbol readAs, string key, CompatSpec spec) =>
+        JsonNamedProperty(readAs, key) is { } member ? spec.FindBinding(member)?.Binding : null;
+
+    /// <summary>
+    /// The binding of a bag an adapter reads into a type (the spec's <c>readKeys</c> and <c>readAs</c>) that this write
+    /// fills, as the receiver's type has it, and that type; null for any other write, when the compilation does not
+    /// reference the adapter, and when it has no type of that name deriving from the bag's declaring type.
+    /// </summary>
+    private static (BindingSpec Binding, INamedTypeSymbol ReadAs)? ReadBag(BoundMemberWrite bound, IOperation write, CompatSpec spec, KnownTypes types)
+    {
+        if (bound.Binding is not { Field: BindingSpec.AnyField, DroppedBy: { } adapter, ReadKeys.IsEmpty: false }
+            || !types.References(adapter)
+            || ReceiverBinding(write, bound, spec) is not { ReadKeys.IsEmpty: false, ReadAs: { } readAsName } binding
+            || types.TypeNamed(readAsName) is not { } readAs
+            || !readAs.IsOrDerivesFrom(bound.Property.ContainingType))
+        {
+            return null;
+        }
+
+        return (binding, readAs);
     }
 
     /// <summary>The property of the type (or a base) that System.Text.Json reads under this name (its <c>[JsonPropertyName]</c>).</summary>

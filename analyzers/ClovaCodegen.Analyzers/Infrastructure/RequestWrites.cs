@@ -145,7 +145,7 @@ internal static partial class RequestWrites
                 AddKey(write, keys);
                 return keys.Count == 1 ? keys : null;
             case ISimpleAssignmentOperation { Value: var value }:
-                return value.WithoutConversions() is IObjectCreationOperation { Arguments.IsEmpty: true } creation && InitializerKeys(creation.Initializer, keys) ? keys : null;
+                return CreatedBagEntries(value);
             case IMemberInitializerOperation { Initializer: var initializer }:
                 return InitializerKeys(initializer, keys) ? keys : null;
             default:
@@ -153,17 +153,27 @@ internal static partial class RequestWrites
         }
     }
 
+    /// <summary>The entries of a bag created with constant keys in place (<c>new() { ["k"] = v }</c>); null when its keys can't be seen.</summary>
+    public static IReadOnlyList<(string Key, SyntaxNode Location, IOperation? Value)>? CreatedBagEntries(IOperation value)
+    {
+        var keys = new List<(string, SyntaxNode, IOperation?)>();
+        return value.WithoutConversions() is IObjectCreationOperation { Arguments.IsEmpty: true } creation && InitializerKeys(creation.Initializer, keys) ? keys : null;
+    }
+
     /// <summary>
     /// The fields a write into a bag member an adapter sends as it is (the spec binds it to <c>*</c> with no
-    /// <c>droppedBy</c>: Semantic Kernel's <c>ExtraBody</c>) puts into the request: each constant key is a top-level wire
+    /// <c>droppedBy</c>: Semantic Kernel's <c>ExtraBody</c>), or into such a bag held by a read bag's key
+    /// (<see cref="ReadSentBagEntries"/>), puts into the request: each constant key is a top-level wire
     /// field, as a raw body's key is, or (a key starting with <c>$.</c>) a path whose first segment is (see
     /// <see cref="SentKeyField"/>). The value is the field's only when the key names the field alone. Empty for any other
     /// write, and for keys the endpoint does not declare.
     /// </summary>
-    public static IReadOnlyList<(FieldWrite Write, IOperation? Value)> SentBagFields(BoundMemberWrite bound, IOperation write, CompatSpec spec)
+    public static IReadOnlyList<(FieldWrite Write, IOperation? Value)> SentBagFields(BoundMemberWrite bound, IOperation write, CompatSpec spec, KnownTypes types)
     {
-        // Most bound writes are no such bag: ruled out before anything is allocated.
-        if (!IsSentBag(bound.Binding) || spec.FindEndpoint(bound.Binding.Endpoint) is not { } endpoint || BagEntries(write) is not { } entries)
+        // Most bound writes are no such bag: ruled out before anything is allocated. A read bag's key may hold one (plain SK
+        // settings' ExtensionData["extra_body"]).
+        if ((IsSentBag(bound.Binding) ? BagEntries(write) : ReadSentBagEntries(bound, write, spec, types)) is not { Count: > 0 } entries
+            || spec.FindEndpoint(bound.Binding.Endpoint) is not { } endpoint)
         {
             return Array.Empty<(FieldWrite, IOperation?)>();
         }

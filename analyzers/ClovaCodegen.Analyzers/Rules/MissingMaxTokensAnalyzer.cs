@@ -18,9 +18,11 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// generated builder chains that reach <c>Build()</c> without <c>MaxTokens</c>/<c>MaxCompletionTokens</c>, raw chat bodies
 /// (dictionary, JsonObject, anonymous object) without a <c>max_tokens</c> or <c>max_completion_tokens</c> key, and JSON
 /// bodies written as constant text (the SDK's protocol <c>CompleteChat(BinaryContent)</c>, <c>new StringContent(...)</c>),
-/// judged by their content, and Semantic Kernel's <c>OpenAIPromptExecutionSettings</c> created without <c>MaxTokens</c> or a
+/// judged by their content, Semantic Kernel's <c>OpenAIPromptExecutionSettings</c> created without <c>MaxTokens</c> or a
 /// <c>max_tokens</c>/<c>max_completion_tokens</c> key in <c>ExtraBody</c> (in a local's declaration never given either later
-/// in the body, or as a call's argument). Options or bodies it can't see (a
+/// in the body, or as a call's argument), and plain SK <c>PromptExecutionSettings</c> (a bag the spec says the adapter reads
+/// into another type, <c>readAs</c>) without a key of <c>ExtensionData</c> that sets a max token member of that type
+/// (<c>"max_tokens"</c>), nor one in the <c>"extra_body"</c> it reads into ExtraBody. Options or bodies it can't see (a
 /// parameter, a field, a call's result) are not guessed at.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -47,6 +49,19 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
     /// <summary>Semantic Kernel's <c>OpenAIPromptExecutionSettings</c> created without <c>MaxTokens</c> (the diagnostic is on its type name).</summary>
     public const string FormSettings = "Settings";
 
+    /// <summary>
+    /// Plain settings whose bag the adapter reads into a type with a max token member (SK's <c>PromptExecutionSettings</c>
+    /// and its <c>ExtensionData</c>), created without the key that sets it (the diagnostic is on the type name; the fix
+    /// adds <see cref="KeyProperty"/> to the <see cref="BagProperty"/> bag).
+    /// </summary>
+    public const string FormReadBag = "ReadBag";
+
+    /// <summary>Diagnostic property, form <see cref="FormReadBag"/>: the bag member (<c>ExtensionData</c>).</summary>
+    public const string BagProperty = "Bag";
+
+    /// <summary>Diagnostic property, form <see cref="FormReadBag"/>: the key that sets a max token count (<c>max_tokens</c>).</summary>
+    public const string KeyProperty = "Key";
+
     /// <summary>The wire fields that set a max token count.</summary>
     private static readonly string[] MaxTokenFields = { "max_tokens", "max_completion_tokens" };
 
@@ -63,15 +78,15 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
         // A body that spells the field the native way (maxTokens) has CLOVA005 on it, whose fix renames it: adding the
         // field beside it would leave the body with the key twice.
         var maxTokenKeys = MaxTokenFields.Concat(MaxTokenFields.SelectMany(f => chat?.FindField(f) is { } field ? field.NativeNames.ToArray() : Array.Empty<string>())).ToImmutableHashSet(StringComparer.Ordinal);
-        var forms = new[] { FormOptions, FormBuilder, FormBody, FormJson, FormSettings }.ToImmutableDictionary(
+        var forms = new[] { FormOptions, FormBuilder, FormBody, FormJson, FormSettings, FormReadBag }.ToImmutableDictionary(
             form => form,
             form => ImmutableDictionary<string, string?>.Empty.Add(ValueProperty, defaultText).Add(FormProperty, form));
 
-        void Report(OperationAnalysisContext operation, Location location, string form, SyntaxNode? anchor = null, Location? fixAt = null)
+        void Report(OperationAnalysisContext operation, Location location, string form, SyntaxNode? anchor = null, Location? fixAt = null, ImmutableDictionary<string, string?>? properties = null)
         {
             if (types.Scope.Applies(operation, anchor))
             {
-                operation.ReportDiagnostic(Diagnostic.Create(Descriptor, location, fixAt is null ? null : new[] { fixAt }, forms[form], defaultText));
+                operation.ReportDiagnostic(Diagnostic.Create(Descriptor, location, fixAt is null ? null : new[] { fixAt }, properties ?? forms[form], defaultText));
             }
         }
 
@@ -127,23 +142,75 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
                 }
             },
             RequestWrites.RawBodyKinds);
-        if (types.SemanticKernelOpenAISettings is { } settingsType)
+        // A key of a bag SK sends entry by entry (ExtraBody) that sets the count: max_tokens, or the path $.max_tokens.
+        bool SentKeySetsMaxTokens(string key, IOperation? value) => RequestWrites.SentKeyField(key) is (var name, false) && maxTokenKeys.Contains(name);
+        var settingsType = types.SemanticKernelOpenAISettings;
+        var readBag = ReadBagSettings(spec, types, SentKeySetsMaxTokens);
+        if (settingsType is not null || readBag is not null)
         {
             // The settings' bags SK sends entry by entry (ExtraBody): a max token key there sets the count too.
-            var sentBags = spec.Bindings.Where(b => RequestWrites.IsSentBag(b) && settingsType.HasBindingName(b.TypeName)).Select(b => b.MemberName).ToImmutableHashSet(StringComparer.Ordinal);
-            var settings = new SettingsWrites(sentBags, maxTokenKeys);
+            var sentBags = spec.Bindings.Where(b => RequestWrites.IsSentBag(b) && settingsType is not null && settingsType.HasBindingName(b.TypeName)).Select(b => b.MemberName).ToImmutableHashSet(StringComparer.Ordinal);
+            var settings = new SettingsWrites(sentBags, SentKeySetsMaxTokens);
+            var readBagProperties = readBag is null ? null : forms[FormReadBag].Add(BagProperty, readBag.Writes.Bags.First()).Add(KeyProperty, readBag.Key);
             context.RegisterOperationAction(
                 operation =>
                 {
                     var creation = (IObjectCreationOperation)operation.Operation;
-                    if (creation.Type.IsOrDerivesFrom(settingsType) && !SettingsSetMaxTokens(creation, settings, operation))
+                    if (settingsType is not null && creation.Type.IsOrDerivesFrom(settingsType))
                     {
-                        var at = creation.Syntax is ObjectCreationExpressionSyntax { Type: var typeName } ? typeName.GetLocation() : creation.Syntax.GetFirstToken().GetLocation();
-                        Report(operation, at, FormSettings, creation.Syntax);
+                        if (!SettingsSetMaxTokens(creation, "MaxTokens", settings, operation))
+                        {
+                            Report(operation, TypeNameLocation(creation), FormSettings, creation.Syntax);
+                        }
+                    }
+                    else if (readBag is not null && SymbolEqualityComparer.Default.Equals(creation.Type, readBag.Type) && !SettingsSetMaxTokens(creation, null, readBag.Writes, operation))
+                    {
+                        Report(operation, TypeNameLocation(creation), FormReadBag, creation.Syntax, properties: readBagProperties);
                     }
                 },
                 OperationKind.ObjectCreation);
         }
+    }
+
+    /// <summary>Where a settings creation is reported: its type name (<c>new T { ... }</c>), or its first token (<c>new() { ... }</c>).</summary>
+    private static Location TypeNameLocation(IObjectCreationOperation creation) =>
+        creation.Syntax is ObjectCreationExpressionSyntax { Type: var typeName } ? typeName.GetLocation() : creation.Syntax.GetFirstToken().GetLocation();
+
+    /// <summary>Plain settings: the type whose bag an adapter reads into another type, the bag's writes that set a max token count, and the key that does.</summary>
+    private sealed record ReadBagSettingsSpec(INamedTypeSymbol Type, SettingsWrites Writes, string Key);
+
+    /// <summary>
+    /// The plain settings a chat binding's <c>readAs</c> describes (SK's <c>PromptExecutionSettings.ExtensionData</c>, read
+    /// into <c>OpenAIPromptExecutionSettings</c>) when one of its read keys sets a member the spec binds to a max token field
+    /// (<c>"max_tokens"</c>: <c>MaxTokens</c>, sent as <c>max_completion_tokens</c>): a key such as that, or a read key that
+    /// sets a bag SK sends entry by entry (<c>"extra_body"</c>) holding a max token key, or one whose keys can't be seen.
+    /// Null when the spec has none or the compilation lacks the adapter or the types.
+    /// </summary>
+    private static ReadBagSettingsSpec? ReadBagSettings(CompatSpec spec, KnownTypes types, Func<string, IOperation?, bool> sentKeySetsMaxTokens)
+    {
+        foreach (var binding in spec.Bindings)
+        {
+            if (binding is not { Endpoint: EndpointSpec.ChatCompletions, Field: BindingSpec.AnyField, DroppedBy: { } adapter, ReadKeys.IsEmpty: false, ReadAs: { } readAsName }
+                || !types.References(adapter) || types.TypeNamed(binding.TypeName) is not { } bagType
+                || types.TypeNamed(readAsName) is not { } readAs || !readAs.IsOrDerivesFrom(bagType))
+            {
+                continue;
+            }
+
+            var maxKeys = binding.ReadKeys.Where(k => RequestWrites.ReadKeyBinding(readAs, k, spec)?.Field is { } field && Array.IndexOf(MaxTokenFields, field) >= 0).ToImmutableHashSet(StringComparer.Ordinal);
+            var sentKeys = binding.ReadKeys.Where(k => RequestWrites.ReadKeyBinding(readAs, k, spec) is { } member && RequestWrites.IsSentBag(member) && member.Endpoint == binding.Endpoint).ToImmutableHashSet(StringComparer.Ordinal);
+            if (maxKeys.IsEmpty)
+            {
+                continue;
+            }
+
+            bool ReadKeySetsMaxTokens(string key, IOperation? value) => maxKeys.Contains(key)
+                || (sentKeys.Contains(key) && (value is null || RequestWrites.CreatedBagEntries(value) is not { } inside || inside.Any(e => sentKeySetsMaxTokens(e.Key, e.Value))));
+            var key = maxKeys.Contains(MaxTokenFields[0]) ? MaxTokenFields[0] : maxKeys.OrderBy(k => k, StringComparer.Ordinal).First();
+            return new ReadBagSettingsSpec(bagType, new SettingsWrites(ImmutableHashSet.Create(StringComparer.Ordinal, binding.MemberName), ReadKeySetsMaxTokens), key);
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -151,19 +218,19 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
     /// initializer, or (settings kept in a local) by an assignment in the same body; or a max token key in a bag SK sends
     /// entry by entry (<c>ExtraBody["max_tokens"]</c>, also as the path <c>$.max_tokens</c>), given there or added to the
     /// local's bag in the same body. Settings made anywhere else than a local's declaration or a call's argument (a field,
-    /// a returned value) may get it elsewhere, as may a bag whose keys can't be seen: not guessed at.
+    /// a returned value) may get it elsewhere, as may a bag whose keys can't be seen: not guessed at. Plain settings
+    /// (<paramref name="member"/> null) have no member of their own that sets it, only their bag's keys.
     /// </summary>
-    private static bool SettingsSetMaxTokens(IObjectCreationOperation creation, SettingsWrites settings, OperationAnalysisContext context)
+    private static bool SettingsSetMaxTokens(IObjectCreationOperation creation, string? member, SettingsWrites settings, OperationAnalysisContext context)
     {
-        const string member = "MaxTokens";
-        if (InitializerSets(creation, member))
+        if (member is not null && InitializerSets(creation, member))
         {
             return true;
         }
 
         foreach (var initializer in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
         {
-            if (RequestWrites.WrittenProperty(initializer) is { Property.Name: var name } && settings.SentBags.Contains(name) && settings.MaySetMaxTokens(initializer))
+            if (RequestWrites.WrittenProperty(initializer) is { Property.Name: var name } && settings.Bags.Contains(name) && settings.MaySetMaxTokens(initializer))
             {
                 return true;
             }
@@ -174,36 +241,38 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
         {
             IArgumentOperation => false,
             IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } =>
-                BodyAssigns(declarator.Symbol.Name, member, context) || settings.BodyFillsBag(declarator.Symbol.Name, context),
+                (member is not null && BodyAssigns(declarator.Symbol.Name, member, context)) || settings.BodyFillsBag(declarator.Symbol.Name, context),
             _ => true,
         };
     }
 
-    /// <summary>The bag members of SK's settings that SK sends as they are, and the keys that set a max token count.</summary>
+    /// <summary>
+    /// The bag members of SK's settings whose entries may set a max token count (ExtraBody, which SK sends; plain settings'
+    /// ExtensionData, which it reads), and which entry does (its key, and value).
+    /// </summary>
     private sealed class SettingsWrites
     {
-        private readonly ImmutableHashSet<string> _maxTokenKeys;
+        private readonly Func<string, IOperation?, bool> _entrySetsMaxTokens;
 
-        public SettingsWrites(ImmutableHashSet<string> sentBags, ImmutableHashSet<string> maxTokenKeys)
+        public SettingsWrites(ImmutableHashSet<string> bags, Func<string, IOperation?, bool> entrySetsMaxTokens)
         {
-            SentBags = sentBags;
-            _maxTokenKeys = maxTokenKeys;
+            Bags = bags;
+            _entrySetsMaxTokens = entrySetsMaxTokens;
         }
 
-        public ImmutableHashSet<string> SentBags { get; }
+        public ImmutableHashSet<string> Bags { get; }
 
-        /// <summary>Whether a write into a sent bag may set a max token field: one of its keys does, or its keys can't be seen.</summary>
+        /// <summary>Whether a write into one of the bags may set a max token field: one of its entries does, or its keys can't be seen.</summary>
         public bool MaySetMaxTokens(IOperation write)
         {
-            if (RequestWrites.BagKeys(write) is not { } keys)
+            if (RequestWrites.BagEntries(write) is not { } entries)
             {
                 return true;
             }
 
-            foreach (var (key, _) in keys)
+            foreach (var (key, _, value) in entries)
             {
-                var (name, nested) = RequestWrites.SentKeyField(key);
-                if (!nested && _maxTokenKeys.Contains(name))
+                if (_entrySetsMaxTokens(key, value))
                 {
                     return true;
                 }
@@ -220,7 +289,7 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
         public bool BodyFillsBag(string local, OperationAnalysisContext context)
         {
             var body = context.ContainingSymbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken);
-            if (SentBags.IsEmpty || body is null || context.Operation.SemanticModel is not { } model || body.SyntaxTree != model.SyntaxTree)
+            if (Bags.IsEmpty || body is null || context.Operation.SemanticModel is not { } model || body.SyntaxTree != model.SyntaxTree)
             {
                 return false;
             }
@@ -228,7 +297,7 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
             foreach (var node in body.DescendantNodes())
             {
                 if (node is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax identifier } access && identifier.Identifier.ValueText == local
-                    && SentBags.Contains(access.Name.Identifier.ValueText) && WriteThrough(access) is { } write
+                    && Bags.Contains(access.Name.Identifier.ValueText) && WriteThrough(access) is { } write
                     && model.GetOperation(write, context.CancellationToken) is { } operation && RequestWrites.WrittenProperty(operation) is not null
                     && MaySetMaxTokens(operation))
                 {

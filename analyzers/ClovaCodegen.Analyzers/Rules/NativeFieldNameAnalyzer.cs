@@ -80,24 +80,35 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
                 }
             },
             RequestWrites.RawBodyKinds);
+        void JudgeBagKey(OperationAnalysisContext operation, string key, SyntaxNode location, bool paths)
+        {
+            if (byNativeName.TryGetValue(key, out var wire))
+            {
+                Report(operation, types, location, key, wire, wire);
+            }
+            else if (paths && RequestWrites.SentKeyField(key).Name is var name && name.Length != key.Length && byNativeName.TryGetValue(name, out wire))
+            {
+                // SK's ExtraBody["$.topK"]: a path, renamed in place.
+                Report(operation, types, location, name, wire, "$." + wire + key.Substring(2 + name.Length));
+            }
+        }
+
         context.RegisterOperationAction(
             operation =>
             {
-                if (RequestWrites.BoundMember(operation.Operation, spec, types) is { Binding: { Field: BindingSpec.AnyField } binding }
+                if (RequestWrites.BoundMember(operation.Operation, spec, types) is { Binding: { Field: BindingSpec.AnyField } binding } bound
                     && RequestWrites.BagKeys(operation.Operation) is { } keys)
                 {
                     var paths = RequestWrites.IsSentBag(binding);
                     foreach (var (key, location) in keys)
                     {
-                        if (byNativeName.TryGetValue(key, out var wire))
-                        {
-                            Report(operation, types, location, key, wire, wire);
-                        }
-                        else if (paths && RequestWrites.SentKeyField(key).Name is var name && name.Length != key.Length && byNativeName.TryGetValue(name, out wire))
-                        {
-                            // SK's ExtraBody["$.topK"]: a path, renamed in place.
-                            Report(operation, types, location, name, wire, "$." + wire + key.Substring(2 + name.Length));
-                        }
+                        JudgeBagKey(operation, key, location, paths);
+                    }
+
+                    // A sent bag held by a read bag's key (plain SK settings' ExtensionData["extra_body"]): sent as ExtraBody is.
+                    foreach (var (key, location, _) in RequestWrites.ReadSentBagEntries(bound, operation.Operation, spec, types))
+                    {
+                        JudgeBagKey(operation, key, location, paths: true);
                     }
                 }
                 else if (operation.Operation is IInvocationOperation invocation && RequestWrites.PatchName(invocation, types) is { } patch

@@ -35,7 +35,7 @@ public sealed class UnsupportedFieldAnalyzer : ClovaRule
                     }
 
                     // A bag the adapter sends entry by entry (SK's ExtraBody): each key is a wire field of its own.
-                    foreach (var (write, _) in RequestWrites.SentBagFields(bound, operation.Operation, spec))
+                    foreach (var (write, _) in RequestWrites.SentBagFields(bound, operation.Operation, spec, types))
                     {
                         Report(operation, types.Scope, write.Location, write.MemberOrKey, write.Field);
                     }

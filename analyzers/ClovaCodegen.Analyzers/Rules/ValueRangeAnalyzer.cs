@@ -68,7 +68,7 @@ public sealed class ValueRangeAnalyzer : ClovaRule
                 // A key of a bag an adapter sends as top-level fields (SK's ExtraBody["top_k"] = 500).
                 if (RequestWrites.BoundMember(operation.Operation, spec, types) is { Binding.Field: BindingSpec.AnyField } bound)
                 {
-                    foreach (var (write, value) in RequestWrites.SentBagFields(bound, operation.Operation, spec))
+                    foreach (var (write, value) in RequestWrites.SentBagFields(bound, operation.Operation, spec, types))
                     {
                         if (value is not null)
                         {

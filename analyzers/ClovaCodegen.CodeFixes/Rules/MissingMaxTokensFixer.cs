@@ -21,7 +21,8 @@ namespace ClovaCodegen.CodeFixes.Rules;
 /// (what the request gets today, now visible where it can be raised): <c>.MaxTokens(512)</c> before a generated builder's
 /// <c>Build()</c>; <c>MaxOutputTokenCount = 512</c> (OpenAI SDK) or <c>MaxOutputTokens = 512</c> (Microsoft.Extensions.AI)
 /// in the initializer of the options the call is given (written inline or in a local's declaration), <c>MaxTokens = 512</c> in
-/// Semantic Kernel's <c>OpenAIPromptExecutionSettings</c>; for a call without
+/// Semantic Kernel's <c>OpenAIPromptExecutionSettings</c>, a <c>["max_tokens"] = 512</c> entry in plain SK settings'
+/// <c>ExtensionData</c> (added to the bag created in their initializer, or a new one); for a call without
 /// options, new options; a <c>max_tokens</c> entry in a raw body's initializer; a <c>"max_tokens"</c> member in a JSON literal.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MissingMaxTokensFixer)), Shared]
@@ -46,6 +47,7 @@ public sealed class MissingMaxTokensFixer : ClovaFixer
         {
             MissingMaxTokensAnalyzer.FormBody => BodyFix(node, model, value, cancellationToken),
             MissingMaxTokensAnalyzer.FormSettings => SettingsFix(node, value),
+            MissingMaxTokensAnalyzer.FormReadBag => ReadBagFix(node, diagnostic, model, value, cancellationToken),
             MissingMaxTokensAnalyzer.FormJson => JsonFix(diagnostic.AdditionalLocations.Count == 1 && diagnostic.AdditionalLocations[0].SourceTree == root.SyntaxTree ? root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) : node, valueText),
             _ => node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } call && model.GetOperation(call, cancellationToken) is IInvocationOperation invocation
                 ? invocation.TargetMethod.Name == "Build" ? BuilderFix(call, invocation, value) : OptionsFix(call, invocation, model.Compilation, value, cancellationToken)
@@ -146,6 +148,57 @@ public sealed class MissingMaxTokensFixer : ClovaFixer
         }
 
         return new ClovaFix(Title($"{member} = {value}"), editor => editor.ReplaceNode(creation, (current, _) => InitializerEdits.WithMember((BaseObjectCreationExpressionSyntax)current, member, value) ?? current));
+    }
+
+    /// <summary>
+    /// Plain settings whose bag the adapter reads (SK's <c>PromptExecutionSettings.ExtensionData</c>) get the key that sets
+    /// the count: an entry added to the bag their initializer creates (laid out like its others), or, when the initializer
+    /// sets no bag, a new one of the type the member takes (<c>IDictionary&lt;string, object&gt;</c>: a <c>Dictionary</c>).
+    /// Not when the bag comes from elsewhere or has no entries to follow.
+    /// </summary>
+    private static ClovaFix? ReadBagFix(SyntaxNode node, Diagnostic diagnostic, SemanticModel model, ExpressionSyntax value, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Properties.TryGetValue(MissingMaxTokensAnalyzer.BagProperty, out var bag) || bag is null
+            || !diagnostic.Properties.TryGetValue(MissingMaxTokensAnalyzer.KeyProperty, out var key) || key is null
+            || node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { } creation)
+        {
+            return null;
+        }
+
+        var title = Title($"{bag}[\"{key}\"] = {value}");
+        var given = creation.Initializer?.Expressions.OfType<AssignmentExpressionSyntax>().FirstOrDefault(a => a.Left is IdentifierNameSyntax name && name.Identifier.ValueText == bag);
+        if (given is not null)
+        {
+            return given.Right is BaseObjectCreationExpressionSyntax created && InitializerEdits.WithEntry(created, key, value) is not null
+                ? new ClovaFix(title, editor => editor.ReplaceNode(created, (current, _) => InitializerEdits.WithEntry(current, key, value) ?? current))
+                : null;
+        }
+
+        if (BagValues(model.GetTypeInfo(creation, cancellationToken).Type, bag) is not { } values)
+        {
+            return null;
+        }
+
+        var newBag = SyntaxFactory.ParseExpression($"new global::System.Collections.Generic.Dictionary<string, {values.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}> {{ [{SyntaxFactory.Literal(key).Text}] = {value} }}");
+        BaseObjectCreationExpressionSyntax? WithBag(BaseObjectCreationExpressionSyntax current) =>
+            InitializerEdits.WithMember(current, bag, newBag) is { Initializer.Expressions: [.., AssignmentExpressionSyntax added] } edited
+                ? edited.ReplaceNode(added.Right, added.Right.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation))
+                : null;
+        return WithBag(creation) is null ? null : new ClovaFix(title, editor => editor.ReplaceNode(creation, (current, _) => WithBag((BaseObjectCreationExpressionSyntax)current) ?? current), AddsImports: true);
+    }
+
+    /// <summary>The value type of the type's (or a base's) string-keyed dictionary property of that name (<c>IDictionary&lt;string, T&gt;</c>), or null.</summary>
+    private static ITypeSymbol? BagValues(ITypeSymbol? type, string member)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers(member).OfType<IPropertySymbol>().FirstOrDefault() is { } property)
+            {
+                return property.Type is INamedTypeSymbol { Name: "IDictionary" or "Dictionary", TypeArguments: [{ SpecialType: SpecialType.System_String }, var values] } ? values : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

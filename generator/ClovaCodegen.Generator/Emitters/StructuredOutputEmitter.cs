@@ -97,38 +97,32 @@ internal static class StructuredOutputEmitter
         writer.Line();
         writer.Open($"if (reader.TokenType == {TokenType}.EndObject)").Line("break;").Close();
         writer.Line();
+        EmitPropertyMatch(writer, shape);
+        writer.Line("reader.Read();");
+        writer.Open("switch (property)");
         for (var p = 0; p < shape.Properties.Count; p++)
         {
             var property = shape.Properties[p];
-            writer.Open($"{(p == 0 ? "" : "else ")}if (reader.ValueTextEquals({OptionField.Utf8Literal(property.JsonName)}))");
-            writer.Line("reader.Read();");
+            writer.Line($"case {p}:").Indent();
             writer.Open("try");
             writer.Line($"p{p} = {ReadExpression(model, property.Schema, helpers)};");
             writer.Close();
             writer.Open($"catch ({JsonException} ex)");
             writer.Line($"throw {Reading}.At(ex, {OptionField.Literal("." + property.JsonName)});");
             writer.Close();
+            writer.Line();
             if (!property.Schema.Nullable)
             {
-                writer.Line();
                 writer.Line($"has{p} = true;");
             }
 
-            writer.Close();
+            writer.Line("break;").Outdent();
         }
 
-        if (shape.Properties.Count > 0)
-        {
-            writer.Open("else");
-        }
-
-        writer.Line("reader.Read();");
+        writer.Line("default:").Indent();
         writer.Line("reader.Skip();");
-        if (shape.Properties.Count > 0)
-        {
-            writer.Close();
-        }
-
+        writer.Line("break;").Outdent();
+        writer.Close();
         writer.Close();
         for (var p = 0; p < shape.Properties.Count; p++)
         {
@@ -144,6 +138,47 @@ internal static class StructuredOutputEmitter
         var initializers = shape.Properties.Select((prop, p) => (prop, p)).Where(x => x.prop.ConstructorPosition < 0).Select(x => $"{x.prop.MemberName} = p{x.p}").ToList();
         writer.Line($"return new {shape.TypeName}({string.Join(", ", arguments)}){(initializers.Count == 0 ? "" : " { " + string.Join(", ", initializers) + " }")};");
         writer.Close();
+    }
+
+    /// <summary>
+    /// Sets <c>property</c> to the index of the property the reader's name token names, or -1. A name as it lies in the
+    /// text (no escapes, the usual case) is told apart by its length first and then compared as UTF-8 bytes, so most names
+    /// cost one comparison; an escaped name is unescaped and compared by the reader.
+    /// </summary>
+    private static void EmitPropertyMatch(SourceWriter writer, ObjectShape shape)
+    {
+        writer.Line("int property;");
+        if (shape.Properties.Count == 0)
+        {
+            writer.Line("property = -1;");
+            return;
+        }
+
+        writer.Open("if (reader.ValueIsEscaped || reader.HasValueSequence)");
+        var chain = string.Join(" : ", shape.Properties.Select((property, p) => $"reader.ValueTextEquals({OptionField.Utf8Literal(property.JsonName)}) ? {p}"));
+        writer.Line($"property = {chain} : -1;");
+        writer.Close();
+        writer.Open("else");
+        writer.Line("var name = reader.ValueSpan;");
+        writer.Open("switch (name.Length)");
+        var byLength = shape.Properties
+            .Select((property, p) => (Bytes: Encoding.UTF8.GetByteCount(property.JsonName), property.JsonName, Index: p))
+            .GroupBy(x => x.Bytes)
+            .OrderBy(group => group.Key);
+        foreach (var group in byLength)
+        {
+            writer.Line($"case {group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)}:").Indent();
+            var candidates = string.Join(" : ", group.Select(x => $"global::System.MemoryExtensions.SequenceEqual(name, (global::System.ReadOnlySpan<byte>){OptionField.Utf8Literal(x.JsonName)}) ? {x.Index}"));
+            writer.Line($"property = {candidates} : -1;");
+            writer.Line("break;").Outdent();
+        }
+
+        writer.Line("default:").Indent();
+        writer.Line("property = -1;");
+        writer.Line("break;").Outdent();
+        writer.Close();
+        writer.Close();
+        writer.Line();
     }
 
     private static string ReadExpression(StructuredOutputModel model, SchemaNode node, Helpers helpers)
@@ -191,7 +226,7 @@ internal static class StructuredOutputEmitter
         var list = $"global::System.Collections.Generic.List<{element.LocalType}>";
         writer.Open($"private static {(node.IsCSharpArray ? element.LocalType + "[]" : list)} {method}(ref {JsonReader} reader)");
         writer.Line($"{Reading}.Expect(ref reader, {TokenType}.StartArray, \"an array\");");
-        writer.Line($"var items = new {list}();");
+        writer.Line($"var items = new global::ClovaCodegen.ClovaStructuredOutputItems<{element.LocalType}>();");
         writer.Open("while (true)");
         writer.Open("if (!reader.Read())").Line($"throw new {JsonException}(\"The array is not closed.\");").Close();
         writer.Line();
@@ -205,7 +240,7 @@ internal static class StructuredOutputEmitter
         writer.Close();
         writer.Close();
         writer.Line();
-        writer.Line(node.IsCSharpArray ? "return items.ToArray();" : "return items;");
+        writer.Line(node.IsCSharpArray ? "return items.ToArray();" : "return items.ToList();");
         writer.Close();
     }
 

@@ -98,7 +98,9 @@ internal static class ToolEmitter
         writer.Line();
         writer.Line($"/// <summary>The tool <c>{Xml(tool.ToolName)}</c> (<see cref=\"{tool.MethodName}\"/>): {Xml(tool.Description)}</summary>");
         writer.Line(EmitterCommon.GeneratedCode);
-        writer.Line($"public static {Tool} {tool.HandleName} => s_{prefix} ?? (s_{prefix} = new {Tool}({Literal(tool.ToolName)}, {Literal(tool.Description)}, {Literal(tool.ParametersSchemaJson)}, {prefix}_Definition, {prefix}_InvokeAsync));");
+        var written = WrittenArguments(tool);
+        var argumentWriter = written.Count > 0 ? $", {prefix}_WriteArgument" : "";
+        writer.Line($"public static {Tool} {tool.HandleName} => s_{prefix} ?? (s_{prefix} = new {Tool}({Literal(tool.ToolName)}, {Literal(tool.Description)}, {Literal(tool.ParametersSchemaJson)}, {prefix}_Definition, {prefix}_InvokeAsync{argumentWriter}));");
 
         var model = new StructuredOutputModel(tool.Container.TypeName, prefix, tool.ToolName, null, tool.Objects, tool.ParametersSchemaJson, EquatableArray<DiagnosticInfo>.Empty);
         var arguments = tool.Parameters.Select((p, i) => (Parameter: p, Local: "a" + i.ToString(CultureInfo.InvariantCulture))).Where(x => !x.Parameter.IsCancellationToken).ToList();
@@ -226,6 +228,48 @@ internal static class ToolEmitter
         {
             EmitResultWriter(writer, tool, prefix, result);
         }
+
+        if (written.Count > 0)
+        {
+            EmitArgumentWriter(writer, tool, prefix, written);
+        }
+    }
+
+    /// <summary>
+    /// The parameters whose CLR values a caller cannot write as the schema describes without this tool's code: enums
+    /// (their JSON names), arrays and lists (of them), records and classes. Strings, numbers and booleans need none.
+    /// </summary>
+    private static List<ToolParameterModel> WrittenArguments(ToolMethodModel tool) =>
+        tool.Parameters.Where(p => p.Schema is { Kind: SchemaKind.Enum or SchemaKind.Array or SchemaKind.Object }).ToList();
+
+    /// <summary>
+    /// The tool's <c>ClovaToolArgumentWriter</c>: a CLR value given for a parameter, written with the same code as results
+    /// (for Microsoft.Extensions.AI's <c>AIFunctionArguments</c>, which may hold values rather than JSON).
+    /// </summary>
+    private static void EmitArgumentWriter(SourceWriter writer, ToolMethodModel tool, string prefix, List<ToolParameterModel> parameters)
+    {
+        writer.Line();
+        writer.Open($"private static bool {prefix}_WriteArgument(global::System.Text.Json.Utf8JsonWriter writer, string parameterName, object argument)");
+        var counter = 0;
+        writer.Open("switch (parameterName)");
+        foreach (var parameter in parameters)
+        {
+            var node = parameter.Schema! with { Nullable = false };
+            writer.Line($"case {Literal(parameter.Name)}:");
+            writer.Open($"if (argument is {node.TypeName} value{counter})");
+            var local = "value" + counter.ToString(CultureInfo.InvariantCulture);
+            counter++;
+            WriteValue(writer, local, node, tool, ref counter);
+            writer.Line("return true;");
+            writer.Close();
+            writer.Line();
+            writer.Line("return false;");
+        }
+
+        writer.Close();
+        writer.Line();
+        writer.Line("return false;");
+        writer.Close();
     }
 
     /// <summary>The result as text for the model: a string as it is, anything else as JSON of the shape its schema describes.</summary>

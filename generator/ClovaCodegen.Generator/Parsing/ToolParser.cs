@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using ClovaCodegen.Generator.Model;
+using ClovaCodegen.Spec;
 using ClovaCodegen.Spec.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -45,8 +46,7 @@ internal static class ToolParser
         var attributeLocation = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation()) ?? LocationInfo.From(method.Locations.FirstOrDefault());
         var methodLocation = LocationInfo.From(method.Locations.FirstOrDefault());
         var description = SymbolNames.StringArgument(attribute) ?? "";
-        var baseName = method.Name.EndsWith("Async", StringComparison.Ordinal) && method.Name.Length > 5 ? method.Name.Substring(0, method.Name.Length - 5) : method.Name;
-        var toolName = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string ?? baseName;
+        var toolName = ToolNaming.ToolName(method.Name, attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string);
         var diagnostics = new List<DiagnosticInfo>();
         void Refuse(LocationInfo? where, string reason) => diagnostics.Add(new DiagnosticInfo("CLOVA210", where ?? methodLocation, EquatableArray.Create(method.Name, reason)));
 
@@ -58,7 +58,7 @@ internal static class ToolParser
 
         if (!method.IsStatic)
         {
-            Refuse(methodLocation, "it must be static (the generated dispatcher has no instance to call it on)");
+            Refuse(methodLocation, "it must be static, because the generated All, <Method>Tool and InvokeAsync are static and have no instance to call it on; make it static and pass what it needs as parameters or keep it in static state, or call your instance from a static [ClovaTool] method");
         }
 
         if (method.IsGenericMethod)
@@ -109,7 +109,7 @@ internal static class ToolParser
         return new ToolMethodModel(
             container,
             SymbolNames.Identifier(method.Name),
-            baseName + "Tool",
+            ToolNaming.HandleName(method.Name),
             toolName,
             description,
             attributeLocation,

@@ -265,6 +265,14 @@ public sealed record BindingSpec(string Member, string Endpoint, string Field, s
     public EquatableArray<string> ReadKeys { get; init; } = EquatableArray<string>.Empty;
 
     /// <summary>
+    /// For a bag with <see cref="ReadKeys"/>: the metadata name of the type the adapter reads the bag into, or null when
+    /// the adapter reads the keys itself. Semantic Kernel's OpenAI connector turns a plain <c>PromptExecutionSettings</c>
+    /// into <c>Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings</c> through JSON: a read key sets
+    /// that type's property of the same JSON name, and sends what the spec binds that property to.
+    /// </summary>
+    public string? ReadAs { get; init; }
+
+    /// <summary>
     /// For a member that sends a chat message (field <c>messages</c>): the role the message has (<c>developer</c> for
     /// Semantic Kernel's <c>ChatDeveloperPrompt</c> and the OpenAI SDK's <c>DeveloperChatMessage</c>), or null.
     /// </summary>

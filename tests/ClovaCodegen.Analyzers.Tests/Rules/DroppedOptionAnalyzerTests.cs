@@ -201,7 +201,7 @@ public class DroppedOptionAnalyzerTests
         using Microsoft.SemanticKernel;
         using Microsoft.SemanticKernel.Connectors.OpenAI;
         var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, {|CLOVA009:ExtensionData|} = new Dictionary<string, object> { ["top_k"] = 20 } };
-        var plain = new PromptExecutionSettings();
+        var plain = new {|CLOVA008:PromptExecutionSettings|}();
         {|CLOVA009:plain.ExtensionData|} = new Dictionary<string, object> { ["repetition_penalty"] = 1.1 };
         System.Console.WriteLine($"{settings}{plain}");
         """);
@@ -224,7 +224,7 @@ public class DroppedOptionAnalyzerTests
         using Microsoft.SemanticKernel.Connectors.OpenAI;
         var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256, {|CLOVA009:ExtensionData|} = new Dictionary<string, object> { ["top_k"] = 20 } };
         var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256, [{|CLOVA009:"top_k"|}] = 20 } };
-        var later = new PromptExecutionSettings();
+        var later = new {|CLOVA008:PromptExecutionSettings|}();
         {|CLOVA009:later.ExtensionData|} = new Dictionary<string, object> { ["repetition_penalty"] = 1.1 };
         System.Console.WriteLine($"{settings}{plain}{later}");
         """, """
@@ -233,7 +233,7 @@ public class DroppedOptionAnalyzerTests
         using Microsoft.SemanticKernel.Connectors.OpenAI;
         var settings = new OpenAIPromptExecutionSettings { MaxTokens = 256 };
         var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256 } };
-        var later = new PromptExecutionSettings();
+        var later = new {|CLOVA008:PromptExecutionSettings|}();
         System.Console.WriteLine($"{settings}{plain}{later}");
         """, new UnsupportedFieldFixer());
 

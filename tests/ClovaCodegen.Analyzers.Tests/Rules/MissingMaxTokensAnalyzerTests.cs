@@ -348,6 +348,87 @@ public class MissingMaxTokensAnalyzerTests
         System.Console.WriteLine($"{initialized}{added}{path}{indexed}{laterAdd}{laterNew}{unseen}{other}{nested}");
         """);
 
+    /// <summary>
+    /// Issue 19: SK's OpenAI connector reads plain PromptExecutionSettings into OpenAIPromptExecutionSettings (the spec's
+    /// readAs), so <c>ExtensionData["max_tokens"]</c> sets MaxTokens (sent as max_completion_tokens, SettingsWireTests), as
+    /// does a max token key in the <c>"extra_body"</c> it reads into ExtraBody. Plain settings with neither get CLOVA008,
+    /// as OpenAIPromptExecutionSettings without MaxTokens do; <c>"max_completion_tokens"</c> is no key it reads (CLOVA009).
+    /// </summary>
+    [Fact]
+    public Task Semantic_kernel_plain_settings_count_a_max_tokens_key_in_extension_data() => ClovaVerifier.VerifyAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var kernel = Kernel.CreateBuilder().Build();
+        var initialized = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 1024, ["temperature"] = 0.5 } };
+        var added = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { { "max_tokens", 1024 } } };
+        var indexed = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object>() };
+        indexed.ExtensionData["max_tokens"] = 1024;
+        var laterAdd = new PromptExecutionSettings();
+        laterAdd.ExtensionData = new Dictionary<string, object>();
+        laterAdd.ExtensionData.Add("max_tokens", 1024);
+        var laterNew = new PromptExecutionSettings();
+        laterNew.ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 1024 };
+        var extraBody = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["extra_body"] = new Dictionary<string, object?> { ["max_tokens"] = 1024 } } };
+        var extra = new Dictionary<string, object>();
+        var unseen = new PromptExecutionSettings { {|CLOVA009:ExtensionData|} = extra };
+        await kernel.InvokePromptAsync("hi", new KernelArguments(new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 1024 } }));
+        var missing = new {|CLOVA008:PromptExecutionSettings|} { ExtensionData = new Dictionary<string, object> { ["temperature"] = 0.5 } };
+        missing.ExtensionData["top_p"] = 0.8;
+        var empty = new {|CLOVA008:PromptExecutionSettings|}();
+        await kernel.InvokePromptAsync("hi", new KernelArguments(new {|CLOVA008:PromptExecutionSettings|}()));
+        var extraBodyWithout = new {|CLOVA008:PromptExecutionSettings|} { ExtensionData = new Dictionary<string, object> { ["extra_body"] = new Dictionary<string, object?> { ["top_k"] = 20 } } };
+        var notRead = new {|CLOVA008:PromptExecutionSettings|} { {|CLOVA009:ExtensionData|} = new Dictionary<string, object> { ["max_completion_tokens"] = 1024 } };
+        var openai = new {|CLOVA008:OpenAIPromptExecutionSettings|} { {|CLOVA009:ExtensionData|} = new Dictionary<string, object> { ["max_tokens"] = 1024 } };
+        System.Console.WriteLine($"{initialized}{added}{indexed}{laterAdd}{laterNew}{extraBody}{unseen}{missing}{empty}{extraBodyWithout}{notRead}{openai}");
+        """);
+
+    [Fact]
+    public Task Semantic_kernel_plain_settings_in_endpoint_scope_warn_only_for_a_clova_registration() => ClovaVerifier.VerifyAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using Microsoft.SemanticKernel;
+
+        Console.WriteLine();
+
+        static class Assistant
+        {
+            static async Task Clova(string key)
+            {
+                var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("HCX-005", new Uri("https://clovastudio.stream.ntruss.com/v1/openai"), key).Build();
+                var settings = new {|CLOVA008:PromptExecutionSettings|} { ExtensionData = new Dictionary<string, object> { ["temperature"] = 0.5 } };
+                var limited = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 1024 } };
+                await kernel.InvokePromptAsync("hi", new KernelArguments(settings));
+                await kernel.InvokePromptAsync("hi", new KernelArguments(limited));
+            }
+
+            static async Task OpenAI(string key)
+            {
+                var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", new Uri("https://api.openai.com/v1"), key).Build();
+                var settings = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["temperature"] = 0.5 } };
+                await kernel.InvokePromptAsync("hi", new KernelArguments(settings));
+            }
+        }
+        """, scope: "endpoint");
+
+    [Fact]
+    public Task Fix_adds_max_tokens_to_plain_semantic_kernel_settings_extension_data() => ClovaVerifier.VerifyFixAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        var given = new {|CLOVA008:PromptExecutionSettings|} { ExtensionData = new Dictionary<string, object> { ["temperature"] = 0.5 } };
+        var none = new {|CLOVA008:PromptExecutionSettings|} { ModelId = "HCX-005" };
+        var empty = new {|CLOVA008:PromptExecutionSettings|}();
+        System.Console.WriteLine($"{given}{none}{empty}");
+        """, """
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        var given = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["temperature"] = 0.5, ["max_tokens"] = 512 } };
+        var none = new PromptExecutionSettings { ModelId = "HCX-005", ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 512 } };
+        var empty = new PromptExecutionSettings() { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 512 } };
+        System.Console.WriteLine($"{given}{none}{empty}");
+        """, new MissingMaxTokensFixer());
+
     [Fact]
     public Task Semantic_kernel_settings_kept_where_they_may_be_set_elsewhere_are_not_guessed_at() => ClovaVerifier.VerifyAsync("""
         using Microsoft.SemanticKernel.Connectors.OpenAI;

@@ -310,4 +310,18 @@ public class NativeFieldNameAnalyzerTests
         settings.ExtraBody["repetition_penalty"] = 1.1;
         System.Console.WriteLine(settings);
         """, new LiteralReplacementFixer());
+
+    /// <summary>Issue 19: plain settings' <c>ExtensionData["extra_body"]</c> is sent as ExtraBody is: a native name among its keys, or its paths', is renamed.</summary>
+    [Fact]
+    public Task Semantic_kernel_plain_settings_extra_body_keys_spelled_the_native_way_are_renamed() => ClovaVerifier.VerifyFixAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256, ["extra_body"] = new Dictionary<string, object?> { [{|CLOVA005:"topK"|}] = 20, [{|CLOVA005:"$.repetitionPenalty"|}] = 1.1 } } };
+        System.Console.WriteLine(plain);
+        """, """
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256, ["extra_body"] = new Dictionary<string, object?> { ["top_k"] = 20, ["$.repetition_penalty"] = 1.1 } } };
+        System.Console.WriteLine(plain);
+        """, new LiteralReplacementFixer());
 }

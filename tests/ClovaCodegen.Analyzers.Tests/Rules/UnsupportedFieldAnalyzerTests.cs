@@ -305,12 +305,83 @@ public class UnsupportedFieldAnalyzerTests
         plain.ExtensionData[{|CLOVA001:"logprobs"|}] = true;
         plain.ExtensionData.Add({|CLOVA001:"token_selection_biases"|}, new Dictionary<int, int> { [42] = 5 });
         plain.ExtensionData["temperature"] = 0.5;
-        var later = new PromptExecutionSettings();
+        var later = new {|CLOVA008:PromptExecutionSettings|}();
         later.ExtensionData = new Dictionary<string, object> { { {|CLOVA001:"store"|}, true }, { "stop_sequences", new[] { "END" } } };
         var openai = new OpenAIPromptExecutionSettings { MaxTokens = 256, {|CLOVA009:ExtensionData|} = new Dictionary<string, object> { ["user"] = "user-1" } };
         var unrelated = new Dictionary<string, object> { ["user"] = "not a request" };
         System.Console.WriteLine($"{plain}{later}{openai}{unrelated}");
         """);
+
+    /// <summary>
+    /// Issue 19: the connector reads plain settings' <c>ExtensionData["extra_body"]</c> into ExtraBody (readAs; captured in
+    /// SettingsWireTests), whose entries it sends as top-level fields: their keys are judged as ExtraBody's are. On
+    /// OpenAIPromptExecutionSettings ExtensionData is dropped whole, "extra_body" and all (CLOVA009 only).
+    /// </summary>
+    [Fact]
+    public Task Semantic_kernel_plain_settings_extra_body_keys_naming_unsupported_fields_warn() => ClovaVerifier.VerifyAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        var plain = new PromptExecutionSettings
+        {
+            ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256, ["extra_body"] = new Dictionary<string, object?> { ["top_k"] = 20, [{|CLOVA001:"user"|}] = "u", [{|CLOVA001:"$.logprobs"|}] = true } },
+        };
+        plain.ExtensionData["extra_body"] = new Dictionary<string, object?> { { {|CLOVA001:"store"|}, true } };
+        plain.ExtensionData.Add("extra_body", new Dictionary<string, object?> { [{|CLOVA001:"metadata"|}] = null });
+        var openai = new OpenAIPromptExecutionSettings { MaxTokens = 256, {|CLOVA009:ExtensionData|} = new Dictionary<string, object> { ["extra_body"] = new Dictionary<string, object?> { ["user"] = "u" } } };
+        System.Console.WriteLine($"{plain}{openai}");
+        """);
+
+    [Fact]
+    public Task Fix_removes_an_unsupported_key_of_plain_semantic_kernel_settings_extra_body() => ClovaVerifier.VerifyFixAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256, ["extra_body"] = new Dictionary<string, object?> { ["top_k"] = 20, [{|CLOVA001:"user"|}] = "u" } } };
+        System.Console.WriteLine(plain);
+        """, """
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256, ["extra_body"] = new Dictionary<string, object?> { ["top_k"] = 20 } } };
+        System.Console.WriteLine(plain);
+        """, new UnsupportedFieldFixer());
+
+    /// <summary>
+    /// The type plain settings are read into comes from the spec's <c>readAs</c>, not from the analyzer: a user spec that
+    /// says the adapter reads ExtensionData into its own settings type (whose <c>end_user</c> property sends <c>user</c>)
+    /// flags <c>"end_user"</c>, and no longer <c>"user"</c>, which names no property of that type.
+    /// </summary>
+    [Fact]
+    public Task The_type_plain_settings_are_read_into_is_the_specs_read_as() => ClovaVerifier.VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+        using Microsoft.SemanticKernel;
+        var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { [{|CLOVA001:"end_user"|}] = "u", ["user"] = "u" } };
+        plain.ExtensionData[{|CLOVA001:"end_user"|}] = "u";
+        System.Console.WriteLine(plain);
+        namespace Custom
+        {
+            public sealed class ConnectorSettings : PromptExecutionSettings
+            {
+                [JsonPropertyName("end_user")]
+                public string? EndUser { get; set; }
+            }
+        }
+        """, specText: SpecReadingPlainSettingsInto("Custom.ConnectorSettings", "end_user", """{ "member": "Custom.ConnectorSettings.EndUser", "endpoint": "chat.completions", "field": "user" }"""));
+
+    /// <summary>The default spec with plain SK settings' ExtensionData read into another type, one more read key, and one more binding.</summary>
+    internal static string SpecReadingPlainSettingsInto(string readAs, string readKey, string binding)
+    {
+        const string defaultReadAs = "\"readAs\": \"Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings\"";
+        const string readKeys = "\"readKeys\": [\"audio\",";
+        const string bindings = "\"bindings\": [";
+        var spec = ClovaCodegen.Spec.SpecReader.DefaultSpecText;
+        Assert.Contains(defaultReadAs, spec);
+        Assert.Contains(readKeys, spec);
+        Assert.Contains(bindings, spec);
+        return spec.Replace(defaultReadAs, $"\"readAs\": \"{readAs}\"")
+            .Replace(readKeys, $"\"readKeys\": [\"{readKey}\", \"audio\",")
+            .Replace(bindings, bindings + binding + ",");
+    }
 
     [Fact]
     public Task Fix_removes_an_unsupported_key_of_plain_semantic_kernel_settings() => ClovaVerifier.VerifyFixAsync("""

@@ -117,4 +117,23 @@ public class ValueRangeAnalyzerTests
         settings.ExtraBody.Add("top_k", 20);
         System.Console.WriteLine(settings);
         """, new ValueRangeFixer());
+
+    /// <summary>
+    /// Issue 19: plain settings' <c>ExtensionData["extra_body"]</c> is read into ExtraBody (the spec's readAs; SettingsWireTests
+    /// captures it), so the constants of the bag given there are range checked as ExtraBody's are, and fixed the same way.
+    /// </summary>
+    [Fact]
+    public Task Semantic_kernel_plain_settings_extra_body_constants_are_checked_and_fixed() => ClovaVerifier.VerifyFixAsync("""
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256, ["extra_body"] = new Dictionary<string, object?> { ["top_k"] = {|CLOVA006:500|}, ["$.top_p"] = {|CLOVA006:1.5|}, ["repetition_penalty"] = 1.1 } } };
+        plain.ExtensionData["extra_body"] = new Dictionary<string, object?> { ["top_k"] = {|CLOVA006:200|} };
+        System.Console.WriteLine(plain);
+        """, """
+        using System.Collections.Generic;
+        using Microsoft.SemanticKernel;
+        var plain = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 256, ["extra_body"] = new Dictionary<string, object?> { ["top_k"] = 128, ["$.top_p"] = 1.0, ["repetition_penalty"] = 1.1 } } };
+        plain.ExtensionData["extra_body"] = new Dictionary<string, object?> { ["top_k"] = 128 };
+        System.Console.WriteLine(plain);
+        """, new ValueRangeFixer());
 }

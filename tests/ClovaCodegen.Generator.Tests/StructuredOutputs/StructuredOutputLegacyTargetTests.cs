@@ -17,8 +17,8 @@ public class StructuredOutputLegacyTargetTests
     public void Structured_output_code_compiles_and_emits_with_zero_diagnostics(string target)
     {
         var folder = Path.Combine(GeneratorHarness.RepositoryRoot, "runtime", "ClovaCodegen.Runtime");
-        var runtime = new[] { "Contracts/IClovaRequestBodies.cs", "StructuredOutputs/ClovaStructuredOutputAttribute.cs", "StructuredOutputs/ClovaStructuredOutput.cs", "StructuredOutputs/ClovaStructuredOutputException.cs", "StructuredOutputs/ClovaStructuredOutputReading.cs" }
-            .Select(f => File.ReadAllText(Path.Combine(folder, f)));
+        var runtime = new[] { "Contracts/IClovaRequestBodies.cs", "StructuredOutputs/ClovaStructuredOutputAttribute.cs", "StructuredOutputs/ClovaStructuredOutput.cs", "StructuredOutputs/ClovaStructuredOutputException.cs", "StructuredOutputs/ClovaStructuredOutputReading.cs", "StructuredOutputs/ClovaStructuredOutputItems.cs" }
+            .Select(f => LegacyTargetCompilationTests.RuntimeSource(Path.Combine(folder, f)));
         var input = GeneratorHarness.Compilation(LegacyTargetCompilationTests.References(target), runtime.Concat(new[] { """
             using System;
             using System.Collections.Generic;

@@ -133,7 +133,7 @@ public class ToolGeneratorTests
 
     [Theory]
     [InlineData("public static class Tools", "[ClovaCodegen.ClovaTool(\"x\")] public static string «Run»(string a) => a;", "must be partial")]
-    [InlineData("public partial class Tools", "[ClovaCodegen.ClovaTool(\"x\")] public string «Run»(string a) => a;", "must be static")]
+    [InlineData("public partial class Tools", "[ClovaCodegen.ClovaTool(\"x\")] public string «Run»(string a) => a;", "must be static, because the generated All, <Method>Tool and InvokeAsync are static and have no instance to call it on; make it static")]
     [InlineData("public static partial class Tools", "[ClovaCodegen.ClovaTool(\"x\")] public static string Run(ref string «a») => a;", "passed by reference")]
     [InlineData("public static partial class Tools", "[ClovaCodegen.ClovaTool(\"x\")] public static string Run(params string[] «a») => a[0];", "params")]
     [InlineData("public static partial class Tools", "[ClovaCodegen.ClovaTool(\"x\")] public static T «Run»<T>(T a) => a;", "generic method")]

@@ -22,7 +22,7 @@ public class ToolLegacyTargetTests
         var runtime = new[] { Path.Combine(folder, "Contracts", "IClovaRequestBodies.cs") }
             .Concat(Directory.GetFiles(Path.Combine(folder, "StructuredOutputs"), "*.cs"))
             .Concat(Directory.GetFiles(Path.Combine(folder, "Tools"), "ClovaTool*.cs"))
-            .Select(File.ReadAllText)
+            .Select(LegacyTargetCompilationTests.RuntimeSource)
             .Concat(new[] { responses });
         var input = GeneratorHarness.Compilation(LegacyTargetCompilationTests.References(target), runtime.Concat(new[] { """
             using System.Collections.Generic;
