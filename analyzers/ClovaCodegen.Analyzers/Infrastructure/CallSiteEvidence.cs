@@ -37,6 +37,7 @@ internal sealed partial class CallSiteEvidence
     private readonly ConcurrentDictionary<SyntaxNode, bool> _decided = new();
     private readonly ConcurrentDictionary<ISymbol, bool> _memberEvidence = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(SyntaxTree Tree, string Name), bool> _fileBindsToEvidence = new();
+    private readonly ConcurrentDictionary<SyntaxTree, bool> _fileMayHaveEvidence = new();
 
     /// <summary>One kind of evidence, for one compilation (it remembers what it found there).</summary>
     public CallSiteEvidence(IReadOnlyList<string> literalParts, IReadOnlyList<string> identifiers, Func<ISymbol, bool> isEvidence, ValueOrigins origins)
@@ -71,7 +72,19 @@ internal sealed partial class CallSiteEvidence
     /// </summary>
     private bool FileMayHaveEvidence(ValueOrigins.Trace trace)
     {
+        // Decided once per file: every search in the file asks, and each question below takes a lock.
         var tree = trace.Model.SyntaxTree;
+        if (!_fileMayHaveEvidence.TryGetValue(tree, out var may))
+        {
+            may = FileShowsEvidence(trace, tree);
+            _fileMayHaveEvidence.TryAdd(tree, may);
+        }
+
+        return may;
+    }
+
+    private bool FileShowsEvidence(ValueOrigins.Trace trace, SyntaxTree tree)
+    {
         foreach (var part in _literalParts)
         {
             if (Mentions(tree, part, wholeWord: false, trace.CancellationToken))
@@ -115,24 +128,72 @@ internal sealed partial class CallSiteEvidence
         return false;
     }
 
-    /// <summary>Whether the node itself holds evidence: a string with a literal part, or a name bound to an evidence symbol.</summary>
+    /// <summary>
+    /// Whether the node itself holds evidence (a string with a literal part, or a name bound to an evidence symbol), in one
+    /// walk that also collects, into <see cref="ValueOrigins.Trace.WalkedNames"/>, the names in it that can name a variable
+    /// (in the order written), for the caller to follow when the node itself shows nothing.
+    /// </summary>
     private bool HasDirectEvidence(SyntaxNode node, ValueOrigins.Trace trace)
     {
-        foreach (var token in node.DescendantTokens())
+        var walk = trace.WalkNodes;
+        var floor = walk.Count;
+        walk.Push(node);
+        try
         {
-            if (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken) || token.IsKind(SyntaxKind.Utf8StringLiteralToken))
+            while (walk.Count > floor)
             {
-                var text = token.ValueText;
-                foreach (var part in _literalParts)
+                var current = walk.Pop();
+                switch (current)
                 {
-                    if (text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0)
-                    {
-                        return true;
-                    }
+                    // The tokens a string can hold: a literal's (a plain or UTF-8 string; raw strings don't count) and an
+                    // interpolated string's text parts.
+                    case LiteralExpressionSyntax literal:
+                        if ((literal.Token.IsKind(SyntaxKind.StringLiteralToken) || literal.Token.IsKind(SyntaxKind.Utf8StringLiteralToken)) && HasLiteralPart(literal.Token.ValueText))
+                        {
+                            return true;
+                        }
+
+                        continue;
+                    case InterpolatedStringTextSyntax text:
+                        if (HasLiteralPart(text.TextToken.ValueText))
+                        {
+                            return true;
+                        }
+
+                        continue;
+                    case IdentifierNameSyntax identifier:
+                        if (IsIdentifier(identifier.Identifier.ValueText) && trace.Symbol(identifier) is { } symbol && _isEvidence(symbol))
+                        {
+                            return true;
+                        }
+
+                        if (ValueOrigins.CanNameVariable(identifier))
+                        {
+                            trace.WalkedNames.Add(identifier);
+                        }
+
+                        continue;
                 }
+
+                ValueOrigins.PushChildren(current, walk);
             }
-            else if (token.IsKind(SyntaxKind.IdentifierToken) && IsIdentifier(token.ValueText)
-                && token.Parent is IdentifierNameSyntax identifier && trace.Symbol(identifier) is { } symbol && _isEvidence(symbol))
+
+            return false;
+        }
+        finally
+        {
+            while (walk.Count > floor)
+            {
+                walk.Pop();
+            }
+        }
+    }
+
+    private bool HasLiteralPart(string text)
+    {
+        for (var i = 0; i < _literalParts.Count; i++)
+        {
+            if (text.IndexOf(_literalParts[i], StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 return true;
             }
@@ -231,6 +292,8 @@ internal sealed partial class CallSiteEvidence
             var floor = _trace.PendingNodes.Count;
             _trace.PendingNodes.Add(node);
             var visited = _trace.VisitedNodes;
+            var names = _trace.WalkedNames;
+            var namesFloor = names.Count;
             try
             {
                 while (visited.Count < MaxNodes && _trace.PopAbove(floor) is { } current)
@@ -240,19 +303,18 @@ internal sealed partial class CallSiteEvidence
                         continue;
                     }
 
+                    // The node's own strings and names first, then where its variables got their values (the names its
+                    // walk collected: the ones above where this node's walk started; a nested search removes its own).
+                    names.RemoveRange(namesFloor, names.Count - namesFloor);
                     if (_evidence.HasDirectEvidence(current, _trace))
                     {
                         return true;
                     }
 
-                    foreach (var descendant in current.DescendantNodesAndSelf())
+                    var namesEnd = names.Count;
+                    for (var n = namesFloor; n < namesEnd; n++)
                     {
-                        if (descendant is not IdentifierNameSyntax identifier || !ValueOrigins.CanNameVariable(identifier))
-                        {
-                            continue;
-                        }
-
-                        var symbol = _trace.Symbol(identifier);
+                        var symbol = _trace.Symbol(names[n]);
                         if (symbol is ILocalSymbol)
                         {
                             var origins = _trace.Origins(symbol);
@@ -273,6 +335,7 @@ internal sealed partial class CallSiteEvidence
             finally
             {
                 _trace.PendingNodes.RemoveRange(floor, _trace.PendingNodes.Count - floor);
+                names.RemoveRange(namesFloor, names.Count - namesFloor);
             }
         }
 

@@ -52,6 +52,12 @@ internal sealed partial class ValueOrigins
 
         public List<ISymbol> FollowedSymbols { get; } = new();
 
+        /// <summary>A syntax walk's stack (see <see cref="PushChildren"/>); each walk pops down to where it started.</summary>
+        public Stack<SyntaxNode> WalkNodes { get; } = new(64);
+
+        /// <summary>Names met in a walk, to look at once it is done; nested walks each keep to what they added.</summary>
+        public List<IdentifierNameSyntax> WalkedNames { get; } = new();
+
         internal void Start(ValueOrigins owner, SemanticModel model, CancellationToken cancellationToken)
         {
             _owner = owner;
@@ -76,6 +82,8 @@ internal sealed partial class ValueOrigins
             NextFrontier.Clear();
             PendingOperations.Clear();
             FollowedSymbols.Clear();
+            WalkNodes.Clear();
+            WalkedNames.Clear();
             ClearGiven();
             _owner = null!;
             _model = null!;
@@ -146,8 +154,13 @@ internal sealed partial class ValueOrigins
             if (!_writes.TryGetValue(statement, out var range))
             {
                 var start = _written.Count;
-                foreach (var node in statement.DescendantNodesAndSelf())
+                var walk = WalkNodes;
+                var floor = walk.Count;
+                walk.Push(statement);
+                while (walk.Count > floor)
                 {
+                    var node = walk.Pop();
+                    PushChildren(node, walk);
                     var symbol = node switch
                     {
                         // A local's declarator has an operation already built (a lookup; asking the binder costs more).

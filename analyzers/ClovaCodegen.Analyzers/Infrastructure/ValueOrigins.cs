@@ -105,6 +105,14 @@ internal sealed partial class ValueOrigins
         for (var at = text.IndexOf(name, region.SpanStart, end - region.SpanStart, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, end - at - name.Length, StringComparison.Ordinal))
         {
             // The match may sit inside a longer name, a string or a comment: only an identifier token of exactly this name counts.
+            // A letter, digit or underscore right after it continues the name it sits in (the lexer reads a name to its
+            // end), so that match is no such token, and the token need not be looked up.
+            var after = at + name.Length;
+            if (after < text.Length && (char.IsLetterOrDigit(text[after]) || text[after] == '_'))
+            {
+                continue;
+            }
+
             var token = region.FindToken(at);
             if (token.Span.Contains(at) && token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && token.Parent is IdentifierNameSyntax identifier)
             {
@@ -139,8 +147,33 @@ internal sealed partial class ValueOrigins
         return null;
     }
 
-    private static SyntaxNode[] ToArray(List<SyntaxNode> nodes, int from) =>
-        nodes.Count == from ? None : nodes.GetRange(from, nodes.Count - from).ToArray();
+    private static SyntaxNode[] ToArray(List<SyntaxNode> nodes, int from)
+    {
+        if (nodes.Count == from)
+        {
+            return None;
+        }
+
+        // Copied straight into the array (GetRange(...).ToArray() made a list first).
+        var array = new SyntaxNode[nodes.Count - from];
+        nodes.CopyTo(from, array, 0, array.Length);
+        return array;
+    }
+
+    /// <summary>
+    /// Pushes the node's child nodes onto a walk's stack, last first, so that popping visits them in the order written (the
+    /// order of <c>DescendantNodesAndSelf()</c>, whose iterators allocated more per search than the search's own lists).
+    /// </summary>
+    internal static void PushChildren(SyntaxNode node, Stack<SyntaxNode> walk)
+    {
+        foreach (var child in node.ChildNodesAndTokens().Reverse())
+        {
+            if (child.AsNode() is { } childNode)
+            {
+                walk.Push(childNode);
+            }
+        }
+    }
 
     /// <summary>A field or property as seen from one file (what a file shows of it depends on the file).</summary>
     private sealed class MemberInTree : IEqualityComparer<(ISymbol Member, SyntaxTree Tree)>

@@ -203,6 +203,36 @@ public class ScopeTests
     public Task Endpoint_scope_takes_a_fields_writes_and_configuring_calls_as_origins_and_not_its_reads() =>
         ClovaVerifier.VerifyAsync(WrittenConfiguredAndRead, scope: "endpoint");
 
+    /// <summary>
+    /// The host is in an interpolated string's text, and the client is written by an assignment after its declaration, next
+    /// to a longer name that starts with the client's (<c>clientOptions</c>): the search reads the written mention, not the
+    /// longer name, and finds the host in the interpolated text.
+    /// </summary>
+    private const string InterpolatedHostAssignedClient = """
+        using System;
+        using System.ClientModel;
+        using OpenAI;
+        using OpenAI.Chat;
+
+        var version = Environment.GetEnvironmentVariable("V");
+        var key = Environment.GetEnvironmentVariable("K")!;
+        OpenAIClient client;
+        var clientOptions = new OpenAIClientOptions { Endpoint = new Uri($"https://clovastudio.stream.ntruss.com/{version}/openai/") };
+        client = new OpenAIClient(new ApiKeyCredential(key), clientOptions);
+        var options = new ChatCompletionOptions { {|CLOVA001:EndUserId|} = "u", MaxOutputTokenCount = 10 };
+        client.GetChatClient("HCX-005").CompleteChat(new ChatMessage[] { new UserChatMessage("hi") }, options);
+        """;
+
+    [Fact]
+    public Task Endpoint_scope_finds_a_host_in_interpolated_text_through_a_later_assignment() =>
+        ClovaVerifier.VerifyAsync(InterpolatedHostAssignedClient, scope: "endpoint");
+
+    [Fact]
+    public Task Endpoint_scope_finds_no_clova_host_in_interpolated_text_of_another_host() =>
+        ClovaVerifier.VerifyAsync(
+            InterpolatedHostAssignedClient.Replace("clovastudio.stream.ntruss.com/{version}/openai/", "api.openai.com/{version}/").Replace("{|CLOVA001:EndUserId|}", "EndUserId"),
+            scope: "endpoint");
+
     [Fact]
     public async Task Project_scope_checks_both_clients()
     {
