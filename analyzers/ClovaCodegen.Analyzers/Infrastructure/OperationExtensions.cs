@@ -139,9 +139,17 @@ internal static class OperationExtensions
 
     public static bool IsOrDerivesFrom(this ITypeSymbol? type, INamedTypeSymbol? expected)
     {
-        for (var current = type; current is not null && expected is not null; current = current.BaseType)
+        if (expected is null)
         {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, expected))
+            return false;
+        }
+
+        // Every creation and call of the project is asked about: a base of another name is ruled out by its name, before its
+        // original definition is fetched and compared (equal symbols have equal names).
+        var name = expected.Name;
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == name && SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, expected))
             {
                 return true;
             }

@@ -7,7 +7,8 @@ using Microsoft.CodeAnalysis;
 namespace ClovaCodegen.Analyzers.Infrastructure;
 
 /// <summary>
-/// What several rules ask about the same operation (the raw request body an object creation makes, read by five rules),
+/// What several rules ask about the same operation (the raw request body an object creation makes, read by five rules; a
+/// chat body written as constant JSON text, read by two),
 /// worked out by the first rule that asks and remembered for the others. Only what costs more to work out than to
 /// remember: the SDK member a write sets (read by three rules) is cheaper to find again than to look up in a table.
 /// Each rule is an analyzer of its own, so the compiler calls each back on the same operation object in turn. One instance
@@ -20,11 +21,16 @@ internal sealed class OperationFacts
     private static readonly object Nothing = new();
 
     private readonly ConditionalWeakTable<IOperation, object> _rawBodies = new();
+    private readonly ConditionalWeakTable<IOperation, object> _jsonChatBodies = new();
 
     public RawBody? RawBody(IOperation creation, CompatSpec spec, KnownTypes types, CancellationToken cancellationToken, Func<IOperation, CompatSpec, KnownTypes, CancellationToken, RawBody?> read) =>
-        Remembered(_rawBodies, creation, spec, types, cancellationToken, read);
+        Remembered(_rawBodies, creation, (spec, types, cancellationToken), read, static (operation, state, compute) => compute(operation, state.spec, state.types, state.cancellationToken));
 
-    private static T? Remembered<T>(ConditionalWeakTable<IOperation, object> table, IOperation operation, CompatSpec spec, KnownTypes types, CancellationToken cancellationToken, Func<IOperation, CompatSpec, KnownTypes, CancellationToken, T?> compute)
+    /// <summary>A chat body written as constant JSON text (asked by two rules of every <c>StringContent</c> and protocol call).</summary>
+    public JsonBody? JsonChatBody(IOperation operation, IOperation content, KnownTypes types, Func<IOperation, IOperation, KnownTypes, JsonBody?> read) =>
+        Remembered(_jsonChatBodies, operation, (content, types), read, static (operation, state, compute) => compute(operation, state.content, state.types));
+
+    private static T? Remembered<T, TState, TCompute>(ConditionalWeakTable<IOperation, object> table, IOperation operation, TState state, TCompute compute, Func<IOperation, TState, TCompute, T?> call)
         where T : class
     {
         if (table.TryGetValue(operation, out var known))
@@ -32,7 +38,7 @@ internal sealed class OperationFacts
             return known as T;
         }
 
-        var value = compute(operation, spec, types, cancellationToken);
+        var value = call(operation, state, compute);
         lock (table)
         {
             // Another thread may have worked it out meanwhile: both found the same, the first one stays.

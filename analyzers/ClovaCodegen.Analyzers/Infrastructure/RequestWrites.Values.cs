@@ -54,11 +54,17 @@ internal static partial class RequestWrites
                 creation.Arguments[0].Value,
             _ => null,
         };
-        return content is not null && ConstantJsonSource(content, types) is { } source && ConstantText(source) is { } text
+        // Two rules ask about every such creation and call: read once for both.
+        return content is null ? null : types.Operations.JsonChatBody(operation, content, types, ReadJsonChatBodyCallback);
+    }
+
+    private static readonly Func<IOperation, IOperation, KnownTypes, JsonBody?> ReadJsonChatBodyCallback = ReadJsonChatBody;
+
+    private static JsonBody? ReadJsonChatBody(IOperation operation, IOperation content, KnownTypes types) =>
+        ConstantJsonSource(content, types) is { } source && ConstantText(source) is { } text
             && text.TrimStart().StartsWith("{", StringComparison.Ordinal) && JsonBody.HasKey(text, "model") && JsonBody.HasKey(text, "messages")
             ? new JsonBody(operation, content, source, text)
             : null;
-    }
 
     /// <summary>
     /// The operation that holds the constant text a JSON body is made of: the text itself, or followed through
