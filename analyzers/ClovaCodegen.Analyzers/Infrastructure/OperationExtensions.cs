@@ -26,9 +26,10 @@ internal static class OperationExtensions
     /// <summary>The operation without implicit conversions around it.</summary>
     public static IOperation WithoutConversions(this IOperation operation)
     {
-        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        // By kind, then a cast: asked of most operations the rules look at, and a type test per interface costs more.
+        while (operation.Kind == OperationKind.Conversion && operation.IsImplicit)
         {
-            operation = conversion.Operand;
+            operation = ((IConversionOperation)operation).Operand;
         }
 
         return operation;

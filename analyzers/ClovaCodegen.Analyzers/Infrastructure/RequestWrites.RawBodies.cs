@@ -40,9 +40,10 @@ internal static partial class RequestWrites
         switch (creation)
         {
             case IAnonymousObjectCreationOperation anonymous:
-                foreach (var initializer in anonymous.Initializers.OfType<ISimpleAssignmentOperation>())
+                // Loops over the arrays themselves: LINQ and IEnumerable over an ImmutableArray box and allocate for each body.
+                foreach (var element in anonymous.Initializers)
                 {
-                    if (initializer.Target is IPropertyReferenceOperation { Property.Name: var name } target)
+                    if (element is ISimpleAssignmentOperation initializer && initializer.Target is IPropertyReferenceOperation { Property.Name: var name } target)
                     {
                         keys.Add((name, target.Syntax, initializer.Value));
                     }
@@ -50,9 +51,12 @@ internal static partial class RequestWrites
 
                 break;
             case IObjectCreationOperation { Type: INamedTypeSymbol type } objectCreation when types.IsStringKeyedBag(type):
-                foreach (var initializer in objectCreation.Initializer?.Initializers ?? Enumerable.Empty<IOperation>())
+                if (objectCreation.Initializer is { } initializers)
                 {
-                    AddKey(initializer, keys);
+                    foreach (var initializer in initializers.Initializers)
+                    {
+                        AddKey(initializer, keys);
+                    }
                 }
 
                 AddLocalWrites(objectCreation, keys, cancellationToken);

@@ -45,12 +45,14 @@ internal static partial class RequestWrites
     {
         var target = operation.Kind switch
         {
-            OperationKind.SimpleAssignment => ((ISimpleAssignmentOperation)operation).Target is var assigned && assigned is IPropertyReferenceOperation { Property.IsIndexer: true } indexer ? indexer.Instance : assigned,
+            OperationKind.SimpleAssignment => ((ISimpleAssignmentOperation)operation).Target is var assigned && assigned.Kind == OperationKind.PropertyReference && ((IPropertyReferenceOperation)assigned).Property.IsIndexer ? ((IPropertyReferenceOperation)assigned).Instance : assigned,
             OperationKind.MemberInitializer => ((IMemberInitializerOperation)operation).InitializedMember,
             OperationKind.Invocation => ((IInvocationOperation)operation) is { TargetMethod.Name: "Add" or "AddRange" or "Insert" or "TryAdd" } invocation ? invocation.Instance : null,
             _ => null,
         };
-        return target?.WithoutConversions() as IPropertyReferenceOperation;
+
+        // Most writes set a local or a field: ruled out by kind, not by a type test.
+        return target?.WithoutConversions() is { Kind: OperationKind.PropertyReference } property ? (IPropertyReferenceOperation)property : null;
     }
 
     private static BoundMemberWrite? FindBoundMember(IOperation operation, CompatSpec spec)

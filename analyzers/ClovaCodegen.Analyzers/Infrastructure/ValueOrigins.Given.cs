@@ -38,26 +38,30 @@ internal sealed partial class ValueOrigins
             while (pending.Count > 0)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                switch (pending.Pop())
+                // By kind first: every operation of the body comes here, and a type test per interface costs more than the rest.
+                var operation = pending.Pop();
+                if (operation.Kind == OperationKind.VariableDeclarator && ((IVariableDeclaratorOperation)operation) is { Initializer: { } initializer } declarator)
                 {
-                    case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
-                        _given.Add((declarator.Symbol, initializer.Value));
-                        break;
-                    case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment } when Root(assignment.Target) is { } assigned:
-                        _given.Add((assigned, assignment));
-                        break;
-                    case IExpressionStatementOperation { Operation: IInvocationOperation { Instance: { } instance } call } when IsConfiguring(call) && Root(instance) is { } configured:
-                        _given.Add((configured, call));
-                        break;
-                    case IExpressionStatementOperation:
-                        break;
-                    case var operation when descendIntoExpressions || operation.Syntax is not ExpressionSyntax:
-                        foreach (var child in operation.ChildOperations)
-                        {
-                            pending.Push(child);
-                        }
-
-                        break;
+                    _given.Add((declarator.Symbol, initializer.Value));
+                }
+                else if (operation.Kind == OperationKind.ExpressionStatement)
+                {
+                    switch (((IExpressionStatementOperation)operation).Operation)
+                    {
+                        case ISimpleAssignmentOperation assignment when Root(assignment.Target) is { } assigned:
+                            _given.Add((assigned, assignment));
+                            break;
+                        case IInvocationOperation { Instance: { } instance } call when IsConfiguring(call) && Root(instance) is { } configured:
+                            _given.Add((configured, call));
+                            break;
+                    }
+                }
+                else if (descendIntoExpressions || operation.Syntax is not ExpressionSyntax)
+                {
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        pending.Push(child);
+                    }
                 }
             }
 

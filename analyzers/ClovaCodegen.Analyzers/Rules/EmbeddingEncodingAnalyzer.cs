@@ -176,11 +176,12 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaRule
     }
 
     /// <summary>ClovaCodegen.OpenAI's policy (its factory, the policy itself) or a Patch of encoding_format.</summary>
-    private static bool SendsFloat(IOperation operation, CompatSpec spec, KnownTypes types) => operation switch
+    /// <remarks>By kind first: the search asks about every operation it visits, and a type test per interface costs more than the rest.</remarks>
+    private static bool SendsFloat(IOperation operation, CompatSpec spec, KnownTypes types) => operation.Kind switch
     {
-        IInvocationOperation invocation => IsPolicyApi(invocation.TargetMethod.ContainingType, types) || RequestWrites.PatchPath(invocation, spec, types) is { Field.Name: "encoding_format" },
-        IObjectCreationOperation creation => IsPolicyApi(creation.Type, types),
-        IMemberReferenceOperation member => IsPolicyApi(member.Member.ContainingType, types),
+        OperationKind.Invocation => ((IInvocationOperation)operation) is var invocation && (IsPolicyApi(invocation.TargetMethod.ContainingType, types) || RequestWrites.PatchPath(invocation, spec, types) is { Field.Name: "encoding_format" }),
+        OperationKind.ObjectCreation => IsPolicyApi(operation.Type, types),
+        OperationKind.FieldReference or OperationKind.PropertyReference or OperationKind.MethodReference or OperationKind.EventReference => IsPolicyApi(((IMemberReferenceOperation)operation).Member.ContainingType, types),
         _ => false,
     };
 

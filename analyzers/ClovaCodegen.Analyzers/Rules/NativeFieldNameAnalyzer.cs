@@ -66,7 +66,8 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
                 {
                     ReportJson(operation, types, json, inNameOrder);
                 }
-                else if (operation.Operation is IObjectCreationOperation { Type: INamedTypeSymbol type, Arguments.IsEmpty: false } creation && dtos.NativeMembers(type) is { Count: > 0 } members)
+                else if (operation.Operation.Kind == OperationKind.ObjectCreation
+                    && operation.Operation is IObjectCreationOperation { Type: INamedTypeSymbol type, Arguments.IsEmpty: false } creation && dtos.NativeMembers(type) is { Count: > 0 } members)
                 {
                     // A record's (or any constructor's) parameter that sets a property of the same name: new ChatRecord(model, messages, 0.8).
                     foreach (var argument in creation.Arguments)
@@ -111,17 +112,18 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
                         JudgeBagKey(operation, key, location, paths: true);
                     }
                 }
-                else if (operation.Operation is IInvocationOperation invocation && RequestWrites.PatchName(invocation, types) is { } patch
+                else if (operation.Operation.Kind == OperationKind.Invocation && RequestWrites.PatchName((IInvocationOperation)operation.Operation, types) is { } patch
                     && byNativeName.TryGetValue(patch.Name, out var wire))
                 {
-                    var path = RequestWrites.ConstantText(invocation.Arguments[0].Value)!;
+                    var path = RequestWrites.ConstantText(((IInvocationOperation)operation.Operation).Arguments[0].Value)!;
                     Report(operation, types, patch.Location, patch.Name, wire, "$." + wire + path.Substring(2 + patch.Name.Length));
                 }
-                else if (operation.Operation is IInvocationOperation && RequestWrites.JsonChatBody(operation.Operation, types) is { } json)
+                else if (operation.Operation.Kind == OperationKind.Invocation && RequestWrites.JsonChatBody(operation.Operation, types) is { } json)
                 {
                     ReportJson(operation, types, json, inNameOrder);
                 }
-                else if (operation.Operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } target } assignment
+                else if (operation.Operation.Kind == OperationKind.SimpleAssignment
+                    && operation.Operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } target } assignment
                     && dtos.NativeMembers(property.ContainingType) is { Count: > 0 } members && members.TryGetValue(property.Name, out var member)
                     && !(assignment.Value.WithoutConversions() is IPropertyReferenceOperation { Property: var copied } && SymbolEqualityComparer.Default.Equals(copied, property)))
                 {

@@ -46,7 +46,7 @@ public sealed class UnsupportedFieldAnalyzer : ClovaRule
                         Report(operation, types.Scope, write.Location, write.MemberOrKey, write.Field);
                     }
                 }
-                else if (operation.Operation is IInvocationOperation invocation && RequestWrites.PatchPath(invocation, spec, types) is { } patch)
+                else if (operation.Operation.Kind == OperationKind.Invocation && RequestWrites.PatchPath((IInvocationOperation)operation.Operation, spec, types) is { } patch)
                 {
                     Report(operation, types.Scope, patch.Location, patch.MemberOrKey, patch.Field);
                 }

@@ -38,7 +38,7 @@ public sealed class ValueRangeAnalyzer : ClovaRule
             operation =>
             {
                 var assignment = (ISimpleAssignmentOperation)operation.Operation;
-                if (assignment.Target is IPropertyReferenceOperation { Property: var property } && spec.FindBinding(property) is { Field: { } field })
+                if (assignment.Target.Kind == OperationKind.PropertyReference && spec.FindBinding(((IPropertyReferenceOperation)assignment.Target).Property) is { Field: { } field })
                 {
                     Check(operation, types.Scope, assignment.Value, field);
                 }
