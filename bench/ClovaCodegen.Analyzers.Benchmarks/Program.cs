@@ -74,6 +74,17 @@ if (earlierAt >= 0)
 
 benchmarkArgs = earlierAt >= 0 ? benchmarkArgs.Take(earlierAt).Concat(benchmarkArgs.Skip(earlierAt + 2)).ToArray() : benchmarkArgs;
 
+// --runs N: measured runs per subject (default 7, the fewest the cost figure is taken from); more give a quiet stretch of a
+// busy machine more chances to fall on a run.
+var runsAt = Array.IndexOf(benchmarkArgs, "--runs");
+var runs = runsAt >= 0 ? int.Parse(benchmarkArgs[runsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 7;
+if (runs < 7)
+{
+    throw new ArgumentException("--runs: the cost figure is the best of at least 7 runs.");
+}
+
+benchmarkArgs = runsAt >= 0 ? benchmarkArgs.Take(runsAt).Concat(benchmarkArgs.Skip(runsAt + 2)).ToArray() : benchmarkArgs;
+
 // Three warm-up runs on the synthetic project: the compiler from NuGet is IL only (the SDK's is ReadyToRun), and while the
 // JIT is still optimizing it GetDiagnostics() takes 14-18 s, then 4-5 s, then 2-3 s from the third run on. The codebases
 // come after it, on a warm compiler, with one warm-up run each.
@@ -81,12 +92,12 @@ benchmarkArgs = earlierAt >= 0 ? benchmarkArgs.Take(earlierAt).Concat(benchmarkA
 var codebasesOnly = benchmarkArgs.Contains("--codebases-only");
 if (!codebasesOnly)
 {
-    AnalyzerTelemetry.Report("synthetic", SyntheticProject.FileCount, SyntheticProject.Compilation, runs: 7, warmUpRuns: 3, earlier);
+    AnalyzerTelemetry.Report("synthetic", SyntheticProject.FileCount, SyntheticProject.Compilation, runs, warmUpRuns: 3, earlier);
 }
 
 foreach (var codebase in codebases)
 {
-    AnalyzerTelemetry.Report(codebase.Name, codebase.FileCount, codebase.Compilation, runs: 7, warmUpRuns: codebasesOnly ? 3 : 1, earlier);
+    AnalyzerTelemetry.Report(codebase.Name, codebase.FileCount, codebase.Compilation, runs, warmUpRuns: codebasesOnly ? 3 : 1, earlier);
 }
 
 if (codebasesOnly)

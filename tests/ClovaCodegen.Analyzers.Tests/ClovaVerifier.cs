@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using ClovaCodegen.Analyzers.Rules;
+using ClovaCodegen.Analyzers.Hosts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -72,8 +72,8 @@ internal static class ClovaVerifier
         ((CSharpCompilationOptions)options).WithNullableContextOptions(NullableContextOptions.Enable)
             .WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions.SetItems(new[] { "SCME0001", "OPENAI001", "MEAI001", "SKEXP0001", "SKEXP0010" }.ToDictionary(id => id, _ => ReportDiagnostic.Suppress)));
 
-    // The analyzer type argument only names a default: GetDiagnosticAnalyzers hands the framework every rule.
-    private sealed class AnalyzerTest : CSharpAnalyzerTest<UnsupportedFieldAnalyzer, DefaultVerifier>
+    // The analyzer type argument only names a default: GetDiagnosticAnalyzers hands the framework every host.
+    private sealed class AnalyzerTest : CSharpAnalyzerTest<WarningRuleHost, DefaultVerifier>
     {
         public AnalyzerTest()
         {
@@ -87,7 +87,7 @@ internal static class ClovaVerifier
         protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
     }
 
-    private sealed class FixTest : CSharpCodeFixTest<UnsupportedFieldAnalyzer, EmptyCodeFixProvider, DefaultVerifier>
+    private sealed class FixTest : CSharpCodeFixTest<WarningRuleHost, EmptyCodeFixProvider, DefaultVerifier>
     {
         private readonly CodeFixProvider _fixer;
 

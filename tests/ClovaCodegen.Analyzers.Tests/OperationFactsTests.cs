@@ -13,8 +13,8 @@ using Xunit;
 namespace ClovaCodegen.Analyzers.Tests;
 
 /// <summary>
-/// What several rules ask about the same operation (a raw body) is worked out once per compilation (<see cref="OperationFacts"/>): each rule is an analyzer of its own, so the answers are shared only if they
-/// are remembered per operation, and that only works if the compiler hands every analyzer the same operation objects.
+/// What several rules ask about the same operation (a raw body) is worked out once per compilation (<see cref="OperationFacts"/>): the rules run in two hosts (and alone in tests and benchmarks), so the answers are shared
+/// only if they are remembered per operation, and that only works if the compiler hands every analyzer the same operation objects.
 /// </summary>
 public class OperationFactsTests
 {

@@ -9,16 +9,19 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using ClovaCodegen.Testing;
+using ClovaCodegen.Analyzers.Infrastructure;
+using ClovaCodegen.Spec.Model;
 using Xunit;
 
 namespace ClovaCodegen.Analyzers.Tests;
 
 /// <summary>
-/// A rule that is switched off costs nothing: the compiler runs no callback for it, whichever way it was switched off
-/// (ruleset or <c>NoWarn</c>, a global analyzer config, an <c>.editorconfig</c> section for all files or for some). The
-/// analyzers are the ones the compiler would load (every type in the analyzer assembly with <c>[DiagnosticAnalyzer]</c>),
-/// each wrapped so that every operation callback it registers is counted per file before it runs.
+/// A rule that is switched off costs nothing: its host does not start it where it is off for the compilation (ruleset or
+/// <c>NoWarn</c>, a global analyzer config) and runs none of its actions in a file where it is off (an <c>.editorconfig</c>
+/// section, for all files or for some), while the other rules of the same host run and report. The rules run here all in
+/// one host, each wrapped so that its own actions are counted per file (and its starts): a rule in a host of its own would
+/// be skipped by the compiler, which proves nothing about the host; one host of every rule proves the host's own
+/// switching for each rule, whatever the shipped grouping.
 /// </summary>
 public class SwitchedOffRuleTests
 {
@@ -46,11 +49,11 @@ public class SwitchedOffRuleTests
 
     [Theory]
     [MemberData(nameof(RulesAndWays))]
-    public async Task A_rule_switched_off_for_the_project_runs_no_callbacks(string id, string way)
+    public async Task A_rule_switched_off_for_the_project_runs_none_of_its_actions(string id, string way)
     {
         var on = await RunAsync(new SeverityOptions());
         Assert.Contains(on.Diagnostics, d => d.Id == id);
-        Assert.True(on.CallbacksOfAnalyzersFor(id) > 0, $"the analyzers that report {id} ran no callback with it on: nothing to compare");
+        Assert.True(on.Rule(id).ActionsRun() > 0, $"{id} ran no action with it on: nothing to compare");
 
         var options = way switch
         {
@@ -61,20 +64,42 @@ public class SwitchedOffRuleTests
         var off = await RunAsync(options);
 
         Assert.DoesNotContain(off.Diagnostics, d => d.Id == id);
-        Assert.Equal(0, off.CallbacksOfAnalyzersFor(id));
+        Assert.Equal(0, off.Rule(id).ActionsRun());
+        if (way != "editorconfig")
+        {
+            // Off for the whole compilation: not even started (an .editorconfig section leaves the generated file on).
+            Assert.Equal(0, off.Rule(id).Starts);
+        }
+
         Assert.Contains(off.Diagnostics, d => d.Id != id && d.Id.StartsWith("CLOVA", StringComparison.Ordinal));
+        Assert.All(off.Rules.Where(r => r.Descriptor.Id != id), r => Assert.True(r.ActionsRun() > 0, $"{r.Descriptor.Id} ran no action beside {id} switched off"));
     }
 
     [Theory]
     [MemberData(nameof(Rules))]
-    public async Task A_rule_switched_off_for_one_file_runs_no_callbacks_there(string id)
+    public async Task A_rule_switched_off_for_one_file_runs_none_of_its_actions_there(string id)
     {
-        var run = await RunAsync(new SeverityOptions { PerFile = { [(ProgramPath, id)] = ReportDiagnostic.Suppress } });
+        // Concurrently, as a build runs analyzers: the files' switches are worked out on whichever thread gets there first.
+        var run = await RunAsync(new SeverityOptions { PerFile = { [(ProgramPath, id)] = ReportDiagnostic.Suppress } }, concurrent: true);
 
         Assert.DoesNotContain(run.Diagnostics, d => d.Id == id && d.Location.SourceTree!.FilePath == ProgramPath);
         Assert.Contains(run.Diagnostics, d => d.Id == id && d.Location.SourceTree!.FilePath == ServicePath);
-        Assert.Equal(0, run.CallbacksOfAnalyzersFor(id, ProgramPath));
-        Assert.True(run.CallbacksOfAnalyzersFor(id, ServicePath) > 0);
+        Assert.Equal(0, run.Rule(id).ActionsRun(ProgramPath));
+        Assert.True(run.Rule(id).ActionsRun(ServicePath) > 0);
+        Assert.Contains(run.Diagnostics, d => d.Id != id && d.Id.StartsWith("CLOVA", StringComparison.Ordinal) && d.Location.SourceTree!.FilePath == ProgramPath);
+    }
+
+    /// <summary>An .editorconfig section wins over the global config: a rule off for the project but on in one file runs there, and only there.</summary>
+    [Theory]
+    [MemberData(nameof(Rules))]
+    public async Task A_rule_switched_off_for_the_project_but_on_in_one_file_runs_only_there(string id)
+    {
+        var run = await RunAsync(new SeverityOptions { Global = { [id] = ReportDiagnostic.Suppress }, PerFile = { [(ServicePath, id)] = ReportDiagnostic.Warn } });
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == id && d.Location.SourceTree!.FilePath != ServicePath);
+        Assert.Contains(run.Diagnostics, d => d.Id == id && d.Location.SourceTree!.FilePath == ServicePath);
+        Assert.Equal(0, run.Rule(id).ActionsRun(ProgramPath));
+        Assert.True(run.Rule(id).ActionsRun(ServicePath) > 0);
     }
 
     /// <summary>
@@ -100,6 +125,22 @@ public class SwitchedOffRuleTests
         }
     }
 
+    /// <summary>
+    /// The compiler loads the hosts, and each rule runs in exactly one of them, the one of its default severity (a rule in
+    /// two hosts would report twice; a rule class marked <c>[DiagnosticAnalyzer]</c> would be loaded beside its host).
+    /// </summary>
+    [Fact]
+    public void Every_rule_runs_in_exactly_one_shipped_host_the_one_of_its_default_severity()
+    {
+        var hosts = ShippedAnalyzers();
+        Assert.All(hosts, host => Assert.IsAssignableFrom<ClovaRuleHost>(host));
+        Assert.Equal(
+            ClovaRules.CreateAll().Select(rule => rule.Descriptor.Id).OrderBy(id => id),
+            hosts.SelectMany(host => host.SupportedDiagnostics).Select(d => d.Id).OrderBy(id => id));
+        Assert.All(hosts, host => Assert.Single(host.SupportedDiagnostics.Select(d => d.DefaultSeverity >= DiagnosticSeverity.Warning).Distinct()));
+        Assert.Equal(hosts.Select(h => h.GetType()).OrderBy(t => t.Name), AnalyzerHarness.AllAnalyzers.Select(a => a.GetType()).OrderBy(t => t.Name));
+    }
+
     private static IEnumerable<string> RuleIds() => ShippedAnalyzers().SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(id => id);
 
     /// <summary>What the compiler loads from the analyzer assembly: every concrete type marked [DiagnosticAnalyzer].</summary>
@@ -108,9 +149,12 @@ public class SwitchedOffRuleTests
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
-    private static async Task<Run> RunAsync(SeverityOptions severities)
+    /// <summary>
+    /// Two files with every rule's mistake: the Mistakes sample (top-level statements) and the same code in a method, with
+    /// the generated builders the sample uses (CLOVA011) as the generator would put them in the default namespace.
+    /// </summary>
+    internal static CSharpCompilation MistakesOfEveryRule()
     {
-        // Two files with every rule's mistake: the Mistakes sample (top-level statements) and the same code in a method.
         // CLOVA012's mistake is added here rather than kept in samples/Mistakes: a clash of two raw AddFunctionTool names
         // has no fix, and dotnet format's run over the sample (DotnetFormatTests) must leave no rule behind.
         var sample = File.ReadAllText(Path.Combine(Paths.Root, "samples", "Mistakes", "Program.cs")).TrimEnd('\n')
@@ -121,29 +165,29 @@ public class SwitchedOffRuleTests
         var service = string.Join("\n", usings) + "\ninternal static class Service\n{\n    public static void Run()\n    {\n" + string.Join("\n", statements) + "\n    }\n}\n";
 
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        // The generated builders the sample uses (CLOVA011), as the generator would put them in the default namespace.
-        var compilation = AnalyzerHarness.Compile("").RemoveAllSyntaxTrees().AddSyntaxTrees(
+        return AnalyzerHarness.Compile("").RemoveAllSyntaxTrees().AddSyntaxTrees(
             CSharpSyntaxTree.ParseText(sample, parse, ProgramPath),
             CSharpSyntaxTree.ParseText(service, parse, ServicePath),
             CSharpSyntaxTree.ParseText(GeneratedBuilderStandIn.InDefaultNamespace, parse, "/project/Generated.cs"));
+    }
+
+    private static async Task<Run> RunAsync(SeverityOptions severities, bool concurrent = false)
+    {
+        var compilation = MistakesOfEveryRule();
         compilation = compilation.WithOptions(compilation.Options
             .WithSpecificDiagnosticOptions(compilation.Options.SpecificDiagnosticOptions.SetItems(severities.Compilation))
             .WithSyntaxTreeOptionsProvider(severities));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-
-        var counted = ShippedAnalyzers().Select(a => new CountingAnalyzer(a)).ToList();
+        var counted = ClovaRules.CreateAll().Select(rule => new CountedRule(rule)).ToList();
         var withAnalyzers = compilation.WithAnalyzers(
-            counted.ToImmutableArray<DiagnosticAnalyzer>(),
-            new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), (ex, _, _) => throw new Xunit.Sdk.XunitException("Analyzer threw (AD0001): " + ex), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+            ImmutableArray.Create<DiagnosticAnalyzer>(new OneHost(counted)),
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), (ex, _, _) => throw new Xunit.Sdk.XunitException("Analyzer threw (AD0001): " + ex), concurrentAnalysis: concurrent, logAnalyzerExecutionTime: false));
         return new Run(await withAnalyzers.GetAnalyzerDiagnosticsAsync(), counted);
     }
 
-    private sealed record Run(ImmutableArray<Diagnostic> Diagnostics, List<CountingAnalyzer> Analyzers)
+    private sealed record Run(ImmutableArray<Diagnostic> Diagnostics, List<CountedRule> Rules)
     {
-        /// <summary>Callbacks run by the analyzers that can report <paramref name="id"/> (in one file, or in all).</summary>
-        public int CallbacksOfAnalyzersFor(string id, string? path = null) => Analyzers
-            .Where(a => a.SupportedDiagnostics.Any(d => d.Id == id))
-            .Sum(a => path is null ? a.Callbacks.Values.Sum() : a.Callbacks.GetValueOrDefault(path));
+        public CountedRule Rule(string id) => Rules.Single(r => r.Descriptor.Id == id);
     }
 
     /// <summary>Severities as a ruleset (<see cref="Compilation"/>), a global config and .editorconfig sections give them.</summary>
@@ -164,24 +208,46 @@ public class SwitchedOffRuleTests
             Global.TryGetValue(diagnosticId, out severity);
     }
 
-    // A wrapper, never loaded by a compiler: its inner analyzer carries the attribute and makes the configuration calls.
+    // Never loaded by a compiler: the host and the wrapped rules are made here, and the host makes the configuration calls.
 #pragma warning disable RS1001, RS1012, RS1025, RS1026
 
-    /// <summary>An analyzer as the compiler sees it (same diagnostics, same registrations), counting its operation callbacks per file.</summary>
-    private sealed class CountingAnalyzer : DiagnosticAnalyzer
+    /// <summary>Every rule in one host, which runs them as the shipped hosts do (the same base class, the same code).</summary>
+    private sealed class OneHost : ClovaRuleHost
     {
-        private readonly DiagnosticAnalyzer _inner;
+        public OneHost(IEnumerable<ClovaRule> rules)
+            : base(rules)
+        {
+        }
+    }
 
-        public CountingAnalyzer(DiagnosticAnalyzer inner) => _inner = inner;
+    /// <summary>A rule as its host sees it (same diagnostic, same actions), counting its starts and its actions run per file.</summary>
+    private sealed class CountedRule : ClovaRule
+    {
+        private readonly ClovaRule _inner;
+        private int _starts;
 
-        public ConcurrentDictionary<string, int> Callbacks { get; } = new();
+        public CountedRule(ClovaRule inner)
+            : base(inner.Descriptor) => _inner = inner;
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => _inner.SupportedDiagnostics;
+        public int Starts => _starts;
 
-        public override void Initialize(AnalysisContext context) =>
-            _inner.Initialize(InterceptedRegistrations.Forwarding(context, action => operation => { Count(operation); action(operation); }));
+        private ConcurrentDictionary<string, int> Actions { get; } = new();
 
-        private void Count(OperationAnalysisContext context) => Callbacks.AddOrUpdate(context.Operation.Syntax.SyntaxTree.FilePath, 1, (_, n) => n + 1);
+        /// <summary>Actions of this rule run in one file, or in all.</summary>
+        public int ActionsRun(string? path = null) => path is null ? Actions.Values.Sum() : Actions.GetValueOrDefault(path);
+
+        internal override void OnCompilationStart(RuleRegistration context, CompatSpec spec, KnownTypes types)
+        {
+            Interlocked.Increment(ref _starts);
+            var own = new RuleRegistration();
+            _inner.OnCompilationStart(own, spec, types);
+            foreach (var (kind, action) in own.Registered())
+            {
+                context.RegisterOperationAction(operation => { Count(operation); action(operation); }, kind);
+            }
+        }
+
+        private void Count(OperationAnalysisContext context) => Actions.AddOrUpdate(context.Operation.Syntax.SyntaxTree.FilePath, 1, (_, n) => n + 1);
     }
 #pragma warning restore RS1001, RS1012, RS1025, RS1026
 }

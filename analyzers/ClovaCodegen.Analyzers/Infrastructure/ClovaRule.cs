@@ -1,20 +1,21 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using ClovaCodegen.Spec.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
+// The rules are analyzers that no compiler loads: the hosts run them (see ClovaRule below).
+[assembly: System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute",
+    Scope = "namespaceanddescendants", Target = "~N:ClovaCodegen.Analyzers.Rules",
+    Justification = "A rule is run by its host (Hosts/); marked [DiagnosticAnalyzer] it would be loaded beside the host and report twice.")]
+
 namespace ClovaCodegen.Analyzers.Infrastructure;
 
 /// <summary>
-/// One rule (CLOVA00N), and the analyzer the compiler loads for it: each rule is a <see cref="DiagnosticAnalyzer"/> of its
-/// own that supports only its own diagnostic, so whatever switches the rule off switches its analysis off too. The compiler
-/// does not start an analyzer whose diagnostics are all off for the compilation (a global config's
-/// <c>dotnet_diagnostic.CLOVA00N.severity = none</c>, a ruleset, <c>NoWarn</c>), calls it back on no file where they are
-/// off (an .editorconfig section, for some files or all), and skips analyzers that report only Info in command-line
-/// builds, where Info is not shown (CLOVA008 unless raised). The spec and the SDK types are read once per compilation for all rules (<see cref="CompilationFacts"/>).
+/// One rule (CLOVA00N): its diagnostic and the operation actions it registers for a compilation. The compiler does not
+/// load rules one by one: it loads the hosts (<see cref="ClovaRuleHost"/>), each of which runs a group of rules and
+/// starts, and calls back, only those that are switched on (see there). A rule is still an analyzer, one that runs alone
+/// in a host of its own, so that tests and the benchmark can run or measure a rule by itself; it carries no
+/// <c>[DiagnosticAnalyzer]</c>, so a compiler never loads it beside the host that already runs it.
 /// </summary>
 public abstract class ClovaRule : DiagnosticAnalyzer
 {
@@ -29,66 +30,14 @@ public abstract class ClovaRule : DiagnosticAnalyzer
 
     public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
 
+    /// <summary>The rule alone, exactly as a host runs it.</summary>
     public sealed override void Initialize(AnalysisContext context)
     {
-        // Generated code is not analyzed (the driver skips generated files and [GeneratedCode] members), so whatever the
-        // rules report lies in hand-written code. ReportDiagnostics says so: without it the driver scans each file that
-        // gets a diagnostic for [GeneratedCode] attributes once more, which costs more than all rules' analysis of it.
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.ConfigureGeneratedCodeAnalysis(ClovaRuleHost.GeneratedCodeAnalysis);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (CompilationFacts.For(start.Compilation, start.Options, start.CancellationToken) is not { } facts)
-            {
-                return;
-            }
-
-            var registration = new RuleRegistration();
-            OnCompilationStart(registration, facts.Spec, facts.Types);
-            registration.RegisterWith(start);
-        });
+        ClovaRuleHost.RegisterRules(context, ImmutableArray.Create(this));
     }
 
     /// <summary>Registers the rule's operation actions for a compilation that has a valid spec.</summary>
     internal abstract void OnCompilationStart(RuleRegistration context, CompatSpec spec, KnownTypes types);
-}
-
-/// <summary>
-/// Collects a rule's operation actions for one compilation and hands the compiler one callback per operation kind (a rule
-/// may register several actions for the same kind; what they share about an operation is in <see cref="OperationFacts"/>).
-/// </summary>
-internal sealed class RuleRegistration
-{
-    private readonly Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> _actions = new();
-
-    public void RegisterOperationAction(Action<OperationAnalysisContext> action, params OperationKind[] kinds)
-    {
-        foreach (var kind in kinds)
-        {
-            if (!_actions.TryGetValue(kind, out var list))
-            {
-                _actions[kind] = list = new List<Action<OperationAnalysisContext>>();
-            }
-
-            list.Add(action);
-        }
-    }
-
-    /// <summary>Registers one callback per operation kind that runs the rule's actions for that kind in turn.</summary>
-    public void RegisterWith(CompilationStartAnalysisContext context)
-    {
-        foreach (var pair in _actions)
-        {
-            var actions = pair.Value.ToArray();
-            context.RegisterOperationAction(
-                actions.Length == 1 ? actions[0] : operation =>
-                {
-                    foreach (var action in actions)
-                    {
-                        action(operation);
-                    }
-                },
-                pair.Key);
-        }
-    }
 }

@@ -8,8 +8,8 @@ namespace ClovaCodegen.Analyzers.Infrastructure;
 
 /// <summary>
 /// What every rule needs about a compilation (the spec, the SDK types, the scope and what it has learnt), worked out by
-/// the first rule that starts on the compilation and shared with the others: each rule is an analyzer of its own, so that
-/// switching one off switches its analysis off, but the rules that run should not read the spec or resolve types nine times.
+/// the first host that starts on the compilation and shared with the other (see <see cref="ClovaRuleHost"/>; a rule run
+/// alone, in tests and benchmarks, is a host of its own): the rules that run should not read the spec or resolve types twice.
 /// </summary>
 internal sealed class CompilationFacts
 {

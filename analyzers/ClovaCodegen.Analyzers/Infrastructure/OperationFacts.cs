@@ -11,7 +11,7 @@ namespace ClovaCodegen.Analyzers.Infrastructure;
 /// chat body written as constant JSON text, read by two),
 /// worked out by the first rule that asks and remembered for the others. Only what costs more to work out than to
 /// remember: the SDK member a write sets (read by three rules) is cheaper to find again than to look up in a table.
-/// Each rule is an analyzer of its own, so the compiler calls each back on the same operation object in turn. One instance
+/// A host hands the operation object to each of its rules in turn, and the compiler hands both hosts the same one. One instance
 /// per compilation (<see cref="KnownTypes"/>); only operations that pass the cheap checks are remembered, and weakly: an
 /// entry goes when its operation tree does (the table holds no operation, semantic model or tree alive).
 /// </summary>

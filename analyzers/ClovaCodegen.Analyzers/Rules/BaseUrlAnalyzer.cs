@@ -20,7 +20,6 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// (<c>new Uri(...)</c>, an <c>HttpClient</c> request), so <c>$"{Host}/v1/openai/"</c> is right and
 /// <c>$"{Host}/testapp/..."</c> is not.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BaseUrlAnalyzer : ClovaRule
 {
     /// <summary>Diagnostic property: the canonical base URL the fix puts in.</summary>

@@ -16,7 +16,6 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// and the project does not register only ours. Keys the adapter reads (the spec's <c>readKeys</c>, <c>strict</c>) are
 /// not dropped; when a write mixes both, each dropped key is reported on its own, so the fix removes only what is dropped.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DroppedOptionAnalyzer : ClovaRule
 {
     /// <summary>The names of ClovaCodegen's chat-client entry points (bound to check they are ours).</summary>

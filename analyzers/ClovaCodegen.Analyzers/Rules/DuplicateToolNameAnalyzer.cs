@@ -22,7 +22,6 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// expression is not guessed at. Two classes whose tools share a name are not a problem until they meet here, so the
 /// generator, which sees every class but not how they are used, does not report it.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DuplicateToolNameAnalyzer : ClovaRule
 {
     /// <summary>Diagnostic property: the documentation ID of the method whose tool the fix renames (the later one).</summary>

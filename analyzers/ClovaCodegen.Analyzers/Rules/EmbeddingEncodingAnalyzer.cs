@@ -19,7 +19,6 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// (<c>AddOpenAIEmbeddingGenerator</c>, <c>AddOpenAITextEmbeddingGeneration</c>), unless given such a client. Raw embeddings bodies are flagged when the key is missing or not "float",
 /// and so are the protocol overloads' <c>BinaryContent</c> bodies, judged by their content when it is a readable constant.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmbeddingEncodingAnalyzer : ClovaRule
 {
     /// <summary>Diagnostic property: what the fix does (<see cref="FixAddPolicy"/>, <see cref="FixAddField"/>, <see cref="FixUseFloat"/>, <see cref="FixUseClovaClient"/>).</summary>

@@ -14,7 +14,6 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// <c>ApiKeyCredential</c>, <c>AuthenticationHeaderValue</c>, or an <c>Authorization</c> header added by name.
 /// It ignores <c>clova_codegen.scope</c>: a key with CLOVA's prefix is evidence enough that it is a CLOVA key.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardcodedApiKeyAnalyzer : ClovaRule
 {
     private const int MinimumKeyLength = 20;

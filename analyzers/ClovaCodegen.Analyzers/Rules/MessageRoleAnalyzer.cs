@@ -20,7 +20,6 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// flagged. The fix uses the <c>system</c> counterpart the binding names (its <c>replacement</c>; OpenAI's developer role is
 /// its newer name for system), when the spec lists <c>system</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MessageRoleAnalyzer : ClovaRule
 {
     /// <summary>Diagnostic property: the name (or, for a role made from a string, the string) the fix puts in.</summary>

@@ -25,7 +25,6 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// (<c>"max_tokens"</c>), nor one in the <c>"extra_body"</c> it reads into ExtraBody. Options or bodies it can't see (a
 /// parameter, a field, a call's result) are not guessed at.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingMaxTokensAnalyzer : ClovaRule
 {
     /// <summary>Diagnostic property: the max token count the fix sets (the spec's default, now written down where it can be raised).</summary>

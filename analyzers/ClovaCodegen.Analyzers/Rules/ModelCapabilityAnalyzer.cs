@@ -18,7 +18,6 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// same fluent chain; a model that is not a constant, or a builder kept in a variable, is not guessed at. A model the
 /// endpoint does not list at all is CLOVA004's, not this rule's.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ModelCapabilityAnalyzer : ClovaRule
 {
     /// <summary>

@@ -23,7 +23,6 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// The same names in other dictionaries (settings bags, reads in assertions) and DTOs that are no chat or embeddings body
 /// (no <c>model</c> with <c>messages</c>/<c>input</c>, such as the native API's) are not request fields.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NativeFieldNameAnalyzer : ClovaRule
 {
     /// <summary>Diagnostic property: the spec's wire name, for the fix.</summary>

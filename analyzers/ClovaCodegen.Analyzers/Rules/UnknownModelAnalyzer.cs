@@ -17,7 +17,6 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// <c>AddOpenAIEmbeddingGenerator</c>, ...), or as the <c>model</c> key of a raw request body. An embedding model for chat, or a chat model
 /// for embeddings, is caught the same way.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnknownModelAnalyzer : ClovaRule
 {
     /// <summary>

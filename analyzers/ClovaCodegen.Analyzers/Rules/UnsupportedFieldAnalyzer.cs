@@ -13,7 +13,6 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// <c>$.</c> key is a path whose first segment is the field), or a key an adapter reads from a bag it otherwise drops
 /// (the spec's <c>readKeys</c>: plain SK settings' <c>ExtensionData["user"]</c> sends <c>user</c>). Which member writes which field comes from the spec, so a user's spec can change what is flagged.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnsupportedFieldAnalyzer : ClovaRule
 {
     public UnsupportedFieldAnalyzer()

@@ -15,7 +15,6 @@ namespace ClovaCodegen.Analyzers.Rules;
 /// adapter sends as top-level fields (Semantic Kernel's <c>ExtraBody</c>).
 /// <c>encoding_format</c> is left to CLOVA002, which says why and fixes it.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ValueRangeAnalyzer : ClovaRule
 {
     /// <summary>
