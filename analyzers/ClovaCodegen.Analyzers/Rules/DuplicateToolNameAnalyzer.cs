@@ -30,9 +30,6 @@ public sealed class DuplicateToolNameAnalyzer : ClovaRule
     /// <summary>Diagnostic property: the name the fix gives it (absent when no name made from its class fits the spec's rule).</summary>
     public const string NewNameProperty = "NewName";
 
-    /// <summary>OpenAI's tool-name rule, for a spec that states none.</summary>
-    private const string DefaultNamePattern = "^[a-zA-Z0-9_-]{1,64}$";
-
     public DuplicateToolNameAnalyzer()
         : base(DiagnosticDescriptors.DuplicateToolName)
     {
@@ -45,7 +42,8 @@ public sealed class DuplicateToolNameAnalyzer : ClovaRule
             return;
         }
 
-        var namePattern = spec.FindCapability(CapabilitySpec.Tools)?.NamePattern ?? DefaultNamePattern;
+        // A spec that states no tool-name rule accepts any name, as the generator and the emulator do.
+        var namePattern = spec.FindCapability(CapabilitySpec.Tools)?.NamePattern;
         var tools = new ToolsOfTypes(types.ClovaToolAttribute);
 
         context.RegisterOperationAction(
@@ -109,7 +107,7 @@ public sealed class DuplicateToolNameAnalyzer : ClovaRule
                     {
                         properties = properties.Add(MethodProperty, id);
                         var newName = method.ContainingType.Name + "_" + name;
-                        if (Regex.IsMatch(newName, namePattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) && !seen.ContainsKey(newName))
+                        if ((namePattern is null || Regex.IsMatch(newName, namePattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))) && !seen.ContainsKey(newName))
                         {
                             properties = properties.Add(NewNameProperty, newName);
                         }

@@ -126,4 +126,30 @@ public class DuplicateToolNameAnalyzerTests
         var combined = ClovaCodegen.ClovaToolSet.Combine(WeatherTools.All, {|CLOVA012:예보Tools.All|});
         System.Console.WriteLine(combined);
         """ + Tools.Replace("ForecastTools", "예보Tools"), new DuplicateToolNameFixer());
+
+    /// <summary>A spec that states no tool-name rule accepts any name (the generator and the emulator check none then either).</summary>
+    [Fact]
+    public Task Fix_is_offered_for_any_class_made_name_when_the_spec_states_no_tool_name_rule() => ClovaVerifier.VerifyFixAsync("""
+        var combined = ClovaCodegen.ClovaToolSet.Combine(WeatherTools.All, {|CLOVA012:예보Tools.All|});
+        System.Console.WriteLine(combined);
+        """ + Tools.Replace("ForecastTools", "예보Tools"), """
+        var combined = ClovaCodegen.ClovaToolSet.Combine(WeatherTools.All, 예보Tools.All);
+        System.Console.WriteLine(combined);
+        """ + Tools.Replace("ForecastTools", "예보Tools").Replace("""[ClovaCodegen.ClovaTool("Forecast")]""", """[ClovaCodegen.ClovaTool("Forecast", Name = "예보Tools_GetWeather")]"""), new DuplicateToolNameFixer(), specText: SpecWithoutToolNameRule());
+
+    private static string SpecWithoutToolNameRule()
+    {
+        var spec = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(Paths.Root, "spec", "clova-openai-compat.json")))!;
+        var removed = 0;
+        foreach (var capability in spec["capabilities"]!.AsArray())
+        {
+            if ((string?)capability!["id"] == "tools" && capability.AsObject().Remove("namePattern"))
+            {
+                removed++;
+            }
+        }
+
+        Assert.Equal(1, removed);
+        return spec.ToJsonString();
+    }
 }
