@@ -95,7 +95,7 @@ public abstract class ClovaRuleHost : DiagnosticAnalyzer
 
         public void Run(OperationAnalysisContext context)
         {
-            var on = _switches.RulesOn(context.Operation.Syntax.SyntaxTree);
+            var on = _switches.RulesOn(context.Operation);
             Exception? failure = null;
             foreach (var action in _actions)
             {

@@ -78,7 +78,7 @@ internal sealed class RuleSwitches
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Started |= RulesOn(tree);
+                Started |= RulesOn(_files, tree);
             }
         }
     }
@@ -91,18 +91,15 @@ internal sealed class RuleSwitches
 
     public static ulong Bit(int rule) => 1UL << rule;
 
-    /// <summary>The rules on in <paramref name="tree"/>.</summary>
-    public ulong RulesOn(SyntaxTree tree)
-    {
-        if (_files is null)
-        {
-            return _compilationWide;
-        }
+    /// <summary>The rules on in the file of <paramref name="operation"/>.</summary>
+    public ulong RulesOn(IOperation operation) => _files is null ? _compilationWide : RulesOn(_files, operation.Syntax.SyntaxTree);
 
+    private ulong RulesOn(ConcurrentDictionary<SyntaxTree, FileSwitches> files, SyntaxTree tree)
+    {
         var last = _last;
         if (last is null || !ReferenceEquals(last.Tree, tree))
         {
-            _last = last = _files.GetOrAdd(tree, _forFile);
+            _last = last = files.GetOrAdd(tree, _forFile);
         }
 
         return last.On;
