@@ -97,6 +97,24 @@ public abstract class ClovaRuleHost : DiagnosticAnalyzer
         {
             var on = _switches.RulesOn(context.Operation);
             Exception? failure = null;
+            DispatchedOperation.Enter(context.Operation);
+            try
+            {
+                RunActions(context, on, ref failure);
+            }
+            finally
+            {
+                DispatchedOperation.Leave();
+            }
+
+            if (failure is not null)
+            {
+                throw failure;
+            }
+        }
+
+        private void RunActions(OperationAnalysisContext context, ulong on, ref Exception? failure)
+        {
             foreach (var action in _actions)
             {
                 if ((on & RuleSwitches.Bit(action.Rule)) == 0)
@@ -114,11 +132,6 @@ public abstract class ClovaRuleHost : DiagnosticAnalyzer
                     var rule = _rules[action.Rule];
                     failure ??= new InvalidOperationException($"{rule.Descriptor.Id} ({rule.GetType().Name}) threw {exception.GetType().Name}: {exception.Message}", exception);
                 }
-            }
-
-            if (failure is not null)
-            {
-                throw failure;
             }
         }
     }

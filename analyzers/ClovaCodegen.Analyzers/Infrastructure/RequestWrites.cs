@@ -34,11 +34,11 @@ internal static partial class RequestWrites
     /// loop over it, as copy constructors and Clone methods do) sets nothing new and is no write.
     /// </summary>
     /// <remarks>
-    /// Worked out afresh for each of the three rules that ask: most writes are ruled out by the member's simple name, and
-    /// for the rest the answer costs about what remembering it per operation would (<see cref="OperationFacts"/>
-    /// remembers only raw bodies, which cost far more to read).
+    /// Four rules ask of every write and call: worked out once per operation a host dispatches (<see cref="DispatchedOperation"/>).
     /// </remarks>
-    public static BoundMemberWrite? BoundMember(IOperation operation, CompatSpec spec, KnownTypes types) => FindBoundMember(operation, spec);
+    public static BoundMemberWrite? BoundMember(IOperation operation, CompatSpec spec, KnownTypes types) => DispatchedOperation.BoundMember(operation, spec, FindBoundMemberCall);
+
+    private static readonly Func<IOperation, CompatSpec, BoundMemberWrite?> FindBoundMemberCall = FindBoundMember;
 
     /// <summary>The property a write sets or fills (its kind read first: a type test per interface costs more than the rest).</summary>
     public static IPropertyReferenceOperation? WrittenProperty(IOperation operation)

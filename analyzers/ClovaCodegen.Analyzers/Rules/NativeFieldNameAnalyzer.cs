@@ -123,7 +123,7 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
                 }
                 else if (operation.Operation.Kind == OperationKind.SimpleAssignment
                     && operation.Operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } target } assignment
-                    && dtos.NativeMembers(property.ContainingType) is { Count: > 0 } members && members.TryGetValue(property.Name, out var member)
+                    && dtos.NativeMember(property) is { } member
                     && !(assignment.Value.WithoutConversions() is IPropertyReferenceOperation { Property: var copied } && SymbolEqualityComparer.Default.Equals(copied, property)))
                 {
                     // body.TopP = v, or TopP = v in an initializer; copying the member from another instance sets nothing new.
@@ -185,9 +185,38 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
 
         public ImmutableDictionary<string, NativeMember> NativeMembers(INamedTypeSymbol? type) =>
             // Cheapest test first; a source type's DeclaringSyntaxReferences is a new array on each call, its Locations are kept.
-            (_types.JsonPropertyNameAttribute is null && _types.NewtonsoftJsonPropertyAttribute is null) || type is null || !IsInSource(type)
+            NoSerializerAttributes || type is null || !IsInSource(type)
                 ? None
                 : _byType.GetOrAdd(type.OriginalDefinition, _read);
+
+        /// <summary>
+        /// The native member a property assignment writes, if any. The property's own attributes (or those of the property it
+        /// overrides) are read first: most properties of source types that code assigns have no serializer attribute, and
+        /// reading their type's table (every member's attributes) for each of them was most of this rule's cost on a large
+        /// codebase, where every type is a source type.
+        /// </summary>
+        public NativeMember? NativeMember(IPropertySymbol property) =>
+            NoSerializerAttributes || !IsInSource(property.ContainingType) || !IsNamedNatively(property)
+                ? null
+                : NativeMembers(property.ContainingType).TryGetValue(property.Name, out var member) ? member : null;
+
+        private bool NoSerializerAttributes => _types.JsonPropertyNameAttribute is null && _types.NewtonsoftJsonPropertyAttribute is null;
+
+        private bool IsNamedNatively(IPropertySymbol property)
+        {
+            for (var declared = property; declared is not null; declared = declared.OverriddenProperty)
+            {
+                foreach (var attribute in declared.GetAttributes())
+                {
+                    if (SerializedName(attribute) is { } name && _byNativeName.ContainsKey(name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         private static bool IsInSource(INamedTypeSymbol type)
         {
@@ -222,15 +251,7 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
         {
             foreach (var attribute in property.GetAttributes())
             {
-                var isStj = SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _types.JsonPropertyNameAttribute);
-                if (!isStj && !SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _types.NewtonsoftJsonPropertyAttribute))
-                {
-                    continue;
-                }
-
-                var name = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string positional ? positional
-                    : attribute.NamedArguments.FirstOrDefault(a => a.Key == "PropertyName").Value.Value as string;
-                if (name is null)
+                if (SerializedName(attribute) is not { } name)
                 {
                     continue;
                 }
@@ -241,6 +262,19 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
             }
 
             return (null, null);
+        }
+
+        /// <summary>The name a serializer attribute (System.Text.Json's or Json.NET's) gives; null for other attributes.</summary>
+        private string? SerializedName(AttributeData attribute)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _types.JsonPropertyNameAttribute)
+                && !SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _types.NewtonsoftJsonPropertyAttribute))
+            {
+                return null;
+            }
+
+            return attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string positional ? positional
+                : attribute.NamedArguments.FirstOrDefault(a => a.Key == "PropertyName").Value.Value as string;
         }
     }
 }

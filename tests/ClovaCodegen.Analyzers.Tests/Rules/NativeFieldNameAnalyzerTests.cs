@@ -101,6 +101,30 @@ public class NativeFieldNameAnalyzerTests
         """ + ChatBodyTypes);
 
     [Fact]
+    public Task Finding4_a_native_name_a_base_DTO_gives_is_caught_through_an_override_and_an_inherited_property() => ClovaVerifier.VerifyAsync("""
+        using System.Text.Json.Serialization;
+
+        var derived = new DerivedBody { Model = "HCX-005", Messages = new object[0], {|CLOVA005:TopP|} = 0.8 };
+        derived.{|CLOVA005:RepetitionPenalty|} = 1.1;
+        derived.Temperature = 0.5;
+        System.Console.WriteLine(derived);
+
+        class BaseBody
+        {
+            [JsonPropertyName("model")] public string? Model { get; set; }
+            [JsonPropertyName("messages")] public object[]? Messages { get; set; }
+            [JsonPropertyName("topP")] public virtual double TopP { get; set; }
+            [JsonPropertyName("repetitionPenalty")] public double RepetitionPenalty { get; set; }
+        }
+
+        sealed class DerivedBody : BaseBody
+        {
+            public override double TopP { get; set; }
+            [JsonPropertyName("temperature")] public double Temperature { get; set; }
+        }
+        """);
+
+    [Fact]
     public Task Finding4_DTOs_that_never_become_a_chat_request_body_are_not_request_fields() => ClovaVerifier.VerifyAsync("""
         using System.Text.Json;
         using System.Text.Json.Serialization;
