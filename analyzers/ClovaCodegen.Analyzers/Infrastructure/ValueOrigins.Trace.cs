@@ -160,7 +160,13 @@ internal sealed partial class ValueOrigins
                 while (walk.Count > floor)
                 {
                     var node = walk.Pop();
-                    PushChildren(node, walk);
+                    // Type syntax (names, generic names, predefined types; not array types, whose sizes are expressions) holds
+                    // no declarator or assignment: its tokens are not walked.
+                    if (node is not TypeSyntax || node is ArrayTypeSyntax)
+                    {
+                        PushChildren(node, walk);
+                    }
+
                     var symbol = node switch
                     {
                         // A local's declarator has an operation already built (a lookup; asking the binder costs more).
