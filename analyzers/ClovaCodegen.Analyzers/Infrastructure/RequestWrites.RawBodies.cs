@@ -17,7 +17,12 @@ internal static partial class RequestWrites
     /// (chat) or <c>input</c> (embeddings). Keys come from the initializer and, when the object is kept in a local, from
     /// indexer writes and Add calls on that local in the same body.
     /// </summary>
-    public static RawBody? RawBody(IOperation creation, CompatSpec spec, KnownTypes types, System.Threading.CancellationToken cancellationToken)
+    public static RawBody? RawBody(IOperation creation, CompatSpec spec, KnownTypes types, System.Threading.CancellationToken cancellationToken) =>
+        DispatchedOperation.RawBody(creation, spec, types, cancellationToken, FindRawBodyCallback);
+
+    private static readonly Func<IOperation, CompatSpec, KnownTypes, CancellationToken, RawBody?> FindRawBodyCallback = FindRawBody;
+
+    private static RawBody? FindRawBody(IOperation creation, CompatSpec spec, KnownTypes types, System.Threading.CancellationToken cancellationToken)
     {
         // Most creations are neither (a Uri, a client, options): ruled out by type before anything else.
         // By kind, then a cast: a type test per interface costs more than the rest of the check.
@@ -28,7 +33,7 @@ internal static partial class RequestWrites
             _ => false,
         };
 
-        // Five rules ask about every body: read once for all of them.
+        // Five rules ask about every body (once per operation a host dispatches, see DispatchedOperation); a body is read once for both hosts.
         return candidate ? types.Operations.RawBody(creation, spec, types, cancellationToken, ReadCallback) : null;
     }
 

@@ -60,23 +60,24 @@ public sealed class HardcodedApiKeyAnalyzer : ClovaRule
         switch (operation.Kind)
         {
             case OperationKind.ObjectCreation when ((IObjectCreationOperation)operation) is { Arguments.IsEmpty: false, Type: { } type } creation:
-                if (SymbolEqualityComparer.Default.Equals(type, types.ApiKeyCredential))
+                // Names before symbols: every creation of the project comes here, and comparing symbols (and reading a
+                // type's assembly) costs more than reading a name.
+                switch (type.Name)
                 {
-                    return creation.Arguments[0].Value;
+                    case "ApiKeyCredential" when SymbolEqualityComparer.Default.Equals(type, types.ApiKeyCredential):
+                        return creation.Arguments[0].Value;
+                    case "AuthenticationHeaderValue" when SymbolEqualityComparer.Default.Equals(type, types.AuthenticationHeaderValue):
+                        return creation.Arguments.Named("parameter")?.Value;
                 }
 
-                if (SymbolEqualityComparer.Default.Equals(type, types.AuthenticationHeaderValue))
-                {
-                    return creation.Arguments.Named("parameter")?.Value;
-                }
-
-                // new OpenAIClient("key"), new ChatClient(model, "key"), ...
-                return types.OpenAIClient is not null && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, types.OpenAIClient.ContainingAssembly)
-                    ? StringApiKey(creation.Arguments)
+                // new OpenAIClient("key"), new ChatClient(model, "key"), ...: a string apiKey parameter of a type of the SDK's.
+                return types.OpenAIClient is not null && StringApiKey(creation.Arguments) is { } key
+                    && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, types.OpenAIClient.ContainingAssembly)
+                    ? key
                     : null;
             case OperationKind.Invocation when ((IInvocationOperation)operation) is { Arguments.Length: > 1 } invocation:
                 // ClovaOpenAI.CreateClient("key"), or headers.Add("Authorization", ...) in any of its forms (by the header's name).
-                if (SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, types.ClovaOpenAI))
+                if (IsClovaOpenAI(invocation.TargetMethod.ContainingType, types))
                 {
                     return StringApiKey(invocation.Arguments);
                 }
@@ -85,7 +86,7 @@ public sealed class HardcodedApiKeyAnalyzer : ClovaRule
                 return invocation.Arguments[0].Value is { Type.SpecialType: SpecialType.System_String, ConstantValue: { HasValue: true, Value: string header } } && string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase)
                     ? invocation.Arguments[1].Value
                     : null;
-            case OperationKind.Invocation when ((IInvocationOperation)operation) is { Arguments.Length: 1 } invocation && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, types.ClovaOpenAI):
+            case OperationKind.Invocation when ((IInvocationOperation)operation) is { Arguments.Length: 1 } invocation && IsClovaOpenAI(invocation.TargetMethod.ContainingType, types):
                 return StringApiKey(invocation.Arguments);
             case OperationKind.SimpleAssignment when ((ISimpleAssignmentOperation)operation) is { Target: IPropertyReferenceOperation { Property: { Name: "ApiKey" } property } } assignment
                 && property.ContainingType.IsOrDerivesFrom(types.ClovaStudioClientOptions):
@@ -94,6 +95,9 @@ public sealed class HardcodedApiKeyAnalyzer : ClovaRule
                 return null;
         }
     }
+
+    private static bool IsClovaOpenAI(INamedTypeSymbol type, KnownTypes types) =>
+        type.Name == "ClovaOpenAI" && SymbolEqualityComparer.Default.Equals(type, types.ClovaOpenAI);
 
     private static IOperation? StringApiKey(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments) =>
         arguments.Named("apiKey") is { Parameter.Type.SpecialType: SpecialType.System_String } argument ? argument.Value : null;

@@ -226,24 +226,30 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
 
         private ImmutableDictionary<string, NativeMember> Read(INamedTypeSymbol type)
         {
-            var natives = ImmutableDictionary.CreateBuilder<string, NativeMember>(StringComparer.Ordinal);
+            // Most source types constructed or assigned have no such member: nothing is allocated for them.
+            ImmutableDictionary<string, NativeMember>.Builder? natives = null;
             bool model = false, body = false;
             for (var declared = type; declared is not null && !declared.DeclaringSyntaxReferences.IsEmpty; declared = declared.BaseType)
             {
-                foreach (var property in declared.GetMembers().OfType<IPropertySymbol>())
+                foreach (var member in declared.GetMembers())
                 {
+                    if (member is not IPropertySymbol property)
+                    {
+                        continue;
+                    }
+
                     var (name, at) = JsonName(property);
                     var serialized = name ?? property.Name;
                     model |= string.Equals(serialized, "model", StringComparison.OrdinalIgnoreCase);
                     body |= string.Equals(serialized, "messages", StringComparison.OrdinalIgnoreCase) || string.Equals(serialized, "input", StringComparison.OrdinalIgnoreCase);
-                    if (name is not null && _byNativeName.TryGetValue(name, out var wire) && !natives.ContainsKey(property.Name))
+                    if (name is not null && _byNativeName.TryGetValue(name, out var wire) && natives?.ContainsKey(property.Name) != true)
                     {
-                        natives[property.Name] = new NativeMember(name, wire, at);
+                        (natives ??= ImmutableDictionary.CreateBuilder<string, NativeMember>(StringComparer.Ordinal))[property.Name] = new NativeMember(name, wire, at);
                     }
                 }
             }
 
-            return model && body ? natives.ToImmutable() : None;
+            return model && body && natives is not null ? natives.ToImmutable() : None;
         }
 
         /// <summary>The name a serializer attribute gives the property, and where that name is written (null when none).</summary>
