@@ -189,7 +189,7 @@ public sealed class DuplicateToolNameAnalyzer : ClovaRule
     private sealed class ToolsOfTypes
     {
         private readonly INamedTypeSymbol _attribute;
-        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<(string Name, IMethodSymbol? Method)>> _byType = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<(string Name, IMethodSymbol? Method)>> _byType = new(SameSymbolObject.Comparer);
 
         public ToolsOfTypes(INamedTypeSymbol attribute) => _attribute = attribute;
 
