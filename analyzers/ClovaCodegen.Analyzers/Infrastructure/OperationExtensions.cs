@@ -138,6 +138,13 @@ internal static class OperationExtensions
         return null;
     }
 
+    /// <summary>
+    /// Whether the type is <paramref name="expected"/> (as <see cref="SymbolEqualityComparer.Default"/> says), its name
+    /// compared first: asked of every creation or call, and most are ruled out by a string comparison.
+    /// </summary>
+    public static bool Is(this ITypeSymbol? type, INamedTypeSymbol? expected) =>
+        type is not null && expected is not null && type.Name == expected.Name && SymbolEqualityComparer.Default.Equals(type, expected);
+
     public static bool IsOrDerivesFrom(this ITypeSymbol? type, INamedTypeSymbol? expected)
     {
         if (expected is null)

@@ -160,9 +160,9 @@ internal sealed partial class ValueOrigins
                 while (walk.Count > floor)
                 {
                     var node = walk.Pop();
-                    // Type syntax (names, generic names, predefined types; not array types, whose sizes are expressions) holds
-                    // no declarator or assignment: its tokens are not walked.
-                    if (node is not TypeSyntax || node is ArrayTypeSyntax)
+                    // Type syntax (names, generic names, predefined types; not array types, whose sizes are expressions) and
+                    // literals hold no declarator or assignment: their tokens are not walked.
+                    if (node is not (TypeSyntax or LiteralExpressionSyntax) || node is ArrayTypeSyntax)
                     {
                         PushChildren(node, walk);
                     }

@@ -166,12 +166,6 @@ internal sealed partial class ValueOrigins
     /// </summary>
     internal static void PushChildren(SyntaxNode node, Stack<SyntaxNode> walk)
     {
-        // A name, a literal or a predefined type holds tokens only.
-        if (node is IdentifierNameSyntax or LiteralExpressionSyntax or PredefinedTypeSyntax)
-        {
-            return;
-        }
-
         foreach (var child in node.ChildNodesAndTokens().Reverse())
         {
             if (child.AsNode() is { } childNode)

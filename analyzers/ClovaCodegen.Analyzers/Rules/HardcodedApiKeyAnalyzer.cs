@@ -60,14 +60,16 @@ public sealed class HardcodedApiKeyAnalyzer : ClovaRule
         switch (operation.Kind)
         {
             case OperationKind.ObjectCreation when ((IObjectCreationOperation)operation) is { Arguments.IsEmpty: false, Type: { } type } creation:
-                // Names before symbols: every creation of the project comes here, and comparing symbols (and reading a
-                // type's assembly) costs more than reading a name.
-                switch (type.Name)
+                // Every creation of the project comes here: names are compared before symbols (Is), and a type's assembly
+                // is read only for a creation that passes a string apiKey.
+                if (type.Is(types.ApiKeyCredential))
                 {
-                    case "ApiKeyCredential" when SymbolEqualityComparer.Default.Equals(type, types.ApiKeyCredential):
-                        return creation.Arguments[0].Value;
-                    case "AuthenticationHeaderValue" when SymbolEqualityComparer.Default.Equals(type, types.AuthenticationHeaderValue):
-                        return creation.Arguments.Named("parameter")?.Value;
+                    return creation.Arguments[0].Value;
+                }
+
+                if (type.Is(types.AuthenticationHeaderValue))
+                {
+                    return creation.Arguments.Named("parameter")?.Value;
                 }
 
                 // new OpenAIClient("key"), new ChatClient(model, "key"), ...: a string apiKey parameter of a type of the SDK's.
@@ -77,7 +79,7 @@ public sealed class HardcodedApiKeyAnalyzer : ClovaRule
                     : null;
             case OperationKind.Invocation when ((IInvocationOperation)operation) is { Arguments.Length: > 1 } invocation:
                 // ClovaOpenAI.CreateClient("key"), or headers.Add("Authorization", ...) in any of its forms (by the header's name).
-                if (IsClovaOpenAI(invocation.TargetMethod.ContainingType, types))
+                if (invocation.TargetMethod.ContainingType.Is(types.ClovaOpenAI))
                 {
                     return StringApiKey(invocation.Arguments);
                 }
@@ -86,7 +88,7 @@ public sealed class HardcodedApiKeyAnalyzer : ClovaRule
                 return invocation.Arguments[0].Value is { Type.SpecialType: SpecialType.System_String, ConstantValue: { HasValue: true, Value: string header } } && string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase)
                     ? invocation.Arguments[1].Value
                     : null;
-            case OperationKind.Invocation when ((IInvocationOperation)operation) is { Arguments.Length: 1 } invocation && IsClovaOpenAI(invocation.TargetMethod.ContainingType, types):
+            case OperationKind.Invocation when ((IInvocationOperation)operation) is { Arguments.Length: 1 } invocation && invocation.TargetMethod.ContainingType.Is(types.ClovaOpenAI):
                 return StringApiKey(invocation.Arguments);
             case OperationKind.SimpleAssignment when ((ISimpleAssignmentOperation)operation) is { Target: IPropertyReferenceOperation { Property: { Name: "ApiKey" } property } } assignment
                 && property.ContainingType.IsOrDerivesFrom(types.ClovaStudioClientOptions):
@@ -95,9 +97,6 @@ public sealed class HardcodedApiKeyAnalyzer : ClovaRule
                 return null;
         }
     }
-
-    private static bool IsClovaOpenAI(INamedTypeSymbol type, KnownTypes types) =>
-        type.Name == "ClovaOpenAI" && SymbolEqualityComparer.Default.Equals(type, types.ClovaOpenAI);
 
     private static IOperation? StringApiKey(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments) =>
         arguments.Named("apiKey") is { Parameter.Type.SpecialType: SpecialType.System_String } argument ? argument.Value : null;
