@@ -60,6 +60,47 @@ public class OperationFactsTests
         Assert.Equal(first.Seen.OrderBy(o => o.Syntax.SpanStart), second.Seen.OrderBy(o => o.Syntax.SpanStart), ReferenceEqualityComparer.Instance);
     }
 
+    [Fact]
+    public void A_string_keyed_bag_is_told_by_its_key_type_however_the_type_reaches_the_dictionary()
+    {
+        // Worked out once per type definition: these shapes put the key type in the definition (string), in one of its own
+        // type arguments (at either position), or in an enclosing type's.
+        var compilation = AnalyzerHarness.Compile("""
+            using System.Collections.Generic;
+
+            var bags = new object[]
+            {
+                new Dictionary<string, object>(), new Dictionary<int, object>(), new SortedDictionary<string, int>(),
+                new Headers(), new Keyed<int>(), new Swapped<int, string>(), new Swapped<string, int>(),
+                new Outer<string>.Inner(), new Outer<int>.Inner(), new List<string>(),
+            };
+
+            class Headers : Dictionary<string, string> { }
+            class Keyed<T> : Dictionary<string, T> { }
+            class Swapped<TValue, TKey> : Dictionary<TKey, TValue> where TKey : notnull { }
+            class Outer<TKey> where TKey : notnull { public class Inner : Dictionary<TKey, int> { } }
+            """);
+        var facts = CompilationFacts.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), CancellationToken.None)!;
+        var tree = compilation.SyntaxTrees.Single();
+        var model = compilation.GetSemanticModel(tree);
+        var created = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ObjectCreationExpressionSyntax>()
+            .Select(creation => (INamedTypeSymbol)model.GetTypeInfo(creation).Type!)
+            .ToList();
+
+        // Each asked twice: the second answer comes from what the first remembered for the definition.
+        var answers = created.Select(type => (type.ToDisplayString(), facts.Types.IsStringKeyedBag(type), facts.Types.IsStringKeyedBag(type))).ToList();
+
+        Assert.Equal(
+            new[]
+            {
+                ("System.Collections.Generic.Dictionary<string, object>", true, true), ("System.Collections.Generic.Dictionary<int, object>", false, false),
+                ("System.Collections.Generic.SortedDictionary<string, int>", true, true), ("Headers", true, true), ("Keyed<int>", true, true),
+                ("Swapped<int, string>", true, true), ("Swapped<string, int>", false, false),
+                ("Outer<string>.Inner", true, true), ("Outer<int>.Inner", false, false), ("System.Collections.Generic.List<string>", false, false),
+            },
+            answers);
+    }
+
 #pragma warning disable RS1036, RS1041, RS2008 // a test probe, never shipped
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class CreationRecorder : DiagnosticAnalyzer

@@ -28,7 +28,7 @@ public sealed class KnownTypes
     private readonly HashSet<string> _referencedAssemblies;
     private readonly INamedTypeSymbol?[] _configuredRequests;
     private readonly ConcurrentDictionary<INamedTypeSymbol, GeneratedRequest> _generated = new(SameSymbolObject.Comparer);
-    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _stringKeyedBags = new(SameSymbolObject.Comparer);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, StringKeys> _stringKeysByDefinition = new(SameSymbolObject.Comparer);
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _typesBySpecName = new(StringComparer.Ordinal);
     private readonly Lazy<bool> _registersOnlyClovaChatClient;
 
@@ -281,14 +281,67 @@ public sealed class KnownTypes
     /// <summary>A dictionary with string keys (anything implementing <c>IDictionary&lt;string, T&gt;</c>) or a JsonObject.</summary>
     public bool IsStringKeyedBag(INamedTypeSymbol type)
     {
-        if (!_stringKeyedBags.TryGetValue(type, out var known))
+        // Asked of every creation. The answer is worked out once per type definition, not per constructed type: the compiler
+        // makes a new Dictionary<string, object> for every place that names one, and listing its interfaces substitutes the
+        // type arguments into each of them (this was a fifth of the rules' time on the synthetic project).
+        var definition = type.OriginalDefinition;
+        if (!_stringKeysByDefinition.TryGetValue(definition, out var keys))
         {
-            known = SymbolEqualityComparer.Default.Equals(type, JsonObject)
-                || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, GenericDictionary) && i.TypeArguments[0].SpecialType == SpecialType.System_String);
-            _stringKeyedBags.TryAdd(type, known);
+            keys = StringKeysOf(definition);
+            _stringKeysByDefinition.TryAdd(definition, keys);
         }
 
-        return known;
+        return keys switch
+        {
+            StringKeys.Always => true,
+            StringKeys.Never => false,
+            StringKeys.Unknown => StringKeysOf(type) == StringKeys.Always,
+            // The definition's own type argument at that position is the key type (Dictionary<TKey, TValue>).
+            _ => (int)keys < type.TypeArguments.Length && type.TypeArguments[(int)keys].SpecialType == SpecialType.System_String,
+        };
+    }
+
+    /// <summary>
+    /// Whether a type's <c>IDictionary&lt;K, V&gt;</c> has string keys: always, never, or when the type's own type argument at
+    /// an index (the enum's value) is string. Unknown when the key comes from somewhere else (an enclosing type's parameter).
+    /// </summary>
+    private StringKeys StringKeysOf(INamedTypeSymbol type)
+    {
+        if (SymbolEqualityComparer.Default.Equals(type, JsonObject))
+        {
+            return StringKeys.Always;
+        }
+
+        var result = StringKeys.Never;
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, GenericDictionary))
+            {
+                continue;
+            }
+
+            switch (implemented.TypeArguments[0])
+            {
+                case { SpecialType: SpecialType.System_String }:
+                    return StringKeys.Always;
+                case ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Type } parameter when SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, type):
+                    result = result == StringKeys.Never ? (StringKeys)parameter.Ordinal : StringKeys.Unknown;
+                    break;
+                case ITypeParameterSymbol:
+                    result = StringKeys.Unknown;
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>What <see cref="StringKeysOf"/> says of a type definition; a value of 0 or more is a type argument's index.</summary>
+    private enum StringKeys
+    {
+        Never = -1,
+        Always = -2,
+        Unknown = -3,
     }
 
     /// <summary>
