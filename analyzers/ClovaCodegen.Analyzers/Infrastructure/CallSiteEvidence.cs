@@ -236,9 +236,17 @@ internal sealed partial class CallSiteEvidence
                 return false;
             }
 
-            // Forward: the statements the start's variables are passed to, up to MaxHops away.
+            // Forward: the statements the start's variables are passed to, up to MaxHops away; each is searched backward (for
+            // where its variables got their values) as soon as it is found. The statements are searched in the order they are
+            // found, as if all were found first, so the answer is the same; but most searches that find the evidence find it
+            // in the start or in the first statement it is passed to, and then the statements further away are never looked for.
             var related = _trace.RelatedNodes;
             related.Add(start);
+            if (FromOrigins(start))
+            {
+                return true;
+            }
+
             var seeds = _trace.Symbols;
             var frontier = _trace.Frontier;
             var next = _trace.NextFrontier;
@@ -255,21 +263,17 @@ internal sealed partial class CallSiteEvidence
                         if (!related.Contains(use))
                         {
                             related.Add(use);
+                            if (FromOrigins(use))
+                            {
+                                return true;
+                            }
+
                             AddNew(_trace.Written(use), seeds, next);
                         }
                     }
                 }
 
                 (frontier, next) = (next, frontier);
-            }
-
-            // Backward: where each of their variables got its value.
-            for (var i = 0; i < related.Count; i++)
-            {
-                if (FromOrigins(related[i]))
-                {
-                    return true;
-                }
             }
 
             return false;

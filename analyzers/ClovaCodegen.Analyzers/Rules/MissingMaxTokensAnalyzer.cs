@@ -340,8 +340,11 @@ public sealed class MissingMaxTokensAnalyzer : ClovaRule
         }
 
         var receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.WithoutConversions() : null);
+        // The definition's interfaces, not the constructed type's: IChatClient takes no type arguments, so List<T> has it
+        // if and only if List<ChatMessage> has, and the compiler lists a definition's interfaces once, where it substitutes
+        // them into every constructed type it is asked about (every messages.Add(...) call).
         return receiver?.Type is { } type
-            && (SymbolEqualityComparer.Default.Equals(type, chatClient) || type.AllInterfaces.Contains(chatClient, SymbolEqualityComparer.Default));
+            && (SymbolEqualityComparer.Default.Equals(type, chatClient) || type.OriginalDefinition.AllInterfaces.Contains(chatClient, SymbolEqualityComparer.Default));
     }
 
     /// <summary>Whether the options the call is given set the member (or can't be seen: then nothing is guessed).</summary>
