@@ -167,7 +167,9 @@ internal sealed partial class CallSiteEvidence
                             return true;
                         }
 
-                        if (ValueOrigins.CanNameVariable(identifier))
+                        // A member an object initializer sets (Temperature of new ChatCompletionOptions { Temperature = 1 }) is
+                        // given a value here, not read: where it got other values says nothing about this one.
+                        if (ValueOrigins.CanNameVariable(identifier) && !(identifier.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } set && set.Left == identifier))
                         {
                             trace.WalkedNames.Add(identifier);
                         }
