@@ -283,7 +283,7 @@ public sealed class KnownTypes
     {
         // Asked of every creation. The answer is worked out once per type definition, not per constructed type: the compiler
         // makes a new Dictionary<string, object> for every place that names one, and listing its interfaces substitutes the
-        // type arguments into each of them (this was a fifth of the rules' time on the synthetic project).
+        // type arguments into each of them (a fifth of the hosts' profile samples on the synthetic project, before).
         var definition = type.OriginalDefinition;
         if (!_stringKeysByDefinition.TryGetValue(definition, out var keys))
         {

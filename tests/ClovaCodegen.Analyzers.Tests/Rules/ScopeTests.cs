@@ -290,6 +290,39 @@ public class ScopeTests
             .Replace(".GetChatClient(\"gpt-4o\")", ".GetChatClient({|CLOVA004:\"gpt-4o\"|})"),
         scope: "endpoint");
 
+    /// <summary>
+    /// A settings class whose URL defaults to CLOVA: an object initializer that sets the URL gives it a new value, so the
+    /// default it replaces is no evidence that the client it configures talks to CLOVA.
+    /// </summary>
+    private const string OverwrittenDefault = """
+        using System;
+        using System.ClientModel;
+        using OpenAI;
+        using OpenAI.Chat;
+
+        Console.WriteLine();
+
+        sealed class Settings
+        {
+            public string Url { get; set; } = "https://clovastudio.stream.ntruss.com/v1/openai/";
+        }
+
+        sealed class Connector
+        {
+            public void Ask()
+            {
+                var settings = new Settings { Url = "https://api.openai.com/v1" };
+                var client = new OpenAIClient(new ApiKeyCredential(Environment.GetEnvironmentVariable("K")!), new OpenAIClientOptions { Endpoint = new Uri(settings.Url) });
+                var options = new ChatCompletionOptions { EndUserId = "u", MaxOutputTokenCount = 10 };
+                client.GetChatClient("HCX-005").CompleteChat(new ChatMessage[] { new UserChatMessage("hi") }, options);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Endpoint_scope_takes_no_evidence_from_a_default_an_object_initializer_overwrites() =>
+        ClovaVerifier.VerifyAsync(OverwrittenDefault, scope: "endpoint");
+
     [Fact]
     public void Finding8_the_per_file_text_check_does_not_match_names_inside_longer_identifiers()
     {
