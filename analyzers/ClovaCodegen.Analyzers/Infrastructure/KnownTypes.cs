@@ -27,8 +27,8 @@ public sealed class KnownTypes
     private readonly HashSet<IAssemblySymbol> _ourAssemblies = new(SymbolEqualityComparer.Default);
     private readonly HashSet<string> _referencedAssemblies;
     private readonly INamedTypeSymbol?[] _configuredRequests;
-    private readonly ConcurrentDictionary<INamedTypeSymbol, GeneratedRequest> _generated = new(SameSymbolObject.Comparer);
-    private readonly ConcurrentDictionary<INamedTypeSymbol, StringKeys> _stringKeysByDefinition = new(SameSymbolObject.Comparer);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, GeneratedRequest> _generated = new(SameSymbolObject<INamedTypeSymbol>.Comparer);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, StringKeys> _stringKeysByDefinition = new(SameSymbolObject<INamedTypeSymbol>.Comparer);
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _typesBySpecName = new(StringComparer.Ordinal);
     private readonly Lazy<bool> _registersOnlyClovaChatClient;
 

@@ -189,7 +189,7 @@ public sealed class DuplicateToolNameAnalyzer : ClovaRule
     private sealed class ToolsOfTypes
     {
         private readonly INamedTypeSymbol _attribute;
-        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<(string Name, IMethodSymbol? Method)>> _byType = new(SameSymbolObject.Comparer);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<(string Name, IMethodSymbol? Method)>> _byType = new(SameSymbolObject<INamedTypeSymbol>.Comparer);
 
         public ToolsOfTypes(INamedTypeSymbol attribute) => _attribute = attribute;
 

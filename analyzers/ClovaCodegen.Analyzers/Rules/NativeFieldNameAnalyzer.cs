@@ -173,7 +173,7 @@ public sealed class NativeFieldNameAnalyzer : ClovaRule
 
         private readonly KnownTypes _types;
         private readonly ImmutableDictionary<string, string> _byNativeName;
-        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<string, NativeMember>> _byType = new(SameSymbolObject.Comparer);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<string, NativeMember>> _byType = new(SameSymbolObject<INamedTypeSymbol>.Comparer);
         private readonly Func<INamedTypeSymbol, ImmutableDictionary<string, NativeMember>> _read;
 
         public RequestDtos(KnownTypes types, ImmutableDictionary<string, string> byNativeName)
