@@ -184,8 +184,9 @@ public sealed class EmbeddingEncodingAnalyzer : ClovaRule
         _ => false,
     };
 
+    // Asked of every operation an origin search visits: names are compared before symbols (Is).
     private static bool IsPolicyApi(ITypeSymbol? type, KnownTypes types) =>
-        type is not null && (SymbolEqualityComparer.Default.Equals(type, types.ClovaOpenAI) || SymbolEqualityComparer.Default.Equals(type, types.ClovaCompatibilityPolicy));
+        type.Is(types.ClovaOpenAI) || type.Is(types.ClovaCompatibilityPolicy);
 
     private static readonly Regex EncodingFormat = new("\"encoding_format\"\\s*:\\s*\"(?<value>[^\"]*)\"", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
