@@ -137,6 +137,7 @@ internal sealed partial class CallSiteEvidence
     {
         var walk = trace.WalkNodes;
         var floor = walk.Count;
+        var writes = trace.BeginWalk();
         walk.Push(node);
         try
         {
@@ -177,9 +178,12 @@ internal sealed partial class CallSiteEvidence
                         continue;
                 }
 
+                // What a node declares or assigns is met here too: the search asks for it next (see Trace.Written).
+                trace.NoteWriting(current);
                 ValueOrigins.PushChildren(current, walk);
             }
 
+            trace.EndWalk(node, writes);
             return false;
         }
         finally

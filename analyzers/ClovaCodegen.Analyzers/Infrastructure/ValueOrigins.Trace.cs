@@ -20,6 +20,10 @@ internal sealed partial class ValueOrigins
         private readonly Dictionary<SyntaxNode, (int Start, int Count)> _writes = new();
         private readonly Dictionary<ISymbol, (int Start, int Count)> _localOrigins = new(SymbolEqualityComparer.Default);
         private readonly List<ISymbol> _written = new();
+        private readonly Dictionary<ISymbol, (int Start, int Count)> _mentions = new(SymbolEqualityComparer.Default);
+        private readonly List<IdentifierNameSyntax> _mentioned = new();
+        private readonly Dictionary<SyntaxNode, (int Start, int Count)> _walkedWrites = new();
+        private readonly List<SyntaxNode> _writingNodes = new();
         // Append-only during a search: the ranges handed out (origins, uses) stay valid until it ends.
         private readonly List<SyntaxNode> _found = new();
         private ValueOrigins _owner = null!;
@@ -72,6 +76,10 @@ internal sealed partial class ValueOrigins
             _writes.Clear();
             _localOrigins.Clear();
             _written.Clear();
+            _mentions.Clear();
+            _mentioned.Clear();
+            _walkedWrites.Clear();
+            _writingNodes.Clear();
             _found.Clear();
             VisitedNodes.Clear();
             Symbols.Clear();
@@ -154,31 +162,33 @@ internal sealed partial class ValueOrigins
             if (!_writes.TryGetValue(statement, out var range))
             {
                 var start = _written.Count;
-                var walk = WalkNodes;
-                var floor = walk.Count;
-                walk.Push(statement);
-                while (walk.Count > floor)
+                if (_walkedWrites.TryGetValue(statement, out var walked))
                 {
-                    var node = walk.Pop();
-                    // Type syntax (names, generic names, predefined types; not array types, whose sizes are expressions) and
-                    // literals hold no declarator or assignment: their tokens are not walked.
-                    if (node is not (TypeSyntax or LiteralExpressionSyntax) || node is ArrayTypeSyntax)
+                    // A walk of the whole statement already met its declarators and assignments, in the order written.
+                    for (var i = walked.Start; i < walked.Start + walked.Count; i++)
                     {
-                        PushChildren(node, walk);
+                        AddWritten(_writingNodes[i]);
                     }
+                }
+                else
+                {
+                    var walk = WalkNodes;
+                    var floor = walk.Count;
+                    walk.Push(statement);
+                    while (walk.Count > floor)
+                    {
+                        var node = walk.Pop();
+                        // Type syntax (names, generic names, predefined types; not array types, whose sizes are expressions) and
+                        // literals hold no declarator or assignment: their tokens are not walked.
+                        if (node is not (TypeSyntax or LiteralExpressionSyntax) || node is ArrayTypeSyntax)
+                        {
+                            PushChildren(node, walk);
+                        }
 
-                    var symbol = node switch
-                    {
-                        // A local's declarator has an operation already built (a lookup; asking the binder costs more).
-                        VariableDeclaratorSyntax declarator => (_model.GetOperation(declarator, _cancellationToken) as IVariableDeclaratorOperation)?.Symbol
-                            ?? _model.GetDeclaredSymbol(declarator, _cancellationToken),
-                        PropertyDeclarationSyntax property => _model.GetDeclaredSymbol(property, _cancellationToken),
-                        AssignmentExpressionSyntax assignment when SyntaxRoot(assignment.Left) is { } root => Symbol(root),
-                        _ => null,
-                    };
-                    if (symbol is not null)
-                    {
-                        _written.Add(symbol);
+                        if (IsWriting(node))
+                        {
+                            AddWritten(node);
+                        }
                     }
                 }
 
@@ -187,6 +197,49 @@ internal sealed partial class ValueOrigins
             }
 
             return new WrittenSymbols(_written, range.Start, range.Count);
+        }
+
+        /// <summary>
+        /// Notes, during another walk of a whole node (in the order written), a declarator or assignment it holds, so that
+        /// <see cref="Written"/> of that node needs no walk of its own: see <see cref="BeginWalk"/> and <see cref="EndWalk"/>.
+        /// </summary>
+        public void NoteWriting(SyntaxNode node)
+        {
+            if (IsWriting(node))
+            {
+                _writingNodes.Add(node);
+            }
+        }
+
+        /// <summary>Starts noting the declarators and assignments of a walk (returns where its notes start).</summary>
+        public int BeginWalk() => _writingNodes.Count;
+
+        /// <summary>Ends a walk that visited every node of <paramref name="walked"/>: its notes are what the node writes.</summary>
+        public void EndWalk(SyntaxNode walked, int start)
+        {
+            if (!_walkedWrites.ContainsKey(walked))
+            {
+                _walkedWrites[walked] = (start, _writingNodes.Count - start);
+            }
+        }
+
+        private static bool IsWriting(SyntaxNode node) => node is VariableDeclaratorSyntax or PropertyDeclarationSyntax or AssignmentExpressionSyntax;
+
+        private void AddWritten(SyntaxNode node)
+        {
+            var symbol = node switch
+            {
+                // A local's declarator has an operation already built (a lookup; asking the binder costs more).
+                VariableDeclaratorSyntax declarator => (_model.GetOperation(declarator, _cancellationToken) as IVariableDeclaratorOperation)?.Symbol
+                    ?? _model.GetDeclaredSymbol(declarator, _cancellationToken),
+                PropertyDeclarationSyntax property => _model.GetDeclaredSymbol(property, _cancellationToken),
+                AssignmentExpressionSyntax assignment when SyntaxRoot(assignment.Left) is { } root => Symbol(root),
+                _ => null,
+            };
+            if (symbol is not null)
+            {
+                _written.Add(symbol);
+            }
         }
 
         /// <summary>
@@ -220,14 +273,11 @@ internal sealed partial class ValueOrigins
             // assignment's left side) or configures (the receiver's root of a configuring call made as a statement) shows in
             // the syntax around it, so only those mentions are bound: most mentions read the symbol, and binding each of them
             // and walking its statement for what it writes cost more than the rest of the search.
-            if (Region(symbol, _model.SyntaxTree, _cancellationToken) is not { } region)
-            {
-                return;
-            }
-
+            var mentions = Mentions(symbol);
             var start = _found.Count;
-            foreach (var identifier in ValueOrigins.IdentifiersNamed(region, symbol.Name, FileText()))
+            for (var i = mentions.Start; i < mentions.Start + mentions.Count; i++)
             {
+                var identifier = _mentioned[i];
                 if (WritesOrConfigures(identifier, out var statement)
                     && statement != declaration
                     && SymbolEqualityComparer.Default.Equals(Symbol(identifier), symbol)
@@ -273,14 +323,11 @@ internal sealed partial class ValueOrigins
         /// <summary>The statements (or member declarations) in the symbol's region that pass it on.</summary>
         private void AddPassedOn(ISymbol symbol)
         {
-            if (Region(symbol, _model.SyntaxTree, _cancellationToken) is not { } region)
-            {
-                return;
-            }
-
+            var mentions = Mentions(symbol);
             var start = _found.Count;
-            foreach (var identifier in ValueOrigins.IdentifiersNamed(region, symbol.Name, FileText()))
+            for (var i = mentions.Start; i < mentions.Start + mentions.Count; i++)
             {
+                var identifier = _mentioned[i];
                 if ((identifier.Parent is ArgumentSyntax or EqualsValueClauseSyntax or AssignmentExpressionSyntax || identifier.Parent is MemberAccessExpressionSyntax access && access.Expression == identifier)
                     && SymbolEqualityComparer.Default.Equals(Symbol(identifier), symbol)
                     && Statement(identifier) is var statement
@@ -289,6 +336,31 @@ internal sealed partial class ValueOrigins
                     _found.Add(statement);
                 }
             }
+        }
+
+        /// <summary>
+        /// The identifiers spelled as the symbol's name in its region (a local's body, a field's or property's type in this
+        /// file), found once per search (see <see cref="ValueOrigins.IdentifiersNamed"/>): where a symbol gets its value and
+        /// where it is passed on are read from the same mentions, and finding each one's token was a fifth of a search.
+        /// </summary>
+        private (int Start, int Count) Mentions(ISymbol symbol)
+        {
+            if (!_mentions.TryGetValue(symbol, out var range))
+            {
+                var start = _mentioned.Count;
+                if (Region(symbol, _model.SyntaxTree, _cancellationToken) is { } region)
+                {
+                    foreach (var identifier in ValueOrigins.IdentifiersNamed(region, symbol.Name, FileText()))
+                    {
+                        _mentioned.Add(identifier);
+                    }
+                }
+
+                range = (start, _mentioned.Count - start);
+                _mentions[symbol] = range;
+            }
+
+            return range;
         }
 
         private bool FoundSince(int start, SyntaxNode node)
