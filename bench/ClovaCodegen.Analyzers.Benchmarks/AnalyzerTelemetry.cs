@@ -24,7 +24,7 @@ public static class AnalyzerTelemetry
 {
     private static readonly string[] Scopes = { "project", "endpoint" };
 
-    public static void Report(string subject, int fileCount, Func<CSharpCompilation> compile, int runs, int warmUpRuns, ImmutableArray<DiagnosticAnalyzer> earlier = default)
+    public static void Report(string subject, int fileCount, Func<CSharpCompilation> compile, int runs, int warmUpRuns, ImmutableArray<DiagnosticAnalyzer> earlier = default, SpecWithoutSource? withoutSource = null)
     {
         // The figure is the hosts', as the compiler loads them. Each rule also runs alone, as an analyzer of its own, in a
         // second analysis of the same compilation: the telemetry's only per-rule figure (a host's is its rules' together),
@@ -35,6 +35,8 @@ public static class AnalyzerTelemetry
         var hasEarlier = !earlier.IsDefaultOrEmpty;
         var earlierRatios = Scopes.ToDictionary(s => s, _ => new List<double>());
         var afterOverBefore = Scopes.ToDictionary(s => s, _ => new List<double>());
+        var withoutSourceRatios = Scopes.ToDictionary(s => s, _ => new List<double>());
+        var withOverWithout = Scopes.ToDictionary(s => s, _ => new List<double>());
         var floor = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer());
         var ratios = Scopes.ToDictionary(s => s, _ => new List<double>());
         var ruleTimes = Scopes.ToDictionary(s => s, _ => new Dictionary<string, List<double>>());
@@ -64,8 +66,32 @@ public static class AnalyzerTelemetry
                     before = Analyze(compilation, earlier, SyntheticProject.AnalyzerOptions(scope)).Times.Values.Sum();
                 }
 
+                // The spec one source's entries are left out of, when given: the same hosts right before or right after the
+                // default spec's analysis (alternating run by run, as the earlier build), on the same compilation.
+                (Dictionary<string, double> Times, string Found, double Wall, double Pause)? without = null;
+                if (withoutSource is not null && run % 2 == 1)
+                {
+                    without = Analyze(compilation, rules, withoutSource.Options(scope));
+                }
+
                 var (hostTimes, found, wall, pause) = Analyze(compilation, rules, SyntheticProject.AnalyzerOptions(scope));
                 var total = hostTimes.Values.Sum();
+                if (withoutSource is not null && run % 2 == 0)
+                {
+                    without = Analyze(compilation, rules, withoutSource.Options(scope));
+                }
+
+                if (without is { } withoutResult)
+                {
+                    var withoutTotal = withoutResult.Times.Values.Sum();
+                    line += $"; {scope} without '{withoutSource!.Source}': {withoutTotal:F1} ms = {withoutTotal / compilerTime:P2} ({withoutResult.Found})";
+                    if (!warmUp)
+                    {
+                        withoutSourceRatios[scope].Add(withoutTotal / compilerTime);
+                        withOverWithout[scope].Add(total / withoutTotal);
+                    }
+                }
+
                 var times = Analyze(compilation, separateRules, SyntheticProject.AnalyzerOptions(scope)).Times;
                 if (hasEarlier && run % 2 == 1)
                 {
@@ -128,6 +154,14 @@ public static class AnalyzerTelemetry
             foreach (var scope in Scopes)
             {
                 Console.WriteLine($"  scope={scope,-8} earlier build {Summary(earlierRatios[scope])}; this build / earlier build, run by run: best {afterOverBefore[scope].Min():F2}, median {Median(afterOverBefore[scope]):F2}, spread {afterOverBefore[scope].Min():F2}-{afterOverBefore[scope].Max():F2}");
+            }
+        }
+
+        if (withoutSource is not null)
+        {
+            foreach (var scope in Scopes)
+            {
+                Console.WriteLine($"  scope={scope,-8} spec without '{withoutSource.Source}' ({withoutSource.Removed} entries left out) {Summary(withoutSourceRatios[scope])}; default spec / without them, run by run: best {withOverWithout[scope].Min():F2}, median {Median(withOverWithout[scope]):F2}, spread {withOverWithout[scope].Min():F2}-{withOverWithout[scope].Max():F2}");
             }
         }
 

@@ -74,6 +74,16 @@ if (earlierAt >= 0)
 
 benchmarkArgs = earlierAt >= 0 ? benchmarkArgs.Take(earlierAt).Concat(benchmarkArgs.Skip(earlierAt + 2)).ToArray() : benchmarkArgs;
 
+// --without-source SOURCE: the hosts also run, run by run, with the default spec less the entries of one source (SpecWithoutSource).
+var withoutAt = Array.IndexOf(benchmarkArgs, "--without-source");
+var withoutSource = withoutAt >= 0 ? SpecWithoutSource.Create(benchmarkArgs[withoutAt + 1]) : null;
+if (withoutSource is not null)
+{
+    Console.WriteLine($"spec without source '{withoutSource.Source}': {withoutSource.Removed} entries left out, measured beside the default spec run by run");
+}
+
+benchmarkArgs = withoutAt >= 0 ? benchmarkArgs.Take(withoutAt).Concat(benchmarkArgs.Skip(withoutAt + 2)).ToArray() : benchmarkArgs;
+
 // --runs N: measured runs per subject (default 7, the fewest the cost figure is taken from); more give a quiet stretch of a
 // busy machine more chances to fall on a run.
 var runsAt = Array.IndexOf(benchmarkArgs, "--runs");
@@ -92,12 +102,12 @@ benchmarkArgs = runsAt >= 0 ? benchmarkArgs.Take(runsAt).Concat(benchmarkArgs.Sk
 var codebasesOnly = benchmarkArgs.Contains("--codebases-only");
 if (!codebasesOnly)
 {
-    AnalyzerTelemetry.Report("synthetic", SyntheticProject.FileCount, SyntheticProject.Compilation, runs, warmUpRuns: 3, earlier);
+    AnalyzerTelemetry.Report("synthetic", SyntheticProject.FileCount, SyntheticProject.Compilation, runs, warmUpRuns: 3, earlier, withoutSource);
 }
 
 foreach (var codebase in codebases)
 {
-    AnalyzerTelemetry.Report(codebase.Name, codebase.FileCount, codebase.Compilation, runs, warmUpRuns: codebasesOnly ? 3 : 1, earlier);
+    AnalyzerTelemetry.Report(codebase.Name, codebase.FileCount, codebase.Compilation, runs, warmUpRuns: codebasesOnly ? 3 : 1, earlier, withoutSource);
 }
 
 if (codebasesOnly)
