@@ -60,11 +60,13 @@ internal sealed partial class ValueOrigins
     private static ISymbol? Follow(IOperation operation, INamedTypeSymbol? ownType, List<ISymbol> followed)
     {
         // By kind first: every operation of the search comes here, and a type test per interface costs more than the rest.
+        // A member an object initializer sets (new Settings { Options = o }: its receiver is the object being made) is given
+        // a value there, not read: where this object's member got its values says nothing about that one.
         var symbol = operation.Kind switch
         {
             OperationKind.LocalReference => ((ILocalReferenceOperation)operation).Local,
-            OperationKind.FieldReference => operation is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, ownType) ? field.Field : null,
-            OperationKind.PropertyReference => operation is IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, ownType) ? property.Property : null,
+            OperationKind.FieldReference => operation is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: not InstanceReferenceKind.ImplicitReceiver } } field && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, ownType) ? field.Field : null,
+            OperationKind.PropertyReference => operation is IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: not InstanceReferenceKind.ImplicitReceiver }, Property.IsIndexer: false } property && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, ownType) ? property.Property : null,
             _ => (ISymbol?)null,
         };
         if (symbol is null)

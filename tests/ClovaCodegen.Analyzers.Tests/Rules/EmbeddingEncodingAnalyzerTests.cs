@@ -91,6 +91,29 @@ public class EmbeddingEncodingAnalyzerTests
         """);
 
     [Fact]
+    public Task A_policy_default_that_an_object_initializer_overwrites_does_not_make_the_client_send_float() => ClovaVerifier.VerifyAsync("""
+        using System.ClientModel;
+        using ClovaCodegen.OpenAI;
+        using OpenAI;
+        using OpenAI.Embeddings;
+
+        System.Console.WriteLine();
+
+        public sealed class Settings
+        {
+            public OpenAIClientOptions Options { get; set; } = ClovaOpenAI.CreateClientOptions();
+
+            public static object Embed(string key, string text)
+            {
+                // The initializer replaces the policy's options with plain ones: this client sends base64.
+                var settings = new Settings { Options = new OpenAIClientOptions() };
+                var client = new OpenAIClient(new ApiKeyCredential(key), settings.Options);
+                return {|CLOVA002:client.GetEmbeddingClient("bge-m3").GenerateEmbedding(text)|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Raw_embedding_bodies_without_float_warn() => ClovaVerifier.VerifyAsync("""
         using System.Collections.Generic;
         var missing = {|CLOVA002:new|} { model = "bge-m3", input = "a" };
