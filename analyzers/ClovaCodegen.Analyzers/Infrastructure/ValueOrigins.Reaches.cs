@@ -46,6 +46,10 @@ internal sealed partial class ValueOrigins
             {
                 PushOrigins(trace, symbol, operation, pending);
             }
+            else if (MemberOfObjectMadeHere(operation, trace) is { } member)
+            {
+                PushMemberOrigins(trace, member, pending);
+            }
 
             foreach (var child in operation.ChildOperations)
             {
@@ -107,10 +111,15 @@ internal sealed partial class ValueOrigins
             return;
         }
 
-        var key = (symbol, trace.Model.SyntaxTree);
+        PushMemberOrigins(trace, symbol, pending);
+    }
+
+    private void PushMemberOrigins(Trace trace, ISymbol member, Stack<IOperation> pending)
+    {
+        var key = (member, trace.Model.SyntaxTree);
         if (!_memberOperations.TryGetValue(key, out var origins))
         {
-            origins = MemberOperations(trace, symbol);
+            origins = MemberOperations(trace, member);
             _memberOperations.TryAdd(key, origins);
         }
 
@@ -118,6 +127,87 @@ internal sealed partial class ValueOrigins
         {
             pending.Push(origin);
         }
+    }
+
+    /// <summary>
+    /// The field or property read off a local that holds only objects made in this body without that member set
+    /// (<c>var settings = new Settings(); ... settings.Options</c>), once per search: such an object's member has what its type's
+    /// declaration and constructors give it, as a member of the code's own type does. Null when the local also gets another
+    /// value, a member write or a configuring call (those are its origins, which the search follows instead).
+    /// </summary>
+    private static ISymbol? MemberOfObjectMadeHere(IOperation operation, Trace trace)
+    {
+        ISymbol member;
+        IOperation? instance;
+        switch (operation.Kind)
+        {
+            case OperationKind.PropertyReference when operation is IPropertyReferenceOperation { Property.IsIndexer: false } property:
+                (member, instance) = (property.Property, property.Instance);
+                break;
+            case OperationKind.FieldReference:
+                var field = (IFieldReferenceOperation)operation;
+                (member, instance) = (field.Field, field.Instance);
+                break;
+            default:
+                return null;
+        }
+
+        if (instance?.WithoutConversions() is not ILocalReferenceOperation { Local: var local })
+        {
+            return null;
+        }
+
+        var given = trace.GivenIn(BodyOf(operation));
+        var made = false;
+        for (var i = 0; i < given.Count; i++)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(given[i].Target, local))
+            {
+                continue;
+            }
+
+            if (given[i].Origin.WithoutConversions() is not IObjectCreationOperation creation || Sets(creation.Initializer, member))
+            {
+                return null;
+            }
+
+            made = true;
+        }
+
+        if (!made)
+        {
+            return null;
+        }
+
+        foreach (var known in trace.FollowedSymbols)
+        {
+            if (SymbolEqualityComparer.Default.Equals(known, member))
+            {
+                return null;
+            }
+        }
+
+        trace.FollowedSymbols.Add(member);
+        return member;
+    }
+
+    /// <summary>Whether an object initializer gives the member a value (<c>new Settings { Options = o }</c>).</summary>
+    private static bool Sets(IObjectOrCollectionInitializerOperation? initializer, ISymbol member)
+    {
+        if (initializer is null)
+        {
+            return false;
+        }
+
+        foreach (var set in initializer.Initializers)
+        {
+            if (set is IAssignmentOperation { Target: IMemberReferenceOperation target } && SymbolEqualityComparer.Default.Equals(target.Member, member))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A field's or property's initializer, and what the type's constructors in this file give it.</summary>

@@ -114,6 +114,49 @@ public class EmbeddingEncodingAnalyzerTests
         """);
 
     [Fact]
+    public Task A_policy_default_of_an_object_made_in_the_method_makes_the_client_send_float() => ClovaVerifier.VerifyAsync("""
+        using System.ClientModel;
+        using ClovaCodegen.OpenAI;
+        using OpenAI;
+        using OpenAI.Embeddings;
+
+        System.Console.WriteLine();
+
+        public sealed class Settings
+        {
+            public OpenAIClientOptions Options { get; set; } = ClovaOpenAI.CreateClientOptions();
+
+            public string Model = "bge-m3";
+        }
+
+        public static class Embeddings
+        {
+            public static object Kept(string key, string text)
+            {
+                // Made here without Options set: it holds the policy's options its declaration gives it.
+                var settings = new Settings { Model = "bge-m3" };
+                var client = new OpenAIClient(new ApiKeyCredential(key), settings.Options);
+                return client.GetEmbeddingClient(settings.Model).GenerateEmbedding(text);
+            }
+
+            public static object Replaced(string key, string text)
+            {
+                var settings = new Settings();
+                settings.Options = new OpenAIClientOptions();
+                var client = new OpenAIClient(new ApiKeyCredential(key), settings.Options);
+                return {|CLOVA002:client.GetEmbeddingClient(settings.Model).GenerateEmbedding(text)|};
+            }
+
+            public static object Given(string key, string text, Settings settings)
+            {
+                // A parameter's object was made elsewhere: nothing shows what its Options hold.
+                var client = new OpenAIClient(new ApiKeyCredential(key), settings.Options);
+                return {|CLOVA002:client.GetEmbeddingClient(settings.Model).GenerateEmbedding(text)|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Raw_embedding_bodies_without_float_warn() => ClovaVerifier.VerifyAsync("""
         using System.Collections.Generic;
         var missing = {|CLOVA002:new|} { model = "bge-m3", input = "a" };
