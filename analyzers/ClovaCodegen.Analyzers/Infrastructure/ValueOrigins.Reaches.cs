@@ -73,22 +73,23 @@ internal sealed partial class ValueOrigins
             OperationKind.PropertyReference => operation is IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: not InstanceReferenceKind.ImplicitReceiver }, Property.IsIndexer: false } property && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, ownType) ? property.Property : null,
             _ => (ISymbol?)null,
         };
-        if (symbol is null)
-        {
-            return null;
-        }
+        return symbol is not null && FirstTime(followed, symbol) ? symbol : null;
+    }
 
+    /// <summary>Whether the search follows the symbol for the first time (and notes that it does).</summary>
+    private static bool FirstTime(List<ISymbol> followed, ISymbol symbol)
+    {
         // A search follows a handful of symbols: a list beats a hash set at that size.
         foreach (var known in followed)
         {
             if (SymbolEqualityComparer.Default.Equals(known, symbol))
             {
-                return null;
+                return false;
             }
         }
 
         followed.Add(symbol);
-        return symbol;
+        return true;
     }
 
     /// <summary>
@@ -174,21 +175,7 @@ internal sealed partial class ValueOrigins
             made = true;
         }
 
-        if (!made)
-        {
-            return null;
-        }
-
-        foreach (var known in trace.FollowedSymbols)
-        {
-            if (SymbolEqualityComparer.Default.Equals(known, member))
-            {
-                return null;
-            }
-        }
-
-        trace.FollowedSymbols.Add(member);
-        return member;
+        return made && FirstTime(trace.FollowedSymbols, member) ? member : null;
     }
 
     /// <summary>Whether an object initializer gives the member a value (<c>new Settings { Options = o }</c>).</summary>
