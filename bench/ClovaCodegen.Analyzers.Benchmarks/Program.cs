@@ -65,35 +65,27 @@ if (Array.IndexOf(args, "--rules-compare") is var compareAt and >= 0)
 }
 
 // --earlier FOLDER: an earlier build of the rules measured beside this one, run by run (EarlierBuild).
-var earlierAt = Array.IndexOf(benchmarkArgs, "--earlier");
-var earlier = earlierAt >= 0 ? EarlierBuild.Rules(benchmarkArgs[earlierAt + 1]) : default;
-if (earlierAt >= 0)
+var earlierFolder = TakeOption("--earlier");
+var earlier = earlierFolder is not null ? EarlierBuild.Rules(earlierFolder) : default;
+if (earlierFolder is not null)
 {
-    Console.WriteLine($"earlier build: {earlier.Length} rules from {benchmarkArgs[earlierAt + 1]}, measured beside this build run by run");
+    Console.WriteLine($"earlier build: {earlier.Length} rules from {earlierFolder}, measured beside this build run by run");
 }
 
-benchmarkArgs = earlierAt >= 0 ? benchmarkArgs.Take(earlierAt).Concat(benchmarkArgs.Skip(earlierAt + 2)).ToArray() : benchmarkArgs;
-
 // --without-source SOURCE: the hosts also run, run by run, with the default spec less the entries of one source (SpecWithoutSource).
-var withoutAt = Array.IndexOf(benchmarkArgs, "--without-source");
-var withoutSource = withoutAt >= 0 ? SpecWithoutSource.Create(benchmarkArgs[withoutAt + 1]) : null;
+var withoutSource = TakeOption("--without-source") is { } source ? SpecWithoutSource.Create(source) : null;
 if (withoutSource is not null)
 {
     Console.WriteLine($"spec without source '{withoutSource.Source}': {withoutSource.Removed} entries left out, measured beside the default spec run by run");
 }
 
-benchmarkArgs = withoutAt >= 0 ? benchmarkArgs.Take(withoutAt).Concat(benchmarkArgs.Skip(withoutAt + 2)).ToArray() : benchmarkArgs;
-
 // --runs N: measured runs per subject (default 7, the fewest the cost figure is taken from); more give a quiet stretch of a
 // busy machine more chances to fall on a run.
-var runsAt = Array.IndexOf(benchmarkArgs, "--runs");
-var runs = runsAt >= 0 ? int.Parse(benchmarkArgs[runsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 7;
+var runs = TakeOption("--runs") is { } runsText ? int.Parse(runsText, System.Globalization.CultureInfo.InvariantCulture) : 7;
 if (runs < 7)
 {
     throw new ArgumentException("--runs: the cost figure is the best of at least 7 runs.");
 }
-
-benchmarkArgs = runsAt >= 0 ? benchmarkArgs.Take(runsAt).Concat(benchmarkArgs.Skip(runsAt + 2)).ToArray() : benchmarkArgs;
 
 // Three warm-up runs on the synthetic project: the compiler from NuGet is IL only (the SDK's is ReadyToRun), and while the
 // JIT is still optimizing it GetDiagnostics() takes 14-18 s, then 4-5 s, then 2-3 s from the third run on. The codebases
@@ -116,3 +108,22 @@ if (codebasesOnly)
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(AnalyzerCost).Assembly).Run(benchmarkArgs);
+
+// The value of an option given as "NAME VALUE", taken out of the arguments BenchmarkDotNet reads; null when not given.
+string? TakeOption(string name)
+{
+    var at = Array.IndexOf(benchmarkArgs, name);
+    if (at < 0)
+    {
+        return null;
+    }
+
+    if (at + 1 >= benchmarkArgs.Length)
+    {
+        throw new ArgumentException($"{name} needs a value.");
+    }
+
+    var value = benchmarkArgs[at + 1];
+    benchmarkArgs = benchmarkArgs.Take(at).Concat(benchmarkArgs.Skip(at + 2)).ToArray();
+    return value;
+}
