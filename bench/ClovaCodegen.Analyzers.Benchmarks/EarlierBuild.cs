@@ -25,8 +25,11 @@ public static class EarlierBuild
         }
 
         var assembly = new Context(Path.GetDirectoryName(path)!).LoadFromAssemblyPath(path);
-        var createAll = assembly.GetType("ClovaCodegen.Analyzers.ClovaRules", throwOnError: true)!.GetMethod("CreateAll")!;
-        return ((IEnumerable)createAll.Invoke(null, null)!).Cast<DiagnosticAnalyzer>().ToImmutableArray();
+        var rules = assembly.GetType("ClovaCodegen.Analyzers.ClovaRules", throwOnError: true)!;
+        // What the compiler loads: the hosts, in a build that has them (measured against this build's hosts); in an older
+        // build, each rule as an analyzer of its own.
+        var create = rules.GetMethod("CreateHosts") ?? rules.GetMethod("CreateAll")!;
+        return ((IEnumerable)create.Invoke(null, null)!).Cast<DiagnosticAnalyzer>().ToImmutableArray();
     }
 
     /// <summary>The earlier build's own assemblies; Roslyn and the framework come from the default context (one set of types).</summary>

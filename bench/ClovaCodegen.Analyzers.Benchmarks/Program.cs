@@ -69,7 +69,7 @@ var earlierFolder = TakeOption("--earlier");
 var earlier = earlierFolder is not null ? EarlierBuild.Rules(earlierFolder) : default;
 if (earlierFolder is not null)
 {
-    Console.WriteLine($"earlier build: {earlier.Length} rules from {earlierFolder}, measured beside this build run by run");
+    Console.WriteLine($"earlier build: {earlier.Length} analyzers ({string.Join(", ", earlier.Select(a => a.GetType().Name))}) from {earlierFolder}, measured beside this build run by run");
 }
 
 // --without-source SOURCE: the hosts also run, run by run, with the default spec less the entries of one source (SpecWithoutSource).
