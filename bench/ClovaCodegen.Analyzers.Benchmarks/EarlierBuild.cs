@@ -16,7 +16,13 @@ namespace ClovaCodegen.Analyzers.Benchmarks;
 /// </summary>
 public static class EarlierBuild
 {
-    public static ImmutableArray<DiagnosticAnalyzer> Rules(string folder)
+    /// <summary>What the compiler loads of the earlier build: its hosts, or, in a build from before them, its rules one analyzer each.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Hosts(string folder) => Create(folder, "CreateHosts", "CreateAll");
+
+    /// <summary>The earlier build's rules, each an analyzer of its own (for direct calls rule by rule).</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Rules(string folder) => Create(folder, "CreateAll");
+
+    private static ImmutableArray<DiagnosticAnalyzer> Create(string folder, params string[] factories)
     {
         var path = Path.Combine(Path.GetFullPath(folder), "ClovaCodegen.Analyzers.dll");
         if (!File.Exists(path))
@@ -26,9 +32,7 @@ public static class EarlierBuild
 
         var assembly = new Context(Path.GetDirectoryName(path)!).LoadFromAssemblyPath(path);
         var rules = assembly.GetType("ClovaCodegen.Analyzers.ClovaRules", throwOnError: true)!;
-        // What the compiler loads: the hosts, in a build that has them (measured against this build's hosts); in an older
-        // build, each rule as an analyzer of its own.
-        var create = rules.GetMethod("CreateHosts") ?? rules.GetMethod("CreateAll")!;
+        var create = factories.Select(rules.GetMethod).First(method => method is not null)!;
         return ((IEnumerable)create.Invoke(null, null)!).Cast<DiagnosticAnalyzer>().ToImmutableArray();
     }
 

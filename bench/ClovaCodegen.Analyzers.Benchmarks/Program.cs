@@ -66,7 +66,7 @@ if (Array.IndexOf(args, "--rules-compare") is var compareAt and >= 0)
 
 // --earlier FOLDER: an earlier build of the rules measured beside this one, run by run (EarlierBuild).
 var earlierFolder = TakeOption("--earlier");
-var earlier = earlierFolder is not null ? EarlierBuild.Rules(earlierFolder) : default;
+var earlier = earlierFolder is not null ? EarlierBuild.Hosts(earlierFolder) : default;
 if (earlierFolder is not null)
 {
     Console.WriteLine($"earlier build: {earlier.Length} analyzers ({string.Join(", ", earlier.Select(a => a.GetType().Name))}) from {earlierFolder}, measured beside this build run by run");
