@@ -92,9 +92,17 @@ if (runs < 7)
 // come after it, on a warm compiler, with one warm-up run each.
 // --codebases-only leaves the synthetic project out (and warms up on each codebase for three runs instead).
 var codebasesOnly = benchmarkArgs.Contains("--codebases-only");
+var withoutMistakes = TakeFlag("--without-mistakes");
 if (!codebasesOnly)
 {
     AnalyzerTelemetry.Report("synthetic", SyntheticProject.FileCount, SyntheticProject.Compilation, runs, warmUpRuns: 3, earlier, withoutSource);
+
+    // --without-mistakes: the same project again with no mistake in any file, to tell what the rules cost on code they find
+    // nothing in from what each finding adds (reporting it; in endpoint scope, the evidence search).
+    if (withoutMistakes)
+    {
+        AnalyzerTelemetry.Report("synthetic without mistakes", SyntheticProject.FileCount, SyntheticProject.CompilationWithoutMistakes, runs, warmUpRuns: 1, earlier, withoutSource);
+    }
 }
 
 foreach (var codebase in codebases)
@@ -108,6 +116,14 @@ if (codebasesOnly)
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(AnalyzerCost).Assembly).Run(benchmarkArgs);
+
+// Whether a flag was given, taken out of the arguments BenchmarkDotNet reads (it refuses options it doesn't know).
+bool TakeFlag(string name)
+{
+    var given = benchmarkArgs.Contains(name);
+    benchmarkArgs = benchmarkArgs.Where(a => a != name).ToArray();
+    return given;
+}
 
 // The value of an option given as "NAME VALUE", taken out of the arguments BenchmarkDotNet reads; null when not given.
 string? TakeOption(string name)

@@ -15,6 +15,8 @@ namespace ClovaCodegen.Analyzers.Benchmarks;
 /// A 1,000-file consumer that calls CLOVA Studio through the OpenAI SDK, MEAI and HttpClient (a JSON string and a
 /// dictionary body) in every file. Most code is right; every 5th, 7th or 9th file carries a mistake (TopK through MEAI,
 /// EndUserId and a client without ClovaCodegen.OpenAI's policy, logprobs in a body) so that every path up to reporting runs.
+/// <see cref="CompilationWithoutMistakes"/> is the same project with every mistake left out: what the rules cost on code they
+/// find nothing in (no diagnostic reported, and in <c>endpoint</c> scope no evidence search, which runs only for a finding).
 /// </summary>
 public static class SyntheticProject
 {
@@ -25,9 +27,9 @@ public static class SyntheticProject
 
     private static readonly ImmutableArray<MetadataReference> References = CreateReferences();
 
-    public static readonly ImmutableArray<SyntaxTree> Trees = Enumerable.Range(0, FileCount)
-        .Select(i => CSharpSyntaxTree.ParseText(Source(i), new CSharpParseOptions(LanguageVersion.Latest), path: $"File{i}.cs"))
-        .ToImmutableArray();
+    public static readonly ImmutableArray<SyntaxTree> Trees = Parse(withMistakes: true);
+
+    private static readonly Lazy<ImmutableArray<SyntaxTree>> TreesWithoutMistakes = new(() => Parse(withMistakes: false));
 
     private static readonly CSharpCompilationOptions Options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
         .WithSpecificDiagnosticOptions(new[] { "SCME0001", "OPENAI001", "MEAI001" }.ToDictionary(id => id, _ => ReportDiagnostic.Suppress));
@@ -40,7 +42,21 @@ public static class SyntheticProject
     /// <summary>A fresh compilation (no cached binding) over the same parsed trees.</summary>
     public static CSharpCompilation Compilation() => CSharpCompilation.Create("Synthetic", Trees, References, Options);
 
-    private static string Source(int i) => $$"""
+    /// <summary>A fresh compilation of the same project with no mistake in any file.</summary>
+    public static CSharpCompilation CompilationWithoutMistakes() => CSharpCompilation.Create("Synthetic", TreesWithoutMistakes.Value, References, Options);
+
+    private static ImmutableArray<SyntaxTree> Parse(bool withMistakes) => Enumerable.Range(0, FileCount)
+        .Select(i => CSharpSyntaxTree.ParseText(Source(i, withMistakes), new CSharpParseOptions(LanguageVersion.Latest), path: $"File{i}.cs"))
+        .ToImmutableArray();
+
+    // Each mistake is in every 5th, 7th or 9th file, or (without mistakes) in none.
+    private static string Source(int i, bool withMistakes)
+    {
+        bool Every(int n) => withMistakes && i % n == 0;
+        return Source(i, Every(5), Every(7), Every(9));
+    }
+
+    private static string Source(int i, bool fifth, bool seventh, bool ninth) => $$"""
         using System;
         using System.ClientModel;
         using System.Collections.Generic;
@@ -64,7 +80,7 @@ public static class SyntheticProject
             public Service{{i}}(string apiKey)
             {
                 // Most files use ClovaCodegen.OpenAI's options (embeddings go out as "float"); every 7th forgets it.
-                var options = {{(i % 7 == 0 ? "new OpenAIClientOptions { Endpoint = new Uri(BaseUrl) }" : "ClovaCodegen.OpenAI.ClovaOpenAI.CreateClientOptions(new Uri(BaseUrl))")}};
+                var options = {{(seventh ? "new OpenAIClientOptions { Endpoint = new Uri(BaseUrl) }" : "ClovaCodegen.OpenAI.ClovaOpenAI.CreateClientOptions(new Uri(BaseUrl))")}};
                 var client = new OpenAIClient(new ApiKeyCredential(apiKey), options);
                 _chat = client.GetChatClient("HCX-005");
                 _embeddings = client.GetEmbeddingClient("bge-m3");
@@ -77,7 +93,7 @@ public static class SyntheticProject
                     Temperature = 0.{{i % 10}}f,
                     TopP = 0.8f,
                     MaxOutputTokenCount = {{256 + i}},
-                    {{(i % 7 == 0 ? "EndUserId = \"user-" + i + "\"," : "")}}
+                    {{(seventh ? "EndUserId = \"user-" + i + "\"," : "")}}
                 };
                 options.StopSequences.Add("###");
                 var messages = new List<OpenAI.Chat.ChatMessage> { new SystemChatMessage("You are helpful."), new UserChatMessage(question) };
@@ -98,7 +114,7 @@ public static class SyntheticProject
 
             public async Task<ChatResponse> AskMeaiAsync(IChatClient chat, string question)
             {
-                var options = new ChatOptions { Temperature = 0.5f, MaxOutputTokens = 1024{{(i % 5 == 0 ? ", TopK = 3" : "")}} };
+                var options = new ChatOptions { Temperature = 0.5f, MaxOutputTokens = 1024{{(fifth ? ", TopK = 3" : "")}} };
                 return await chat.GetResponseAsync(question, options);
             }
 
@@ -106,7 +122,7 @@ public static class SyntheticProject
             {
                 var body = "{\"model\":\"HCX-005\",\"max_tokens\":512,\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}]}";
                 using var response = await _http.PostAsync("chat/completions", new StringContent(body, Encoding.UTF8, "application/json"));
-                var payload = new Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], ["max_tokens"] = 512{{(i % 9 == 0 ? ", [\"logprobs\"] = true" : "")}} };
+                var payload = new Dictionary<string, object> { ["model"] = "HCX-005", ["messages"] = new object[0], ["max_tokens"] = 512{{(ninth ? ", [\"logprobs\"] = true" : "")}} };
                 using var second = await _http.PostAsync("chat/completions", new StringContent(System.Text.Json.JsonSerializer.Serialize(payload), Encoding.UTF8, "application/json"));
                 return await response.Content.ReadAsStringAsync() + await second.Content.ReadAsStringAsync();
             }
