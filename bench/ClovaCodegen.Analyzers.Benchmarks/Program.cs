@@ -91,8 +91,12 @@ if (runs < 7)
 // JIT is still optimizing it GetDiagnostics() takes 14-18 s, then 4-5 s, then 2-3 s from the third run on. The codebases
 // come after it, on a warm compiler, with one warm-up run each.
 // --codebases-only leaves the synthetic project out (and warms up on each codebase for three runs instead).
-var codebasesOnly = benchmarkArgs.Contains("--codebases-only");
+var codebasesOnly = TakeFlag("--codebases-only");
 var withoutMistakes = TakeFlag("--without-mistakes");
+if (codebasesOnly && withoutMistakes)
+{
+    throw new ArgumentException("--without-mistakes measures the synthetic project, which --codebases-only leaves out.");
+}
 if (!codebasesOnly)
 {
     AnalyzerTelemetry.Report("synthetic", SyntheticProject.FileCount, SyntheticProject.Compilation, runs, warmUpRuns: 3, earlier, withoutSource);
